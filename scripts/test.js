@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// `npm test`: starts a throwaway PostgreSQL (unless one is configured), runs the unit, module and
+// HTTP suites one kind after another, stops the database whatever happened, and exits non-zero
+// when any test failed. Extra arguments go to jest (e.g. `npm test -- invoices`);
+// TEST_TYPE=unit|integration:modules|integration:http runs one kind only.
+const { spawn } = require("child_process")
+const fs = require("fs")
+const os = require("os")
+const path = require("path")
+const crypto = require("crypto")
+const { startPostgres } = require("./lib/postgres")
+
+const ROOT = path.resolve(__dirname, "..")
+const KINDS = ["unit", "integration:modules", "integration:http"]
+
+function useConfiguredDatabase() {
+  if (process.env.DB_HOST) {
+    return true
+  }
+  if (!process.env.DATABASE_URL) {
+    return false
+  }
+  const url = new URL(process.env.DATABASE_URL)
+  process.env.DB_HOST = url.hostname
+  process.env.DB_PORT = url.port || "5432"
+  process.env.DB_USERNAME = decodeURIComponent(url.username)
+  process.env.DB_PASSWORD = decodeURIComponent(url.password)
+  return true
+}
+
+function runJest(kind, args, reportFile) {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--experimental-vm-modules",
+        require.resolve("jest/bin/jest"),
+        "--runInBand",
+        "--forceExit",
+        "--passWithNoTests",
+        "--json",
+        `--outputFile=${reportFile}`,
+        ...args,
+      ],
+      { cwd: ROOT, stdio: "inherit", env: { ...process.env, TEST_TYPE: kind } }
+    )
+    child.on("exit", (code, signal) => resolve(signal ? 1 : code ?? 1))
+  })
+}
+
+function readReport(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"))
+  } catch {
+    return null
+  }
+}
+
+async function main() {
+  process.env.MEDUSA_DISABLE_TELEMETRY = "true"
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL || "error"
+  const args = process.argv.slice(2)
+  const kinds = process.env.TEST_TYPE ? [process.env.TEST_TYPE] : KINDS
+
+  let db = null
+  const stopDb = async () => {
+    const d = db
+    db = null
+    if (d) {
+      await d.stop().catch((e) => console.error("[test] stopping PostgreSQL failed:", e.message))
+    }
+  }
+  for (const sig of ["SIGINT", "SIGTERM"]) {
+    process.on(sig, async () => {
+      await stopDb()
+      process.exit(130)
+    })
+  }
+
+  if (!useConfiguredDatabase()) {
+    const dir = path.join(os.tmpdir(), `portal-test-pg-${process.pid}-${crypto.randomBytes(4).toString("hex")}`)
+    const started = Date.now()
+    db = await startPostgres({ dir, persistent: false })
+    process.env.DB_HOST = db.host
+    process.env.DB_PORT = String(db.port)
+    process.env.DB_USERNAME = db.user
+    process.env.DB_PASSWORD = db.password
+    console.log(`[test] embedded PostgreSQL on localhost:${db.port} (${Date.now() - started} ms), data in ${dir}`)
+  } else {
+    console.log(`[test] using the configured PostgreSQL at ${process.env.DB_HOST}:${process.env.DB_PORT || 5432}`)
+  }
+
+  const totals = { passed: 0, failed: 0, skipped: 0 }
+  let exitCode = 0
+  const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-report-"))
+  try {
+    for (const kind of kinds) {
+      console.log(`\n[test] ── ${kind} ──`)
+      const reportFile = path.join(reportDir, `${kind.replace(/\W/g, "-")}.json`)
+      const code = await runJest(kind, args, reportFile)
+      const report = readReport(reportFile)
+      if (report) {
+        totals.passed += report.numPassedTests
+        totals.failed += report.numFailedTests
+        totals.skipped += report.numPendingTests + (report.numTodoTests || 0)
+        // A suite that failed to load counts no failed test but must still fail the run.
+        if (report.numRuntimeErrorTestSuites > 0) {
+          totals.failed += report.numRuntimeErrorTestSuites
+        }
+      }
+      if (code !== 0) {
+        exitCode = 1
+        if (!report || (report.numFailedTests === 0 && report.numRuntimeErrorTestSuites === 0)) {
+          totals.failed += 1
+        }
+      }
+    }
+  } finally {
+    await stopDb()
+    fs.rmSync(reportDir, { recursive: true, force: true })
+  }
+
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+  process.exit(exitCode)
+}
+
+main().catch(async (e) => {
+  console.error("[test]", e)
+  process.exit(1)
+})

@@ -1,0 +1,57 @@
+import {
+  deriveEstimateStatus,
+  deriveInvoiceStatus,
+  ESTIMATE_STATUS_LABELS,
+  INVOICE_STATUS_LABELS,
+  isEstimateExpired,
+} from "../status"
+import { formatDisplayNumber } from "../numbering"
+
+const now = new Date("2026-11-25T12:00:00Z")
+
+describe("derived statuses", () => {
+  it("shows a sent invoice whose due date has passed as Overdue", () => {
+    const status = deriveInvoiceStatus({ status: "sent", due_date: "2026-11-24T12:00:00Z" }, now)
+    expect(status).toBe("overdue")
+    expect(INVOICE_STATUS_LABELS[status]).toBe("Overdue")
+  })
+
+  it("shows a sent invoice due later, or with no due date, as Unpaid", () => {
+    expect(deriveInvoiceStatus({ status: "sent", due_date: "2026-11-26T00:00:00Z" }, now)).toBe("unpaid")
+    expect(deriveInvoiceStatus({ status: "sent", due_date: null }, now)).toBe("unpaid")
+  })
+
+  it("never shows a paid or void invoice as overdue", () => {
+    expect(deriveInvoiceStatus({ status: "paid", due_date: "2020-01-01" }, now)).toBe("paid")
+    expect(deriveInvoiceStatus({ status: "void", due_date: "2020-01-01" }, now)).toBe("void")
+    expect(deriveInvoiceStatus({ status: "draft", due_date: "2020-01-01" }, now)).toBe("draft")
+  })
+
+  it("refuses an unknown stored status instead of guessing", () => {
+    expect(() => deriveInvoiceStatus({ status: "lost" }, now)).toThrow('Unknown invoice status "lost"')
+  })
+
+  it("shows estimates as Pending / Accepted / Rejected", () => {
+    expect(ESTIMATE_STATUS_LABELS[deriveEstimateStatus({ status: "sent" })]).toBe("Pending")
+    expect(ESTIMATE_STATUS_LABELS[deriveEstimateStatus({ status: "accepted" })]).toBe("Accepted")
+    expect(ESTIMATE_STATUS_LABELS[deriveEstimateStatus({ status: "rejected" })]).toBe("Rejected")
+  })
+
+  it("expires an estimate after valid_until only", () => {
+    expect(isEstimateExpired({ valid_until: "2026-11-25T11:59:59Z" }, now)).toBe(true)
+    expect(isEstimateExpired({ valid_until: "2026-11-25T12:00:01Z" }, now)).toBe(false)
+    expect(isEstimateExpired({ valid_until: null }, now)).toBe(false)
+  })
+})
+
+describe("display numbers", () => {
+  it("pads to four digits and grows past them", () => {
+    expect(formatDisplayNumber("INV-", 7)).toBe("INV-0007")
+    expect(formatDisplayNumber("EST-", 12345)).toBe("EST-12345")
+  })
+
+  it("refuses non-positive or fractional numbers", () => {
+    expect(() => formatDisplayNumber("INV-", 0)).toThrow()
+    expect(() => formatDisplayNumber("INV-", 1.5)).toThrow()
+  })
+})

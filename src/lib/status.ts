@@ -1,0 +1,68 @@
+import { EstimateStatus, InvoiceStatus } from "../modules/portal/constants"
+
+/** What an invoice is, as the customer reads it. Overdue is derived at read time, never stored. */
+export type InvoiceDisplayStatus = "draft" | "unpaid" | "overdue" | "paid" | "void"
+/** What an estimate is, as the customer reads it. */
+export type EstimateDisplayStatus = "draft" | "pending" | "accepted" | "rejected"
+
+export const INVOICE_STATUS_LABELS: Record<InvoiceDisplayStatus, string> = {
+  draft: "Draft",
+  unpaid: "Unpaid",
+  overdue: "Overdue",
+  paid: "Paid",
+  void: "Void",
+}
+
+export const ESTIMATE_STATUS_LABELS: Record<EstimateDisplayStatus, string> = {
+  draft: "Draft",
+  pending: "Pending",
+  accepted: "Accepted",
+  rejected: "Rejected",
+}
+
+type DateLike = Date | string | null | undefined
+
+function toTime(date: DateLike) {
+  return date == null ? null : new Date(date).getTime()
+}
+
+export function deriveInvoiceStatus(
+  invoice: { status: InvoiceStatus | string; due_date?: DateLike },
+  now: Date = new Date()
+): InvoiceDisplayStatus {
+  switch (invoice.status) {
+    case InvoiceStatus.DRAFT:
+      return "draft"
+    case InvoiceStatus.PAID:
+      return "paid"
+    case InvoiceStatus.VOID:
+      return "void"
+    case InvoiceStatus.SENT: {
+      const due = toTime(invoice.due_date)
+      return due !== null && due < now.getTime() ? "overdue" : "unpaid"
+    }
+    default:
+      throw new Error(`Unknown invoice status "${invoice.status}"`)
+  }
+}
+
+export function deriveEstimateStatus(estimate: { status: EstimateStatus | string }): EstimateDisplayStatus {
+  switch (estimate.status) {
+    case EstimateStatus.DRAFT:
+      return "draft"
+    case EstimateStatus.SENT:
+      return "pending"
+    case EstimateStatus.ACCEPTED:
+      return "accepted"
+    case EstimateStatus.REJECTED:
+      return "rejected"
+    default:
+      throw new Error(`Unknown estimate status "${estimate.status}"`)
+  }
+}
+
+/** A pending estimate whose `valid_until` has passed can no longer be accepted. */
+export function isEstimateExpired(estimate: { valid_until?: DateLike }, now: Date = new Date()) {
+  const until = toTime(estimate.valid_until)
+  return until !== null && until < now.getTime()
+}

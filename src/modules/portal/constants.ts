@@ -1,0 +1,78 @@
+/** Stored lifecycle of an invoice. The customer-facing label is derived (see `lib/status.ts`). */
+export const InvoiceStatus = {
+  DRAFT: "draft",
+  SENT: "sent",
+  PAID: "paid",
+  VOID: "void",
+} as const
+export type InvoiceStatus = (typeof InvoiceStatus)[keyof typeof InvoiceStatus]
+
+/** Stored lifecycle of an estimate. */
+export const EstimateStatus = {
+  DRAFT: "draft",
+  SENT: "sent",
+  ACCEPTED: "accepted",
+  REJECTED: "rejected",
+} as const
+export type EstimateStatus = (typeof EstimateStatus)[keyof typeof EstimateStatus]
+
+export const InvoicePaymentMethod = {
+  STRIPE: "stripe",
+  CASH: "cash",
+  CHECK: "check",
+  BANK_TRANSFER: "bank_transfer",
+  CARD: "card",
+  OTHER: "other",
+} as const
+export type InvoicePaymentMethod = (typeof InvoicePaymentMethod)[keyof typeof InvoicePaymentMethod]
+
+/** How a portal link reached the customer. */
+export const PortalTokenSource = {
+  EMAIL: "email",
+  LINK: "link",
+} as const
+export type PortalTokenSource = (typeof PortalTokenSource)[keyof typeof PortalTokenSource]
+
+export const PortalEventActor = {
+  CUSTOMER: "customer",
+  OWNER: "owner",
+  SYSTEM: "system",
+} as const
+export type PortalEventActor = (typeof PortalEventActor)[keyof typeof PortalEventActor]
+
+/**
+ * Activity log entries. Stored as text (not a DB enum) so that a new kind of event needs no
+ * migration; the service only accepts the kinds listed here.
+ */
+export const PortalEventType = {
+  LINK_SENT: "link_sent",
+  LINK_CREATED: "link_created",
+  LINK_REVOKED: "link_revoked",
+  LINK_OPENED: "link_opened",
+  LINK_OPEN_FAILED: "link_open_failed",
+  LOGIN_REQUESTED: "login_requested",
+  ACCESS_DISABLED: "access_disabled",
+  ACCESS_ENABLED: "access_enabled",
+  EMAIL_FAILED: "email_failed",
+  INVOICE_SENT: "invoice_sent",
+  INVOICE_VIEWED: "invoice_viewed",
+  INVOICE_VOIDED: "invoice_voided",
+  ESTIMATE_SENT: "estimate_sent",
+  ESTIMATE_VIEWED: "estimate_viewed",
+  PDF_DOWNLOADED: "pdf_downloaded",
+  PAYMENT_STARTED: "payment_started",
+  PAYMENT_SUCCEEDED: "payment_succeeded",
+  PAYMENT_FAILED: "payment_failed",
+  PAYMENT_RECORDED: "payment_recorded",
+  ESTIMATE_ACCEPTED: "estimate_accepted",
+  ESTIMATE_REJECTED: "estimate_rejected",
+  PROFILE_UPDATED: "profile_updated",
+} as const
+export type PortalEventType = (typeof PortalEventType)[keyof typeof PortalEventType]
+
+/** Counters behind display numbers (INV-0001, EST-0001). */
+export const DocumentKind = {
+  INVOICE: "invoice",
+  ESTIMATE: "estimate",
+} as const
+export type DocumentKind = (typeof DocumentKind)[keyof typeof DocumentKind]

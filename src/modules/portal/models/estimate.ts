@@ -1,0 +1,48 @@
+import { model } from "@medusajs/framework/utils"
+import { EstimateStatus } from "../constants"
+import { documentTotalsProperties } from "./document-fields"
+import EstimateLine from "./estimate-line"
+
+const Estimate = model
+  .define({ name: "estimate", tableName: "portal_estimate" }, {
+    id: model.id({ prefix: "est" }).primaryKey(),
+    /** Human number (EST-0001); allocated when the estimate is first sent. */
+    display_number: model.text().nullable(),
+    customer_id: model.text(),
+    /** Stored lifecycle; the portal shows sent as "Pending". */
+    status: model.enum(EstimateStatus).default(EstimateStatus.DRAFT),
+    currency_code: model.text(),
+    issue_date: model.dateTime(),
+    /** After this date a pending estimate can no longer be accepted. */
+    valid_until: model.dateTime().nullable(),
+    ...documentTotalsProperties(),
+    notes: model.text().nullable(),
+    /** Owner only: never serialised to a customer. */
+    internal_note: model.text().nullable(),
+    sent_at: model.dateTime().nullable(),
+    /** When the customer accepted or rejected it. */
+    decided_at: model.dateTime().nullable(),
+    /** The customer's optional reason for the decision. */
+    decision_note: model.text().nullable(),
+    /** Invoice this estimate was converted into. */
+    invoice_id: model.text().nullable(),
+    metadata: model.json().nullable(),
+    lines: model.hasMany(() => EstimateLine, { mappedBy: "estimate" }),
+  })
+  .cascades({ delete: ["lines"] })
+  .indexes([
+    {
+      name: "IDX_estimate_customer_status_issue_date",
+      on: ["customer_id", "status", "issue_date"],
+      where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_estimate_display_number_unique",
+      on: ["display_number"],
+      unique: true,
+      where: "deleted_at IS NULL AND display_number IS NOT NULL",
+    },
+    { name: "IDX_estimate_issue_date", on: ["issue_date"], where: "deleted_at IS NULL" },
+  ])
+
+export default Estimate

@@ -1,0 +1,24 @@
+import { model } from "@medusajs/framework/utils"
+
+/** A customer's portal access: one row per customer, created when access is first sent. */
+const PortalAccess = model
+  .define("portal_access", {
+    id: model.id({ prefix: "pacc" }).primaryKey(),
+    customer_id: model.text(),
+    /** When false, every link of this customer is refused. */
+    enabled: model.boolean().default(true),
+    first_sent_at: model.dateTime().nullable(),
+    last_sent_at: model.dateTime().nullable(),
+    last_opened_at: model.dateTime().nullable(),
+    disabled_at: model.dateTime().nullable(),
+  })
+  .indexes([
+    {
+      name: "IDX_portal_access_customer_id_unique",
+      on: ["customer_id"],
+      unique: true,
+      where: "deleted_at IS NULL",
+    },
+  ])
+
+export default PortalAccess

@@ -1,0 +1,35 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * The merchant's portal configuration: a single row, created with defaults on first read.
+ * The portal is off until the owner turns it on.
+ */
+const PortalSettings = model.define("portal_settings", {
+  id: model.id({ prefix: "psett" }).primaryKey(),
+  /** Master switch: when off, every portal page and link refuses access. */
+  enabled: model.boolean().default(false),
+  /** Customers may pay invoices online (Pay Now). */
+  allow_payments: model.boolean().default(true),
+  /** Customers may see, approve and reject estimates. */
+  allow_estimates: model.boolean().default(true),
+  /** Customers may see invoices and download their PDFs. */
+  allow_invoices: model.boolean().default(true),
+  /** Customers may edit their contact details and address. */
+  allow_profile_updates: model.boolean().default(true),
+  /** Customers may see their orders, paid invoices and accepted estimates as a timeline. */
+  allow_service_history: model.boolean().default(false),
+  /** Lifetime of a newly issued portal link. */
+  link_ttl_days: model.number().default(30),
+  business_name: model.text().nullable(),
+  logo_url: model.text().nullable(),
+  /** Hex colour used by the portal pages and emails. */
+  accent_color: model.text().default("#2563eb"),
+  /** Where customers are told to write when something is wrong. */
+  support_email: model.text().nullable(),
+  invoice_prefix: model.text().default("INV-"),
+  estimate_prefix: model.text().default("EST-"),
+  /** Receives owner notifications (estimate decided, invoice paid) by email, besides the admin feed. */
+  owner_notification_email: model.text().nullable(),
+})
+
+export default PortalSettings
