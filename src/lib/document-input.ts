@@ -94,3 +94,25 @@ export function prepareLines(lines: unknown, currencyCode: string) {
   })
   return computeDocumentAmounts(parsed, currencyCode)
 }
+
+type StoredLine = {
+  rank: number
+  title: string
+  description: string | null
+  quantity: unknown
+  unit_price: unknown
+  tax_rate: unknown
+}
+
+/** Stored lines back as line input, in their stored order (to recompute, copy or restore). */
+export function linesAsInput(lines: StoredLine[]): ModuleDocumentLineInput[] {
+  return [...lines]
+    .sort((a, b) => a.rank - b.rank)
+    .map((l) => ({
+      title: l.title,
+      description: l.description,
+      quantity: l.quantity as number,
+      unit_price: l.unit_price as number,
+      tax_rate: l.tax_rate as number | null,
+    }))
+}

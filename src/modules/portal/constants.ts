@@ -76,3 +76,16 @@ export const DocumentKind = {
   ESTIMATE: "estimate",
 } as const
 export type DocumentKind = (typeof DocumentKind)[keyof typeof DocumentKind]
+
+/** Events the plugin emits through Medusa's event bus; later features subscribe to them. */
+export const PortalEvents = {
+  INVOICE_SENT: "portal.invoice.sent",
+  INVOICE_VOIDED: "portal.invoice.voided",
+  INVOICE_PAYMENT_RECORDED: "portal.invoice.payment_recorded",
+  INVOICE_PAID: "portal.invoice.paid",
+  ESTIMATE_SENT: "portal.estimate.sent",
+  ESTIMATE_ACCEPTED: "portal.estimate.accepted",
+  ESTIMATE_REJECTED: "portal.estimate.rejected",
+  ESTIMATE_CONVERTED: "portal.estimate.converted",
+  SETTINGS_UPDATED: "portal.settings.updated",
+} as const

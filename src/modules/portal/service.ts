@@ -9,6 +9,7 @@ import {
 } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import {
+  linesAsInput,
   optionalDate,
   optionalText,
   parseDate,
@@ -16,8 +17,9 @@ import {
   requireCurrency,
   requireCustomerId,
 } from "../../lib/document-input"
-import { computeDocumentAmounts, LineAmountsInput } from "../../lib/money"
+import { computeDocumentAmounts, currencyDecimals, LineAmountsInput, openAmount, parseAmount } from "../../lib/money"
 import { formatDisplayNumber } from "../../lib/numbering"
+import { assertAction, ESTIMATE_ACTIONS, INVOICE_ACTIONS } from "../../lib/transitions"
 import {
   deriveEstimateStatus,
   deriveInvoiceStatus,
@@ -36,7 +38,14 @@ import type {
   ModuleUpdateInvoice,
   ModuleUpdatePortalSettings,
 } from "../../types/module"
-import { DocumentKind, EstimateStatus, InvoiceStatus, PortalEventActor, PortalEventType } from "./constants"
+import {
+  DocumentKind,
+  EstimateStatus,
+  InvoicePaymentMethod,
+  InvoiceStatus,
+  PortalEventActor,
+  PortalEventType,
+} from "./constants"
 import {
   Estimate,
   EstimateLine,
@@ -177,11 +186,11 @@ class PortalModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     const current = await this.retrieveInvoice(id, { relations: ["lines"] }, sharedContext)
-    assertDraft("Invoice", current)
+    assertAction("invoice", INVOICE_ACTIONS, "edit", current)
     const header = prepareHeader({ ...current, ...stripUndefined(input) })
     const dueDate = input.due_date === undefined ? current.due_date : optionalDate(input.due_date, "due_date")
     assertNotBefore(dueDate, header.issue_date, "due_date")
-    const amounts = prepareLines(input.lines ?? sortLines(current.lines), header.currency_code)
+    const amounts = prepareLines(input.lines ?? linesAsInput(current.lines), header.currency_code)
     await this.deleteInvoiceLines(
       current.lines.map((l) => l.id),
       sharedContext
@@ -250,12 +259,12 @@ class PortalModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     const current = await this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext)
-    assertDraft("Estimate", current)
+    assertAction("estimate", ESTIMATE_ACTIONS, "edit", current)
     const header = prepareHeader({ ...current, ...stripUndefined(input) })
     const validUntil =
       input.valid_until === undefined ? current.valid_until : optionalDate(input.valid_until, "valid_until")
     assertNotBefore(validUntil, header.issue_date, "valid_until")
-    const amounts = prepareLines(input.lines ?? sortLines(current.lines), header.currency_code)
+    const amounts = prepareLines(input.lines ?? linesAsInput(current.lines), header.currency_code)
     await this.deleteEstimateLines(
       current.lines.map((l) => l.id),
       sharedContext
@@ -277,6 +286,231 @@ class PortalModuleService extends MedusaService({
         sharedContext
       )
     }
+  }
+
+  // ── Lifecycle (state machine in lib/transitions.ts) ─────────────────────────
+  // Each transition locks the document row first, so concurrent calls on one document are
+  // serialised and the state check cannot be raced. Each returns what compensation needs.
+
+  /** Locks an invoice row for the rest of the transaction and reads it with lines and payments. */
+  protected async lockInvoice_(id: string, sharedContext: Context) {
+    await lockRow(sharedContext, "portal_invoice", "Invoice", id)
+    return this.retrieveInvoice(id, { relations: ["lines", "payments"] }, sharedContext)
+  }
+
+  protected async lockEstimate_(id: string, sharedContext: Context) {
+    await lockRow(sharedContext, "portal_estimate", "Estimate", id)
+    return this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext)
+  }
+
+  /**
+   * draft → sent, allocating the display number; a sent invoice is re-sent unchanged.
+   * Refuses an invoice without lines.
+   */
+  @InjectTransactionManager()
+  async sendInvoice(id: string, @MedusaContext() sharedContext: Context = {}) {
+    const invoice = await this.lockInvoice_(id, sharedContext)
+    assertAction("invoice", INVOICE_ACTIONS, "send", invoice)
+    const previous = pickState(invoice)
+    if (invoice.status === InvoiceStatus.SENT) {
+      return { invoice, previous, resent: true }
+    }
+    if (!invoice.lines.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "Add at least one line to the invoice before sending it")
+    }
+    await this.updateInvoices(
+      {
+        id,
+        status: InvoiceStatus.SENT,
+        display_number: invoice.display_number ?? (await this.allocateDisplayNumber(DocumentKind.INVOICE, sharedContext)),
+        sent_at: new Date(),
+      },
+      sharedContext
+    )
+    return { invoice: await this.retrieveInvoice(id, { relations: ["lines", "payments"] }, sharedContext), previous, resent: false }
+  }
+
+  /** sent → void. Voiding a void invoice again changes nothing. */
+  @InjectTransactionManager()
+  async voidInvoice(id: string, @MedusaContext() sharedContext: Context = {}) {
+    const invoice = await this.lockInvoice_(id, sharedContext)
+    assertAction("invoice", INVOICE_ACTIONS, "void", invoice)
+    const previous = pickState(invoice)
+    if (invoice.status === InvoiceStatus.VOID) {
+      return { invoice, previous, changed: false }
+    }
+    await this.updateInvoices({ id, status: InvoiceStatus.VOID, voided_at: new Date() }, sharedContext)
+    return { invoice: await this.retrieveInvoice(id, { relations: ["lines", "payments"] }, sharedContext), previous, changed: true }
+  }
+
+  /**
+   * Records a payment against a sent invoice. It may not exceed the open amount; paying the
+   * open amount marks the invoice paid. A payment with a `payment_id` already recorded (a
+   * replayed online payment) is returned as it is, not recorded twice.
+   */
+  @InjectTransactionManager()
+  async recordInvoicePayment(
+    id: string,
+    input: { amount: unknown; method: InvoicePaymentMethod; paid_at?: Date | string | null; reference?: string | null; payment_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const invoice = await this.lockInvoice_(id, sharedContext)
+    if (input.payment_id) {
+      const existing = invoice.payments.find((p) => p.payment_id === input.payment_id)
+      if (existing) {
+        return { invoice, payment: existing, previous: pickState(invoice), recorded: false, paid: false }
+      }
+    }
+    assertAction("invoice", INVOICE_ACTIONS, "pay", invoice)
+    if (!Object.values(InvoicePaymentMethod).includes(input.method)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `method must be one of ${Object.values(InvoicePaymentMethod).join(", ")}`)
+    }
+    const amount = parseAmount(input.amount, "amount", {
+      exclusiveMin: true,
+      maxDecimals: currencyDecimals(invoice.currency_code),
+    })
+    const open = openAmount(invoice.total, invoice.amount_paid)
+    if (amount.gt(open.numeric)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `amount ${amount.toString()} exceeds the open amount of ${open.numeric} ${invoice.currency_code.toUpperCase()}`
+      )
+    }
+    const paidAt = input.paid_at == null ? new Date() : parseDate(input.paid_at, "paid_at")
+    const payment = await this.createInvoicePayments(
+      dmlInput({
+        invoice_id: id,
+        amount: amount.toString(),
+        method: input.method,
+        paid_at: paidAt,
+        reference: optionalText(input.reference, "reference", 500),
+        payment_id: input.payment_id ?? null,
+      }),
+      sharedContext
+    )
+    const amountPaid = amount.plus(invoice.amount_paid)
+    const paid = amountPaid.gte(invoice.total)
+    await this.updateInvoices(
+      dmlInput({
+        id,
+        amount_paid: amountPaid.toString(),
+        ...(paid ? { status: InvoiceStatus.PAID, paid_at: paidAt } : {}),
+      }),
+      sharedContext
+    )
+    return {
+      invoice: await this.retrieveInvoice(id, { relations: ["lines", "payments"] }, sharedContext),
+      payment,
+      previous: pickState(invoice),
+      recorded: true,
+      paid,
+    }
+  }
+
+  /** Compensation of `recordInvoicePayment`: removes the payment and restores the invoice. */
+  @InjectTransactionManager()
+  async revertInvoicePayment(
+    paymentId: string,
+    previous: InvoiceState,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await this.deleteInvoicePayments(paymentId, sharedContext)
+    await this.restoreInvoiceState(previous, sharedContext)
+  }
+
+  /** Compensation of the invoice transitions: puts back the state captured before. */
+  @InjectTransactionManager()
+  async restoreInvoiceState(previous: InvoiceState, @MedusaContext() sharedContext: Context = {}) {
+    await this.updateInvoices(dmlInput(previous), sharedContext)
+  }
+
+  /** Soft-deletes a draft invoice with its lines. */
+  @InjectTransactionManager()
+  async deleteDraftInvoice(id: string, @MedusaContext() sharedContext: Context = {}) {
+    const invoice = await this.lockInvoice_(id, sharedContext)
+    assertAction("invoice", INVOICE_ACTIONS, "delete", invoice)
+    await this.softDeleteInvoices(id, {}, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  async deleteDraftEstimate(id: string, @MedusaContext() sharedContext: Context = {}) {
+    const estimate = await this.lockEstimate_(id, sharedContext)
+    assertAction("estimate", ESTIMATE_ACTIONS, "delete", estimate)
+    await this.softDeleteEstimates(id, {}, sharedContext)
+  }
+
+  /** draft → sent, allocating the display number; a sent estimate is re-sent unchanged. */
+  @InjectTransactionManager()
+  async sendEstimate(id: string, @MedusaContext() sharedContext: Context = {}) {
+    const estimate = await this.lockEstimate_(id, sharedContext)
+    assertAction("estimate", ESTIMATE_ACTIONS, "send", estimate)
+    const previous = pickEstimateState(estimate)
+    if (estimate.status === EstimateStatus.SENT) {
+      return { estimate, previous, resent: true }
+    }
+    if (!estimate.lines.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "Add at least one line to the estimate before sending it")
+    }
+    await this.updateEstimates(
+      {
+        id,
+        status: EstimateStatus.SENT,
+        display_number:
+          estimate.display_number ?? (await this.allocateDisplayNumber(DocumentKind.ESTIMATE, sharedContext)),
+        sent_at: new Date(),
+      },
+      sharedContext
+    )
+    return { estimate: await this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext), previous, resent: false }
+  }
+
+  @InjectTransactionManager()
+  async restoreEstimateState(previous: EstimateState, @MedusaContext() sharedContext: Context = {}) {
+    await this.updateEstimates(dmlInput(previous), sharedContext)
+  }
+
+  /**
+   * Turns an accepted estimate into a new draft invoice with the same customer, currency, notes
+   * and lines, linked both ways. An estimate converts once.
+   */
+  @InjectTransactionManager()
+  async convertEstimateToInvoice(
+    id: string,
+    input: { due_date?: Date | string | null } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const estimate = await this.lockEstimate_(id, sharedContext)
+    assertAction("estimate", ESTIMATE_ACTIONS, "convert", estimate)
+    if (estimate.invoice_id) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Estimate ${estimate.display_number ?? id} was already converted into invoice ${estimate.invoice_id}`
+      )
+    }
+    const invoiceId = await this.createDraftInvoice_(
+      {
+        customer_id: estimate.customer_id,
+        currency_code: estimate.currency_code,
+        notes: estimate.notes,
+        internal_note: estimate.internal_note,
+        due_date: input.due_date ?? null,
+        estimate_id: estimate.id,
+        lines: linesAsInput(estimate.lines),
+      },
+      sharedContext
+    )
+    await this.updateEstimates({ id, invoice_id: invoiceId }, sharedContext)
+    return {
+      invoice: await this.retrieveInvoice(invoiceId, { relations: ["lines", "payments"] }, sharedContext),
+      estimate: await this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext),
+    }
+  }
+
+  /** Compensation of `convertEstimateToInvoice`. */
+  @InjectTransactionManager()
+  async revertEstimateConversion(estimateId: string, invoiceId: string, @MedusaContext() sharedContext: Context = {}) {
+    await this.updateEstimates({ id: estimateId, invoice_id: null }, sharedContext)
+    await this.deleteInvoices(invoiceId, sharedContext)
   }
 
   // ── Numbering ───────────────────────────────────────────────────────────────
@@ -346,28 +580,42 @@ function assertNotBefore(date: Date | string | null | undefined, issueDate: Date
   }
 }
 
-function assertDraft(kind: "Invoice" | "Estimate", doc: { status: string; display_number?: string | null; id: string }) {
-  if (doc.status !== "draft") {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      `${kind} ${doc.display_number ?? doc.id} is ${doc.status}; only drafts can be edited`
-    )
-  }
+type InvoiceState = {
+  id: string
+  status: string
+  display_number: string | null
+  sent_at: Date | null
+  paid_at: Date | null
+  voided_at: Date | null
+  amount_paid: unknown
 }
 
-/** Existing lines as line input, in their stored order, so totals can be recomputed. */
-function sortLines<L extends { rank: number; title: string; description: string | null; quantity: unknown; unit_price: unknown; tax_rate: unknown }>(
-  lines: L[]
-) {
-  return [...lines]
-    .sort((a, b) => a.rank - b.rank)
-    .map((l) => ({
-      title: l.title,
-      description: l.description,
-      quantity: l.quantity as number,
-      unit_price: l.unit_price as number,
-      tax_rate: l.tax_rate as number | null,
-    }))
+type EstimateState = {
+  id: string
+  status: string
+  display_number: string | null
+  sent_at: Date | null
+  decided_at: Date | null
+  decision_note: string | null
+}
+
+function pickState(invoice: ModuleInvoice): InvoiceState {
+  const { id, status, display_number, sent_at, paid_at, voided_at, amount_paid } = invoice
+  return { id, status, display_number, sent_at, paid_at, voided_at, amount_paid }
+}
+
+function pickEstimateState(estimate: ModuleEstimate): EstimateState {
+  const { id, status, display_number, sent_at, decided_at, decision_note } = estimate
+  return { id, status, display_number, sent_at, decided_at, decision_note }
+}
+
+/** `SELECT … FOR UPDATE` on one live row of a portal table; 404 when there is none. */
+async function lockRow(sharedContext: Context, table: string, label: string, id: string) {
+  const manager = sharedContext.transactionManager as SqlEntityManager
+  const rows = await manager.execute(`SELECT id FROM ${table} WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [id])
+  if (!rows.length) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `${label} with id "${id}" was not found`)
+  }
 }
 
 function stripUndefined<T extends object>(input: T): Partial<T> {

@@ -1,0 +1,20 @@
+import { withStateConflicts } from "../../../utils/state-conflict"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { deleteEstimateWorkflow, updateEstimateWorkflow } from "../../../../workflows/estimate"
+import { refetchEstimate } from "../helpers"
+import type { AdminUpdateEstimateType } from "../validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  res.json({ estimate: await refetchEstimate(req, req.params.id) })
+}
+
+/** Edits a draft estimate; `lines`, when given, replace every line. */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateEstimateType>, res: MedusaResponse) => {
+  await withStateConflicts(() => updateEstimateWorkflow(req.scope).run({ input: { id: req.params.id, update: req.validatedBody } }))
+  res.json({ estimate: await refetchEstimate(req, req.params.id) })
+}
+
+export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  await withStateConflicts(() => deleteEstimateWorkflow(req.scope).run({ input: { id: req.params.id } }))
+  res.json({ id: req.params.id, object: "estimate", deleted: true })
+}

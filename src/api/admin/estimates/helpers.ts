@@ -1,0 +1,49 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { deriveEstimateStatus, isEstimateExpired } from "../../../lib/status"
+import { likeEscape } from "../../utils/document-validators"
+
+type AnyEstimate = Record<string, any>
+
+/** Adds the derived status (Pending / Accepted / Rejected) and whether a pending one expired. */
+export function presentEstimate<T extends AnyEstimate>(estimate: T, now = new Date()) {
+  const extra: Record<string, unknown> = {}
+  if (estimate.status !== undefined) {
+    extra.display_status = deriveEstimateStatus(estimate as any)
+  }
+  if (estimate.valid_until !== undefined) {
+    extra.is_expired = estimate.status === "sent" && isEstimateExpired(estimate, now)
+  }
+  if (Array.isArray(estimate.lines)) {
+    extra.lines = [...estimate.lines].sort((a, b) => a.rank - b.rank)
+  }
+  return { ...estimate, ...extra }
+}
+
+export function estimateFilters(filterable: Record<string, any>) {
+  const { status, q, ...filters } = filterable
+  const and: Record<string, unknown>[] = []
+  if (status !== undefined) {
+    const statuses: string[] = (Array.isArray(status) ? status : [status]).map((s: string) =>
+      s === "pending" ? "sent" : s
+    )
+    and.push({ status: { $in: [...new Set(statuses)] } })
+  }
+  if (q) {
+    and.push({ display_number: { $ilike: `%${likeEscape(q)}%` } })
+  }
+  return and.length ? { ...filters, $and: and } : filters
+}
+
+export async function refetchEstimate(req: MedusaRequest, id: string) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "estimate",
+    fields: req.queryConfig?.fields ?? ["*", "*lines"],
+    filters: { id },
+  })
+  if (!data[0]) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Estimate with id "${id}" was not found`)
+  }
+  return presentEstimate(data[0])
+}

@@ -1,0 +1,31 @@
+const estimateListFields = [
+  "id",
+  "display_number",
+  "customer_id",
+  "status",
+  "currency_code",
+  "issue_date",
+  "valid_until",
+  "subtotal",
+  "tax_total",
+  "total",
+  "sent_at",
+  "decided_at",
+  "decision_note",
+  "invoice_id",
+  "created_at",
+  "updated_at",
+]
+
+export const adminEstimateFields = [...estimateListFields, "notes", "internal_note", "metadata", "*lines"]
+
+export const retrieveEstimateQueryConfig = {
+  defaults: adminEstimateFields,
+  isList: false,
+}
+
+export const listEstimatesQueryConfig = {
+  defaults: estimateListFields,
+  defaultLimit: 20,
+  isList: true,
+}

@@ -1,0 +1,30 @@
+import { z } from "@medusajs/framework/zod"
+import { createOperatorMap } from "@medusajs/medusa/api/utils/validators"
+import { documentFields, documentListParams, GetDocumentParams } from "../../utils/document-validators"
+
+export const AdminGetEstimateParams = GetDocumentParams
+export type AdminGetEstimateParamsType = z.infer<typeof AdminGetEstimateParams>
+
+/** Status accepts the stored states and "pending", what customers see for a sent estimate. */
+export const AdminGetEstimatesParams = documentListParams(["draft", "sent", "pending", "accepted", "rejected"]).extend({
+  valid_until: createOperatorMap().optional(),
+})
+export type AdminGetEstimatesParamsType = z.infer<typeof AdminGetEstimatesParams>
+
+const estimateFields = {
+  ...documentFields,
+  valid_until: z.coerce.date().nullish(),
+}
+
+export const AdminCreateEstimate = z
+  .object({ ...estimateFields, lines: estimateFields.lines.default([]) })
+  .strict()
+export type AdminCreateEstimateType = z.infer<typeof AdminCreateEstimate>
+
+export const AdminUpdateEstimate = z.object(estimateFields).partial().strict()
+export type AdminUpdateEstimateType = z.infer<typeof AdminUpdateEstimate>
+
+export const AdminConvertEstimate = z
+  .object({ due_date: z.coerce.date().nullish() })
+  .strict()
+export type AdminConvertEstimateType = z.infer<typeof AdminConvertEstimate>

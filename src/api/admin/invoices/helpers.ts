@@ -1,0 +1,61 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { openAmount } from "../../../lib/money"
+import { deriveInvoiceStatus } from "../../../lib/status"
+import { likeEscape } from "../../utils/document-validators"
+
+type AnyInvoice = Record<string, any>
+
+/** Adds what the owner sees but is not stored: the derived status and the open amount. */
+export function presentInvoice<T extends AnyInvoice>(invoice: T, now = new Date()) {
+  const extra: Record<string, unknown> = {}
+  if (invoice.status !== undefined) {
+    extra.display_status = deriveInvoiceStatus(invoice as any, now)
+  }
+  if (invoice.total !== undefined && invoice.amount_paid !== undefined) {
+    extra.open_amount = invoice.status === "void" ? 0 : openAmount(invoice.total, invoice.amount_paid).numeric
+  }
+  if (Array.isArray(invoice.lines)) {
+    extra.lines = [...invoice.lines].sort((a, b) => a.rank - b.rank)
+  }
+  return { ...invoice, ...extra }
+}
+
+/** Turns `status` (stored or derived) and `q` into query filters. Overdue is computed now. */
+export function invoiceFilters(filterable: Record<string, any>, now = new Date()) {
+  const { status, q, ...filters } = filterable
+  const and: Record<string, unknown>[] = []
+  if (status !== undefined) {
+    const statuses: string[] = Array.isArray(status) ? status : [status]
+    and.push({
+      $or: statuses.map((s) => {
+        switch (s) {
+          case "overdue":
+            return { status: "sent", due_date: { $lt: now } }
+          case "unpaid":
+            return { status: "sent", $or: [{ due_date: null }, { due_date: { $gte: now } }] }
+          default:
+            return { status: s }
+        }
+      }),
+    })
+  }
+  if (q) {
+    and.push({ display_number: { $ilike: `%${likeEscape(q)}%` } })
+  }
+  return and.length ? { ...filters, $and: and } : filters
+}
+
+export async function refetchInvoice(req: MedusaRequest, id: string) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "invoice",
+    fields: req.queryConfig?.fields ?? ["*", "*lines", "*payments"],
+    filters: { id },
+  })
+  if (!data[0]) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Invoice with id "${id}" was not found`)
+  }
+  return presentInvoice(data[0])
+}

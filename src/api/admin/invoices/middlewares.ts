@@ -1,0 +1,29 @@
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { listInvoicesQueryConfig, retrieveInvoiceQueryConfig } from "./query-config"
+import {
+  AdminCreateInvoice,
+  AdminGetInvoiceParams,
+  AdminGetInvoicesParams,
+  AdminRecordInvoicePayment,
+  AdminUpdateInvoice,
+} from "./validators"
+
+const retrieve = validateAndTransformQuery(AdminGetInvoiceParams, retrieveInvoiceQueryConfig)
+
+export const adminInvoicesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/invoices",
+    middlewares: [validateAndTransformQuery(AdminGetInvoicesParams, listInvoicesQueryConfig)],
+  },
+  { method: ["POST"], matcher: "/admin/invoices", middlewares: [validateAndTransformBody(AdminCreateInvoice), retrieve] },
+  { method: ["GET"], matcher: "/admin/invoices/:id", middlewares: [retrieve] },
+  { method: ["POST"], matcher: "/admin/invoices/:id", middlewares: [validateAndTransformBody(AdminUpdateInvoice), retrieve] },
+  { method: ["POST"], matcher: "/admin/invoices/:id/send", middlewares: [retrieve] },
+  { method: ["POST"], matcher: "/admin/invoices/:id/void", middlewares: [retrieve] },
+  {
+    method: ["POST"],
+    matcher: "/admin/invoices/:id/payments",
+    middlewares: [validateAndTransformBody(AdminRecordInvoicePayment), retrieve],
+  },
+]

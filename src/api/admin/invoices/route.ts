@@ -1,0 +1,26 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createInvoiceWorkflow } from "../../../workflows/invoice"
+import { invoiceFilters, presentInvoice, refetchInvoice } from "./helpers"
+import type { AdminCreateInvoiceType, AdminGetInvoicesParamsType } from "./validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetInvoicesParamsType>, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "invoice",
+    fields: req.queryConfig.fields,
+    filters: invoiceFilters(req.filterableFields),
+    pagination: req.queryConfig.pagination,
+  })
+  res.json({
+    invoices: data.map((invoice) => presentInvoice(invoice)),
+    count: metadata!.count,
+    offset: metadata!.skip,
+    limit: metadata!.take,
+  })
+}
+
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateInvoiceType>, res: MedusaResponse) => {
+  const { result } = await createInvoiceWorkflow(req.scope).run({ input: req.validatedBody })
+  res.json({ invoice: await refetchInvoice(req, result.id) })
+}

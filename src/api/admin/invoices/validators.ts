@@ -1,0 +1,37 @@
+import { z } from "@medusajs/framework/zod"
+import { createOperatorMap } from "@medusajs/medusa/api/utils/validators"
+import { documentFields, documentListParams, GetDocumentParams } from "../../utils/document-validators"
+import { MAX_AMOUNT } from "../../../lib/money"
+
+export const AdminGetInvoiceParams = GetDocumentParams
+export type AdminGetInvoiceParamsType = z.infer<typeof AdminGetInvoiceParams>
+
+/** Status accepts the stored states and the derived ones customers see (unpaid, overdue). */
+export const AdminGetInvoicesParams = documentListParams(["draft", "sent", "paid", "void", "unpaid", "overdue"]).extend({
+  due_date: createOperatorMap().optional(),
+})
+export type AdminGetInvoicesParamsType = z.infer<typeof AdminGetInvoicesParams>
+
+const invoiceFields = {
+  ...documentFields,
+  due_date: z.coerce.date().nullish(),
+}
+
+export const AdminCreateInvoice = z
+  .object({ ...invoiceFields, lines: invoiceFields.lines.default([]) })
+  .strict()
+export type AdminCreateInvoiceType = z.infer<typeof AdminCreateInvoice>
+
+export const AdminUpdateInvoice = z.object(invoiceFields).partial().strict()
+export type AdminUpdateInvoiceType = z.infer<typeof AdminUpdateInvoice>
+
+/** Offline payments only: online (Stripe) payments are recorded by the payment workflow. */
+export const AdminRecordInvoicePayment = z
+  .object({
+    amount: z.number().positive().max(MAX_AMOUNT),
+    method: z.enum(["cash", "check", "bank_transfer", "card", "other"]),
+    paid_at: z.coerce.date().optional(),
+    reference: z.string().max(500).nullish(),
+  })
+  .strict()
+export type AdminRecordInvoicePaymentType = z.infer<typeof AdminRecordInvoicePayment>

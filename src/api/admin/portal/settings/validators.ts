@@ -1,0 +1,25 @@
+import { z } from "@medusajs/framework/zod"
+
+const email = z.email().max(320)
+
+/** Every field optional (partial update); unknown fields are refused. */
+export const AdminUpdatePortalSettings = z
+  .object({
+    enabled: z.boolean(),
+    allow_payments: z.boolean(),
+    allow_estimates: z.boolean(),
+    allow_invoices: z.boolean(),
+    allow_profile_updates: z.boolean(),
+    allow_service_history: z.boolean(),
+    link_ttl_days: z.number().int().min(1).max(365),
+    business_name: z.string().trim().max(200).nullable(),
+    logo_url: z.url({ protocol: /^https?$/ }).max(2000).nullable(),
+    accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "accent_color must be a colour like #2563eb"),
+    support_email: email.nullable(),
+    invoice_prefix: z.string().max(20).regex(/^[\w\-/.#]*$/, "invoice_prefix may use letters, digits and - _ / . #"),
+    estimate_prefix: z.string().max(20).regex(/^[\w\-/.#]*$/, "estimate_prefix may use letters, digits and - _ / . #"),
+    owner_notification_email: email.nullable(),
+  })
+  .partial()
+  .strict()
+export type AdminUpdatePortalSettingsType = z.infer<typeof AdminUpdatePortalSettings>

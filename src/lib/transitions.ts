@@ -1,0 +1,65 @@
+import { MedusaError } from "@medusajs/framework/utils"
+
+/**
+ * The documents' state machines, in one place, so workflows, routes and the service agree:
+ *   invoice:  draft → sent → paid | void
+ *   estimate: draft → sent → accepted | rejected
+ * Repeating a transition that already happened (send a sent document, void a void invoice) is
+ * allowed where it is harmless; the caller decides what "again" means (a resend, a no-op).
+ */
+export const INVOICE_ACTIONS = {
+  edit: ["draft"],
+  delete: ["draft"],
+  send: ["draft", "sent"],
+  void: ["sent", "void"],
+  pay: ["sent"],
+} as const
+
+export const ESTIMATE_ACTIONS = {
+  edit: ["draft"],
+  delete: ["draft"],
+  send: ["draft", "sent"],
+  decide: ["sent", "accepted", "rejected"],
+  convert: ["accepted"],
+} as const
+
+type Doc = { id: string; status: string; display_number?: string | null }
+
+const HINTS: Record<string, Record<string, string>> = {
+  invoice: {
+    edit: "only drafts can be edited",
+    delete: "only drafts can be deleted; void a sent invoice instead",
+    send: "it cannot be sent again",
+    "void:draft": "delete a draft instead of voiding it",
+    void: "it cannot be voided",
+    "pay:draft": "send it before recording a payment",
+    "pay:paid": "it is already paid",
+    pay: "it cannot be paid",
+  },
+  estimate: {
+    edit: "only drafts can be edited",
+    delete: "only drafts can be deleted",
+    send: "it cannot be sent again",
+    "decide:draft": "it has not been sent yet",
+    convert: "only an accepted estimate can be converted into an invoice",
+  },
+}
+
+export function documentLabel(kind: "invoice" | "estimate", doc: Doc) {
+  const name = kind === "invoice" ? "Invoice" : "Estimate"
+  return `${name} ${doc.display_number ?? doc.id}`
+}
+
+/** Throws a 409 (CONFLICT) naming the document's current state when `action` is not allowed. */
+export function assertAction<A extends string>(
+  kind: "invoice" | "estimate",
+  actions: Record<A, readonly string[]>,
+  action: A,
+  doc: Doc
+) {
+  if (actions[action].includes(doc.status)) {
+    return
+  }
+  const hint = HINTS[kind][`${action}:${doc.status}`] ?? HINTS[kind][action] ?? `it cannot be ${action}ed`
+  throw new MedusaError(MedusaError.Types.CONFLICT, `${documentLabel(kind, doc)} is ${doc.status}; ${hint}`)
+}

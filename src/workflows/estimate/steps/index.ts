@@ -1,0 +1,5 @@
+export * from "./convert-estimate"
+export * from "./create-draft-estimate"
+export * from "./delete-draft-estimate"
+export * from "./send-estimate"
+export * from "./update-draft-estimate"

@@ -1,0 +1,4 @@
+export * from "./estimate"
+export * from "./invoice"
+export * from "./settings"
+export * from "./steps"

@@ -1,0 +1,7 @@
+export * from "./create-invoice"
+export * from "./delete-invoice"
+export * from "./record-invoice-payment"
+export * from "./send-invoice"
+export * from "./update-invoice"
+export * from "./void-invoice"
+export * from "./steps"

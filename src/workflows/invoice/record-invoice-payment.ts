@@ -1,0 +1,41 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { PortalEventActor, PortalEvents, PortalEventType } from "../../modules/portal/constants"
+import { logPortalEventStep } from "../steps"
+import { recordInvoicePaymentStep, RecordInvoicePaymentStepInput } from "./steps"
+
+export const recordInvoicePaymentWorkflowId = "record-invoice-payment"
+
+/**
+ * Records a payment against a sent invoice (an owner's offline payment, or a captured online
+ * one). Paying the open amount marks the invoice paid and emits `portal.invoice.paid`.
+ */
+export const recordInvoicePaymentWorkflow = createWorkflow(
+  recordInvoicePaymentWorkflowId,
+  (input: RecordInvoicePaymentStepInput & { actor?: "owner" | "customer" | "system" }) => {
+    const result = recordInvoicePaymentStep(input)
+
+    when({ result }, ({ result }) => result.recorded).then(() => {
+      const details = transform({ result, input }, ({ result, input }) => ({
+        event: {
+          type: PortalEventType.PAYMENT_RECORDED,
+          customer_id: result.invoice.customer_id,
+          actor: input.actor ?? PortalEventActor.OWNER,
+          subject_type: "invoice" as const,
+          subject_id: result.invoice.id,
+          data: { amount: result.payment.amount, method: result.payment.method, paid: result.paid },
+        },
+        message: { id: result.invoice.id, customer_id: result.invoice.customer_id, payment_id: result.payment.id },
+      }))
+      logPortalEventStep(details.event)
+      emitEventStep({ eventName: PortalEvents.INVOICE_PAYMENT_RECORDED, data: details.message })
+    })
+
+    when({ result }, ({ result }) => result.paid).then(() => {
+      const paid = transform({ result }, ({ result }) => ({ id: result.invoice.id, customer_id: result.invoice.customer_id }))
+      emitEventStep({ eventName: PortalEvents.INVOICE_PAID, data: paid }).config({ name: "emit-invoice-paid" })
+    })
+
+    return new WorkflowResponse(result.invoice)
+  }
+)

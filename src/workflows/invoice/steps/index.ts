@@ -1,0 +1,6 @@
+export * from "./create-draft-invoice"
+export * from "./delete-draft-invoice"
+export * from "./record-invoice-payment"
+export * from "./send-invoice"
+export * from "./update-draft-invoice"
+export * from "./void-invoice"

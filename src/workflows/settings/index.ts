@@ -1,0 +1,2 @@
+export * from "./update-portal-settings"
+export * from "./steps"

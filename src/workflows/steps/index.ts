@@ -1,0 +1,2 @@
+export * from "./log-portal-event"
+export * from "./validate-customer"
