@@ -473,10 +473,24 @@ class PortalModuleService extends MedusaService({
    * Turns an accepted estimate into a new draft invoice with the same customer, currency, notes
    * and lines, linked both ways. An estimate converts once.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async convertEstimateToInvoice(
     id: string,
     input: { due_date?: Date | string | null } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const invoiceId = await this.convertEstimateToInvoice_(id, input, sharedContext)
+    // Read after the transaction: the new invoice's lines are not in its identity map.
+    return {
+      invoice: await this.retrieveInvoice(invoiceId, { relations: ["lines", "payments"] }, sharedContext),
+      estimate: await this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext),
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async convertEstimateToInvoice_(
+    id: string,
+    input: { due_date?: Date | string | null },
     @MedusaContext() sharedContext: Context = {}
   ) {
     const estimate = await this.lockEstimate_(id, sharedContext)
@@ -500,10 +514,7 @@ class PortalModuleService extends MedusaService({
       sharedContext
     )
     await this.updateEstimates({ id, invoice_id: invoiceId }, sharedContext)
-    return {
-      invoice: await this.retrieveInvoice(invoiceId, { relations: ["lines", "payments"] }, sharedContext),
-      estimate: await this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext),
-    }
+    return invoiceId
   }
 
   /** Compensation of `convertEstimateToInvoice`. */
