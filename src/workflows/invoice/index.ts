@@ -1,4 +1,5 @@
 export * from "./create-invoice"
+export * from "./create-invoice-from-order"
 export * from "./delete-invoice"
 export * from "./record-invoice-payment"
 export * from "./send-invoice"

@@ -2,6 +2,7 @@ import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } 
 import { listInvoicesQueryConfig, retrieveInvoiceQueryConfig } from "./query-config"
 import {
   AdminCreateInvoice,
+  AdminCreateInvoiceFromOrder,
   AdminGetInvoiceParams,
   AdminGetInvoicesParams,
   AdminRecordInvoicePayment,
@@ -25,5 +26,10 @@ export const adminInvoicesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/invoices/:id/payments",
     middlewares: [validateAndTransformBody(AdminRecordInvoicePayment), retrieve],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/orders/:id/invoice",
+    middlewares: [validateAndTransformBody(AdminCreateInvoiceFromOrder), retrieve],
   },
 ]

@@ -35,3 +35,11 @@ export const AdminRecordInvoicePayment = z
   })
   .strict()
 export type AdminRecordInvoicePaymentType = z.infer<typeof AdminRecordInvoicePayment>
+
+export const AdminCreateInvoiceFromOrder = z
+  .object({
+    due_date: z.coerce.date().nullish(),
+    notes: z.string().max(10_000).nullish(),
+  })
+  .strict()
+export type AdminCreateInvoiceFromOrderType = z.infer<typeof AdminCreateInvoiceFromOrder>
