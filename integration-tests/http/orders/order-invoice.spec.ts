@@ -11,10 +11,10 @@ medusaIntegrationTestRunner({
       await createAdminUser(adminHeaders, getContainer())
     })
 
-    const createOrder = async (customerId: string | null) =>
-      getContainer()
+    const createOrder = async (customerId: string | null) => {
+      const [order] = await getContainer()
         .resolve(Modules.ORDER)
-        .createOrders({
+        .createOrders([{
           currency_code: "usd",
           customer_id: customerId ?? undefined,
           email: "buyer@example.com",
@@ -35,7 +35,9 @@ medusaIntegrationTestRunner({
             },
           ],
           shipping_methods: [{ name: "Standard", amount: 5 }],
-        } as any)
+        } as any])
+      return order
+    }
 
     it("creates a draft invoice with the order's lines, once", async () => {
       const customer = await createCustomer(getContainer())
