@@ -19,6 +19,7 @@ import {
 } from "../../lib/document-input"
 import { computeDocumentAmounts, currencyDecimals, LineAmountsInput, openAmount, parseAmount } from "../../lib/money"
 import { formatDisplayNumber } from "../../lib/numbering"
+import { DECOY_HASH, generatePortalToken, hashesEqual, hashPortalToken, isTokenShaped } from "../../lib/tokens"
 import { assertAction, ESTIMATE_ACTIONS, INVOICE_ACTIONS } from "../../lib/transitions"
 import {
   deriveEstimateStatus,
@@ -45,6 +46,7 @@ import {
   InvoiceStatus,
   PortalEventActor,
   PortalEventType,
+  PortalTokenSource,
 } from "./constants"
 import {
   Estimate,
@@ -58,6 +60,21 @@ import {
   PortalSettings,
   PortalToken,
 } from "./models"
+
+export type PortalModuleOptions = {
+  /** Public base URL of the portal pages, used in emailed links. */
+  portalUrl?: string
+  /** Forces the Secure flag of the portal cookie on or off (default: on when portalUrl is https). */
+  cookieSecure?: boolean
+  /** Stripe publishable key for the Pay Now page. */
+  stripePublishableKey?: string
+}
+
+export type TokenCheck =
+  | { outcome: "unknown" }
+  | { outcome: "valid" | "expired" | "revoked"; token_id: string; customer_id: string; expires_at: Date }
+
+const DAY_MS = 86_400_000
 
 /** The single settings row has a fixed id, so concurrent first reads cannot create two. */
 export const PORTAL_SETTINGS_ID = "psett_default"
@@ -92,6 +109,25 @@ class PortalModuleService extends MedusaService({
   PortalEvent,
   PortalSequence,
 }) {
+  protected readonly options_: PortalModuleOptions
+
+  constructor(container: Record<string, unknown>, options: PortalModuleOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = options ?? {}
+  }
+
+  /** Public base URL of the portal pages (the plugin's `portalUrl` option), without a trailing slash. */
+  getPortalUrl(): string {
+    const url = this.options_.portalUrl || process.env.PORTAL_URL || process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
+    return url.replace(/\/+$/, "")
+  }
+
+  /** The cookie gets `Secure` when the portal is served over https, unless configured. */
+  isCookieSecure(): boolean {
+    return this.options_.cookieSecure ?? this.getPortalUrl().startsWith("https://")
+  }
+
   // ── Settings ────────────────────────────────────────────────────────────────
 
   /** The portal settings, created with their defaults (portal off) on first read. */
@@ -522,6 +558,175 @@ class PortalModuleService extends MedusaService({
   async revertEstimateConversion(estimateId: string, invoiceId: string, @MedusaContext() sharedContext: Context = {}) {
     await this.updateEstimates({ id: estimateId, invoice_id: null }, sharedContext)
     await this.deleteInvoices(invoiceId, sharedContext)
+  }
+
+  // ── Portal access (magic links) ─────────────────────────────────────────────
+
+  /** The customer's access row, created (enabled, never sent) when missing. */
+  protected async ensureAccess_(customerId: string, sharedContext: Context) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(
+      `INSERT INTO portal_access (id, customer_id) VALUES (?, ?)
+       ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING`,
+      [generateEntityId(undefined, "pacc"), customerId]
+    )
+    const [access] = await this.listPortalAccesses({ customer_id: customerId }, { take: 1 }, sharedContext)
+    return access
+  }
+
+  /**
+   * Creates a magic link for a customer. Returns the raw token once: only its hash is stored.
+   * Refused while the customer's access is disabled.
+   */
+  @InjectTransactionManager()
+  async issuePortalToken(
+    customerId: string,
+    input: { source: PortalTokenSource; ttl_days?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const access = await this.ensureAccess_(requireCustomerId(customerId), sharedContext)
+    if (!access.enabled) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        "Portal access is disabled for this customer; enable it before sending a link"
+      )
+    }
+    const settings = await this.retrieveSettings(sharedContext)
+    const ttlDays = input.ttl_days ?? settings.link_ttl_days
+    const token = generatePortalToken()
+    const record = await this.createPortalTokens(
+      {
+        customer_id: customerId,
+        token_hash: hashPortalToken(token),
+        source: input.source,
+        expires_at: new Date(Date.now() + ttlDays * DAY_MS),
+      },
+      sharedContext
+    )
+    return { token, portal_token: record }
+  }
+
+  /** Stamps first / last sent on the customer's access after a link was emailed. */
+  @InjectTransactionManager()
+  async recordAccessSent(customerId: string, @MedusaContext() sharedContext: Context = {}) {
+    const access = await this.ensureAccess_(customerId, sharedContext)
+    const now = new Date()
+    await this.updatePortalAccesses(
+      { id: access.id, last_sent_at: now, first_sent_at: access.first_sent_at ?? now },
+      sharedContext
+    )
+  }
+
+  /**
+   * Looks a raw token up by its hash. Every outcome costs one indexed lookup and one
+   * constant-time comparison, so unknown, expired and revoked tokens are not told apart by time.
+   */
+  @InjectManager()
+  async verifyPortalToken(rawToken: unknown, @MedusaContext() sharedContext: Context = {}): Promise<TokenCheck> {
+    const hash = hashPortalToken(typeof rawToken === "string" ? rawToken.slice(0, 100) : "")
+    const [record] = isTokenShaped(rawToken)
+      ? await this.listPortalTokens({ token_hash: hash }, { take: 1 }, sharedContext)
+      : [undefined]
+    const matches = hashesEqual(record?.token_hash ?? DECOY_HASH, hash)
+    if (!record || !matches) {
+      return { outcome: "unknown" }
+    }
+    const base = { token_id: record.id, customer_id: record.customer_id, expires_at: record.expires_at }
+    if (record.revoked_at) {
+      return { outcome: "revoked", ...base }
+    }
+    if (new Date(record.expires_at).getTime() <= Date.now()) {
+      return { outcome: "expired", ...base }
+    }
+    return { outcome: "valid", ...base }
+  }
+
+  /**
+   * What every portal request re-checks: the portal is on, the customer's access is enabled,
+   * and the link the session came from was not revoked (disabling access revokes them all).
+   */
+  @InjectManager()
+  async checkPortalSession(
+    customerId: string,
+    tokenId: string | undefined,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<"ok" | "portal_disabled" | "access_disabled" | "link_revoked"> {
+    const settings = await this.retrieveSettings(sharedContext)
+    if (!settings.enabled) {
+      return "portal_disabled"
+    }
+    const [access] = await this.listPortalAccesses({ customer_id: customerId }, { take: 1 }, sharedContext)
+    if (!access || !access.enabled) {
+      return "access_disabled"
+    }
+    if (tokenId) {
+      const [token] = await this.listPortalTokens({ id: tokenId, customer_id: customerId }, { take: 1 }, sharedContext)
+      if (!token || token.revoked_at) {
+        return "link_revoked"
+      }
+    }
+    return "ok"
+  }
+
+  /** Records that a link was opened (the token's last use and the customer's last visit). */
+  @InjectTransactionManager()
+  async recordPortalOpened(tokenId: string, customerId: string, @MedusaContext() sharedContext: Context = {}) {
+    const now = new Date()
+    const access = await this.ensureAccess_(customerId, sharedContext)
+    await this.updatePortalTokens({ id: tokenId, last_used_at: now }, sharedContext)
+    await this.updatePortalAccesses({ id: access.id, last_opened_at: now }, sharedContext)
+  }
+
+  /** Disabling revokes every live link at once; enabling issues none (send or copy a new one). */
+  @InjectTransactionManager()
+  async setPortalAccessEnabled(customerId: string, enabled: boolean, @MedusaContext() sharedContext: Context = {}) {
+    const access = await this.ensureAccess_(requireCustomerId(customerId), sharedContext)
+    const now = new Date()
+    if (!enabled) {
+      const manager = sharedContext.transactionManager as SqlEntityManager
+      await manager.execute(
+        `UPDATE portal_token SET revoked_at = ?, updated_at = ? WHERE customer_id = ? AND revoked_at IS NULL AND deleted_at IS NULL`,
+        [now, now, customerId]
+      )
+    }
+    await this.updatePortalAccesses({ id: access.id, enabled, disabled_at: enabled ? null : now }, sharedContext)
+    return { changed: access.enabled !== enabled }
+  }
+
+  /** Revokes one of the customer's links; another customer's link id is "not found". */
+  @InjectTransactionManager()
+  async revokePortalToken(customerId: string, tokenId: string, @MedusaContext() sharedContext: Context = {}) {
+    const [token] = await this.listPortalTokens({ id: tokenId, customer_id: customerId }, { take: 1 }, sharedContext)
+    if (!token) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Portal link with id "${tokenId}" was not found`)
+    }
+    if (!token.revoked_at) {
+      await this.updatePortalTokens({ id: tokenId, revoked_at: new Date() }, sharedContext)
+    }
+    return token
+  }
+
+  /** The owner's view of a customer's access: status, dates and the live links. */
+  @InjectManager()
+  async retrievePortalAccessSummary(customerId: string, @MedusaContext() sharedContext: Context = {}) {
+    const [access] = await this.listPortalAccesses({ customer_id: customerId }, { take: 1 }, sharedContext)
+    const links = await this.listPortalTokens(
+      { customer_id: customerId, revoked_at: null, expires_at: { $gt: new Date() } },
+      { order: { created_at: "DESC" }, select: ["id", "source", "created_at", "expires_at", "last_used_at"] },
+      sharedContext
+    )
+    const status =
+      access?.enabled === false ? "disabled" : access?.first_sent_at || links.length ? "enabled" : "never_sent"
+    return {
+      customer_id: customerId,
+      status,
+      enabled: access?.enabled ?? true,
+      first_sent_at: access?.first_sent_at ?? null,
+      last_sent_at: access?.last_sent_at ?? null,
+      last_opened_at: access?.last_opened_at ?? null,
+      disabled_at: access?.disabled_at ?? null,
+      links,
+    }
   }
 
   // ── Numbering ───────────────────────────────────────────────────────────────

@@ -39,7 +39,7 @@ export async function refetchEstimate(req: MedusaRequest, id: string) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "estimate",
-    fields: req.queryConfig?.fields ?? ["*", "*lines"],
+    fields: req.queryConfig?.fields ?? ["*", "lines.*"],
     filters: { id },
   })
   if (!data[0]) {

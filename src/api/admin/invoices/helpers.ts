@@ -7,8 +7,16 @@ import { likeEscape } from "../../utils/document-validators"
 
 type AnyInvoice = Record<string, any>
 
+/** Fields the derived values need; fetched even when `fields` leaves them out, then dropped. */
+const DERIVATION_FIELDS = ["status", "due_date", "total", "amount_paid"]
+
+export function withDerivationFields(fields: string[]) {
+  const missing = DERIVATION_FIELDS.filter((f) => !fields.includes(f) && !fields.includes("*"))
+  return { fields: [...fields, ...missing], extra: missing }
+}
+
 /** Adds what the owner sees but is not stored: the derived status and the open amount. */
-export function presentInvoice<T extends AnyInvoice>(invoice: T, now = new Date()) {
+export function presentInvoice<T extends AnyInvoice>(invoice: T, now = new Date(), drop: string[] = []) {
   const extra: Record<string, unknown> = {}
   if (invoice.status !== undefined) {
     extra.display_status = deriveInvoiceStatus(invoice as any, now)
@@ -19,7 +27,11 @@ export function presentInvoice<T extends AnyInvoice>(invoice: T, now = new Date(
   if (Array.isArray(invoice.lines)) {
     extra.lines = [...invoice.lines].sort((a, b) => a.rank - b.rank)
   }
-  return { ...invoice, ...extra }
+  const presented: Record<string, unknown> = { ...invoice, ...extra }
+  for (const field of drop) {
+    delete presented[field]
+  }
+  return presented
 }
 
 /** Turns `status` (stored or derived) and `q` into query filters. Overdue is computed now. */
@@ -49,13 +61,10 @@ export function invoiceFilters(filterable: Record<string, any>, now = new Date()
 
 export async function refetchInvoice(req: MedusaRequest, id: string) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "invoice",
-    fields: req.queryConfig?.fields ?? ["*", "*lines", "*payments"],
-    filters: { id },
-  })
+  const { fields, extra } = withDerivationFields(req.queryConfig?.fields ?? ["*", "lines.*", "payments.*"])
+  const { data } = await query.graph({ entity: "invoice", fields, filters: { id } })
   if (!data[0]) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Invoice with id "${id}" was not found`)
   }
-  return presentInvoice(data[0])
+  return presentInvoice(data[0], new Date(), extra)
 }

@@ -1,19 +1,21 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createInvoiceWorkflow } from "../../../workflows/invoice"
-import { invoiceFilters, presentInvoice, refetchInvoice } from "./helpers"
+import { invoiceFilters, presentInvoice, refetchInvoice, withDerivationFields } from "./helpers"
 import type { AdminCreateInvoiceType, AdminGetInvoicesParamsType } from "./validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetInvoicesParamsType>, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { fields, extra } = withDerivationFields(req.queryConfig.fields)
   const { data, metadata } = await query.graph({
     entity: "invoice",
-    fields: req.queryConfig.fields,
+    fields,
     filters: invoiceFilters(req.filterableFields),
     pagination: req.queryConfig.pagination,
   })
+  const now = new Date()
   res.json({
-    invoices: data.map((invoice) => presentInvoice(invoice)),
+    invoices: data.map((invoice) => presentInvoice(invoice, now, extra)),
     count: metadata!.count,
     offset: metadata!.skip,
     limit: metadata!.take,

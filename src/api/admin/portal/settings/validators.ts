@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 
-const email = z.email().max(320)
+// Format errors would otherwise read "Invalid email address" with no field name.
+const email = (field: string) => z.email({ error: `${field} must be an email address` }).max(320)
 
 /** Every field optional (partial update); unknown fields are refused. */
 export const AdminUpdatePortalSettings = z
@@ -13,12 +14,12 @@ export const AdminUpdatePortalSettings = z
     allow_service_history: z.boolean(),
     link_ttl_days: z.number().int().min(1).max(365),
     business_name: z.string().trim().max(200).nullable(),
-    logo_url: z.url({ protocol: /^https?$/ }).max(2000).nullable(),
+    logo_url: z.url({ protocol: /^https?$/, error: "logo_url must be an http(s) URL" }).max(2000).nullable(),
     accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "accent_color must be a colour like #2563eb"),
-    support_email: email.nullable(),
+    support_email: email("support_email").nullable(),
     invoice_prefix: z.string().max(20).regex(/^[\w\-/.#]*$/, "invoice_prefix may use letters, digits and - _ / . #"),
     estimate_prefix: z.string().max(20).regex(/^[\w\-/.#]*$/, "estimate_prefix may use letters, digits and - _ / . #"),
-    owner_notification_email: email.nullable(),
+    owner_notification_email: email("owner_notification_email").nullable(),
   })
   .partial()
   .strict()
