@@ -1,0 +1,243 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { DEFAULT_ACCENT_COLOR, renderEmail, resolveBranding } from "../render"
+import { EMAIL_TEMPLATES } from "../templates"
+
+const XSS = `<script>alert("x")</script>`
+const PORTAL_URL = "https://shop.example.com/portal/access/AbC123_-token"
+
+const branding = {
+  business_name: "Acme Plumbing",
+  logo_url: "https://cdn.example.com/logo.png",
+  accent_color: "#0f766e",
+  support_email: "help@acme.example",
+}
+
+function portalAccess(overrides: Partial<Parameters<typeof renderEmail<"portal-access">>[1]> = {}) {
+  return renderEmail(
+    "portal-access",
+    { customer_first_name: "Jane", portal_url: PORTAL_URL, expires_at: "2026-03-15T12:00:00.000Z", ...overrides },
+    branding
+  )
+}
+
+function invoiceSent(overrides: Partial<Parameters<typeof renderEmail<"invoice-sent">>[1]> = {}, brand: any = branding) {
+  return renderEmail(
+    "invoice-sent",
+    {
+      customer_first_name: "Jane",
+      invoice_number: "INV-0042",
+      amount: 1234.5,
+      currency_code: "usd",
+      due_date: new Date("2026-02-01T00:00:00.000Z"),
+      portal_url: "https://shop.example.com/portal/invoices/inv_1",
+      ...overrides,
+    },
+    brand
+  )
+}
+
+function estimateSent(overrides: Partial<Parameters<typeof renderEmail<"estimate-sent">>[1]> = {}) {
+  return renderEmail(
+    "estimate-sent",
+    {
+      customer_first_name: "Jane",
+      estimate_number: "EST-0007",
+      amount: "980.00",
+      currency_code: "eur",
+      valid_until: "2026-04-30",
+      portal_url: "https://shop.example.com/portal/estimates/est_1",
+      ...overrides,
+    },
+    branding
+  )
+}
+
+describe("renderEmail", () => {
+  describe("portal-access", () => {
+    it("greets the customer, links the portal and says when the link expires", () => {
+      const email = portalAccess()
+      expect(email.subject).toBe("Your Acme Plumbing customer portal link")
+      expect(email.html).toContain("Hi Jane,")
+      expect(email.html).toContain(`href="${PORTAL_URL}"`)
+      expect(email.html).toContain(">Open your portal</a>")
+      expect(email.html).toContain("This link expires on March 15, 2026.")
+      expect(email.html).toMatch(/do not forward this email/)
+      expect(email.html).toContain(`<img src="https://cdn.example.com/logo.png" alt="Acme Plumbing"`)
+      expect(email.html).toContain("background-color:#0f766e")
+      expect(email.html).toContain(`Questions? Write to <a href="mailto:help@acme.example"`)
+    })
+
+    it("has a readable plain-text version with the link on its own line", () => {
+      const { text } = portalAccess()
+      expect(text).not.toMatch(/<[a-z/]/i)
+      expect(text).toContain("Hi Jane,")
+      expect(text.split("\n")).toContain(PORTAL_URL)
+      expect(text).toContain("This link expires on March 15, 2026.")
+      expect(text).toContain("Please do not forward this email.")
+      expect(text).toContain("Questions? Write to help@acme.example")
+      expect(text).not.toMatch(/\n{3,}/)
+    })
+
+    it("says hello without a first name", () => {
+      const email = portalAccess({ customer_first_name: null })
+      expect(email.html).toContain("Hello,")
+      expect(email.text.startsWith("Hello,\n")).toBe(true)
+    })
+
+    it("formats the expiry date in the locale and time zone it is given", () => {
+      const email = portalAccess({ expires_at: "2026-03-15T23:30:00.000Z", locale: "de-DE", time_zone: "Europe/Berlin" })
+      expect(email.text).toContain("This link expires on 16. März 2026.")
+    })
+
+    it("falls back to en-US for an unknown locale instead of failing the email", () => {
+      expect(portalAccess({ locale: "xx-not-a-locale!!" }).text).toContain("March 15, 2026")
+    })
+
+    it("refuses a link that is not an absolute http(s) URL", () => {
+      expect(() => portalAccess({ portal_url: "javascript:alert(1)" })).toThrow(/portal_url must be an absolute http\(s\) URL/)
+      expect(() => portalAccess({ portal_url: "/portal/access/x" })).toThrow(MedusaError)
+    })
+
+    it("refuses a missing or invalid expiry date", () => {
+      expect(() => portalAccess({ expires_at: "not a date" })).toThrow(/expires_at is not a valid date/)
+      expect(() => portalAccess({ expires_at: undefined as any })).toThrow(/expires_at is required/)
+    })
+  })
+
+  describe("invoice-sent", () => {
+    it("shows the number, the amount in the invoice currency and the due date", () => {
+      const email = invoiceSent()
+      expect(email.subject).toBe("Invoice INV-0042 from Acme Plumbing")
+      expect(email.html).toContain("Acme Plumbing has sent you invoice INV-0042.")
+      expect(email.html).toContain("$1,234.50")
+      expect(email.html).toContain("February 1, 2026")
+      expect(email.html).toContain(`href="https://shop.example.com/portal/invoices/inv_1"`)
+      expect(email.html).toContain(">View invoice</a>")
+      expect(email.text).toContain("Amount due: $1,234.50")
+      expect(email.text).toContain("Due date:   February 1, 2026")
+      expect(email.text).toContain("https://shop.example.com/portal/invoices/inv_1")
+    })
+
+    it("formats zero-decimal currencies and decimal strings exactly", () => {
+      expect(invoiceSent({ amount: 5000, currency_code: "jpy" }).text).toContain("¥5,000")
+      expect(invoiceSent({ amount: "1234567.89", currency_code: "EUR" }).text).toContain("€1,234,567.89")
+    })
+
+    it("leaves the due date out when there is none", () => {
+      const email = invoiceSent({ due_date: null })
+      expect(email.html).not.toContain("Due date")
+      expect(email.text).not.toContain("Due date")
+    })
+
+    it("refuses an unknown currency or a non-numeric amount, naming the field", () => {
+      expect(() => invoiceSent({ currency_code: "zz" })).toThrow(/currency_code "zz" is not an ISO 4217 currency/)
+      expect(() => invoiceSent({ amount: "12,50" })).toThrow(/amount must be a number/)
+      expect(() => invoiceSent({ invoice_number: " " })).toThrow(/invoice_number is required/)
+    })
+
+    it("works without any branding", () => {
+      const email = invoiceSent({}, null)
+      expect(email.subject).toBe("Invoice INV-0042")
+      expect(email.html).toContain("Customer portal")
+      expect(email.html).toContain("You have received invoice INV-0042.")
+      expect(email.html).not.toContain("<img")
+      expect(email.html).not.toContain("Questions?")
+      expect(email.html).toContain(`background-color:${DEFAULT_ACCENT_COLOR}`)
+      expect(email.text).toContain("--\nCustomer portal\n")
+    })
+  })
+
+  describe("estimate-sent", () => {
+    it("shows the number, the amount, the validity and a review button", () => {
+      const email = estimateSent()
+      expect(email.subject).toBe("Estimate EST-0007 from Acme Plumbing")
+      expect(email.html).toContain("€980.00")
+      expect(email.html).toContain("April 30, 2026")
+      expect(email.html).toContain(">Review estimate</a>")
+      expect(email.text).toContain("Valid until: April 30, 2026")
+      expect(email.text).toContain("https://shop.example.com/portal/estimates/est_1")
+    })
+  })
+
+  describe("escaping", () => {
+    it("escapes a script in the customer's name, the business name and the invoice number", () => {
+      const email = renderEmail(
+        "invoice-sent",
+        {
+          customer_first_name: XSS,
+          invoice_number: `INV-1${XSS}`,
+          amount: 10,
+          currency_code: "usd",
+          portal_url: "https://shop.example.com/portal",
+        },
+        { business_name: `Evil ${XSS} & Co`, support_email: "help@acme.example" }
+      )
+      expect(email.html).not.toContain("<script")
+      expect(email.html).toContain("Hi &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;,")
+      expect(email.html).toContain("Evil &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co")
+      expect(email.html).toContain("INV-1&lt;script&gt;")
+      // Plain text is not HTML: it shows the characters as typed, never entities.
+      expect(email.text).toContain(`Evil ${XSS} & Co`)
+      expect(email.text).not.toContain("&amp;")
+    })
+
+    it("escapes quotes in attribute values", () => {
+      const email = portalAccess({ portal_url: `https://shop.example.com/portal/access/x"onmouseover="alert(1)` })
+      expect(email.html).not.toContain(`"onmouseover="`)
+      const html = renderEmail(
+        "portal-access",
+        { portal_url: PORTAL_URL, expires_at: new Date() },
+        { business_name: `"><script>alert(1)</script>`, logo_url: "https://cdn.example.com/l.png" }
+      ).html
+      expect(html).not.toContain("<script")
+      expect(html).toContain(`alt="&quot;&gt;&lt;script&gt;`)
+    })
+
+    it("keeps subjects on one line, whatever the business name holds", () => {
+      const email = renderEmail(
+        "estimate-sent",
+        { estimate_number: "EST-1\r\nBcc: victim@example.com", amount: 1, currency_code: "usd", portal_url: PORTAL_URL },
+        { business_name: "Acme\nPlumbing" }
+      )
+      expect(email.subject).toBe("Estimate EST-1 Bcc: victim@example.com from Acme Plumbing")
+    })
+  })
+
+  describe("branding", () => {
+    it.each([
+      ["#0F766E", "#0f766e"],
+      ["#abc", DEFAULT_ACCENT_COLOR],
+      ["red", DEFAULT_ACCENT_COLOR],
+      ["#0f766e;background:url(https://evil.example/x)", DEFAULT_ACCENT_COLOR],
+      ["#0f766e\" onclick=\"x", DEFAULT_ACCENT_COLOR],
+      [null, DEFAULT_ACCENT_COLOR],
+    ])("accepts accent colour %p only as #rrggbb → %p", (input, expected) => {
+      expect(resolveBranding({ accent_color: input }).accent_color).toBe(expected)
+      const html = invoiceSent({}, { accent_color: input }).html
+      expect(html).toContain(`background-color:${expected};`)
+      expect(html).not.toContain("evil.example")
+      expect(html).not.toContain("onclick")
+    })
+
+    it("picks dark button text on a light accent colour", () => {
+      expect(resolveBranding({ accent_color: "#fde047" }).accent_text_color).toBe("#111827")
+      expect(resolveBranding({ accent_color: "#1e3a8a" }).accent_text_color).toBe("#ffffff")
+    })
+
+    it("shows a logo only for an http(s) URL", () => {
+      expect(resolveBranding({ logo_url: "javascript:alert(1)" }).logo_url).toBe("")
+      expect(resolveBranding({ logo_url: "data:image/svg+xml;base64,AAAA" }).logo_url).toBe("")
+      expect(invoiceSent({}, { logo_url: "javascript:alert(1)" }).html).not.toContain("<img")
+    })
+
+    it("drops a support address that is not an email address", () => {
+      expect(resolveBranding({ support_email: "not an address" }).support_email).toBe("")
+      expect(resolveBranding({ support_email: " help@acme.example " }).support_email).toBe("help@acme.example")
+    })
+  })
+
+  it("renders every template it declares", () => {
+    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent"])
+    expect(() => renderEmail("nope" as any, {} as any)).toThrow(/unknown template "nope"/)
+  })
+})

@@ -1,0 +1,294 @@
+import fs from "fs"
+import path from "path"
+import nunjucks from "nunjucks"
+import { MedusaError } from "@medusajs/framework/utils"
+import type {
+  EmailAmount,
+  EmailBranding,
+  EmailDate,
+  EmailFormatting,
+  EmailTemplateDataMap,
+  EmailTemplateName,
+  RenderedEmail,
+} from "./templates"
+import { isEmailTemplateName } from "./templates"
+
+/**
+ * Resolved from this file so it works from src/ (jest, ts-node, the host app) and from
+ * .medusa/server/src/ after `npm run build` (scripts/copy-templates.js copies the .njk files,
+ * which `medusa plugin:build` alone would leave out).
+ */
+export const EMAIL_TEMPLATES_DIR = path.resolve(__dirname, "../../templates/emails")
+
+export const DEFAULT_BUSINESS_NAME = "Customer portal"
+export const DEFAULT_ACCENT_COLOR = "#2563eb"
+const DEFAULT_LOCALE = "en-US"
+const DEFAULT_TIME_ZONE = "UTC"
+
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/
+const EMAIL_ADDRESS = /^[^\s@<>"'()[\],;:\\]+@[^\s@<>"'()[\],;:\\]+\.[^\s@<>"'()[\],;:\\]+$/
+
+let environments: { html: nunjucks.Environment; text: nunjucks.Environment } | null = null
+
+/*
+ * Two environments over the same folder: HTML autoescapes every value; plain text must not
+ * (an "&" in a business name would otherwise arrive as "&amp;"). Both refuse to print an
+ * undefined or null value, so a missing field fails loudly instead of mailing a blank.
+ */
+function getEnvironments() {
+  if (!environments) {
+    if (!fs.existsSync(path.join(EMAIL_TEMPLATES_DIR, "layout.html.njk"))) {
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        `Email templates not found in ${EMAIL_TEMPLATES_DIR}. A build must copy src/templates next to the ` +
+          `compiled code (npm run build runs scripts/copy-templates.js after medusa plugin:build).`
+      )
+    }
+    const make = (autoescape: boolean) =>
+      new nunjucks.Environment(new nunjucks.FileSystemLoader(EMAIL_TEMPLATES_DIR), {
+        autoescape,
+        throwOnUndefined: true,
+        trimBlocks: true,
+        lstripBlocks: true,
+      })
+    environments = { html: make(true), text: make(false) }
+  }
+  return environments
+}
+
+function invalid(template: string, message: string): MedusaError {
+  return new MedusaError(MedusaError.Types.INVALID_DATA, `renderEmail("${template}"): ${message}`)
+}
+
+function cleanText(value: unknown): string {
+  return typeof value === "string" ? value.replace(/\s+/g, " ").trim() : ""
+}
+
+function resolveLocale(locale: string | undefined): string {
+  if (!locale) {
+    return DEFAULT_LOCALE
+  }
+  try {
+    // A customer's stored locale may be anything; an unknown one must not stop an email.
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length ? locale : DEFAULT_LOCALE
+  } catch {
+    return DEFAULT_LOCALE
+  }
+}
+
+function resolveTimeZone(timeZone: string | undefined): string {
+  if (!timeZone) {
+    return DEFAULT_TIME_ZONE
+  }
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone })
+    return timeZone
+  } catch {
+    return DEFAULT_TIME_ZONE
+  }
+}
+
+function httpUrl(value: unknown): string | null {
+  if (typeof value !== "string") {
+    return null
+  }
+  try {
+    const url = new URL(value.trim())
+    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null
+  } catch {
+    return null
+  }
+}
+
+/** Black or white text, whichever reads better on the accent colour (WCAG relative luminance). */
+function textColorOn(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  })
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+  return luminance > 0.179 ? "#111827" : "#ffffff"
+}
+
+export type ResolvedBranding = {
+  /** The business name, or "Customer portal". */
+  name: string
+  /** Whether the owner set a business name (subjects only mention a real one). */
+  has_business_name: boolean
+  /** http(s) URL or "" (no image). */
+  logo_url: string
+  /** Always `#rrggbb`: it lands in a style attribute, where escaping alone is not enough. */
+  accent_color: string
+  /** Text colour readable on the accent colour. */
+  accent_text_color: string
+  /** An address or "" (no footer line). */
+  support_email: string
+}
+
+export function resolveBranding(branding: EmailBranding | null | undefined): ResolvedBranding {
+  const businessName = cleanText(branding?.business_name)
+  const accent =
+    typeof branding?.accent_color === "string" && HEX_COLOR.test(branding.accent_color.trim())
+      ? branding.accent_color.trim().toLowerCase()
+      : DEFAULT_ACCENT_COLOR
+  const supportEmail = cleanText(branding?.support_email)
+  return {
+    name: businessName || DEFAULT_BUSINESS_NAME,
+    has_business_name: businessName.length > 0,
+    logo_url: httpUrl(branding?.logo_url) ?? "",
+    accent_color: accent,
+    accent_text_color: textColorOn(accent),
+    support_email: EMAIL_ADDRESS.test(supportEmail) ? supportEmail : "",
+  }
+}
+
+type Formatter = {
+  date(field: string, value: EmailDate | null | undefined): string
+  money(field: string, amount: EmailAmount, currencyCode: string): string
+}
+
+function formatter(template: string, options: EmailFormatting): Formatter {
+  const locale = resolveLocale(options.locale)
+  const timeZone = resolveTimeZone(options.time_zone)
+  return {
+    date(field, value) {
+      if (value === null || value === undefined || value === "") {
+        return ""
+      }
+      const date = value instanceof Date ? value : new Date(value)
+      if (Number.isNaN(date.getTime())) {
+        throw invalid(template, `${field} is not a valid date: ${JSON.stringify(value)}`)
+      }
+      return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone }).format(date)
+    },
+    money(field, amount, currencyCode) {
+      const numeric = typeof amount === "string" ? amount.trim() : amount
+      const valid =
+        typeof numeric === "number" ? Number.isFinite(numeric) : typeof numeric === "string" && /^-?\d+(\.\d+)?$/.test(numeric)
+      if (!valid) {
+        throw invalid(template, `${field} must be a number in major units (19.99), got ${JSON.stringify(amount)}`)
+      }
+      let format: Intl.NumberFormat
+      try {
+        format = new Intl.NumberFormat(locale, { style: "currency", currency: String(currencyCode).toUpperCase() })
+      } catch {
+        throw invalid(template, `currency_code ${JSON.stringify(currencyCode)} is not an ISO 4217 currency`)
+      }
+      // A decimal string is formatted exactly (Intl.NumberFormat v3), without a float round trip.
+      return format.format(numeric as unknown as number)
+    },
+  }
+}
+
+function requireText(template: string, field: string, value: unknown): string {
+  const text = cleanText(value)
+  if (!text) {
+    throw invalid(template, `${field} is required`)
+  }
+  return text
+}
+
+function requireUrl(template: string, field: string, value: unknown): string {
+  const url = httpUrl(value)
+  if (!url) {
+    throw invalid(template, `${field} must be an absolute http(s) URL, got ${JSON.stringify(value)}`)
+  }
+  return url
+}
+
+type Prepared = { subject: string; context: Record<string, unknown> }
+
+type Preparer<T extends EmailTemplateName> = (
+  data: EmailTemplateDataMap[T],
+  brand: ResolvedBranding,
+  format: Formatter
+) => Prepared
+
+/*
+ * Each template gets a complete view model: every printed value is a string computed here
+ * (formatted, validated, fallbacks applied), so the templates hold no logic beyond `if`.
+ * Subjects are plain text built here, never HTML-escaped.
+ */
+const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
+  "portal-access": (data, brand, format) => {
+    const expires = format.date("expires_at", data.expires_at)
+    if (!expires) {
+      throw invalid("portal-access", "expires_at is required")
+    }
+    return {
+      subject: brand.has_business_name ? `Your ${brand.name} customer portal link` : "Your customer portal link",
+      context: {
+        first_name: cleanText(data.customer_first_name),
+        portal_url: requireUrl("portal-access", "portal_url", data.portal_url),
+        expires_on: expires,
+      },
+    }
+  },
+  "invoice-sent": (data, brand, format) => {
+    const number = requireText("invoice-sent", "invoice_number", data.invoice_number)
+    return {
+      subject: brand.has_business_name ? `Invoice ${number} from ${brand.name}` : `Invoice ${number}`,
+      context: {
+        first_name: cleanText(data.customer_first_name),
+        invoice_number: number,
+        amount: format.money("amount", data.amount, data.currency_code),
+        due_on: format.date("due_date", data.due_date),
+        portal_url: requireUrl("invoice-sent", "portal_url", data.portal_url),
+      },
+    }
+  },
+  "estimate-sent": (data, brand, format) => {
+    const number = requireText("estimate-sent", "estimate_number", data.estimate_number)
+    return {
+      subject: brand.has_business_name ? `Estimate ${number} from ${brand.name}` : `Estimate ${number}`,
+      context: {
+        first_name: cleanText(data.customer_first_name),
+        estimate_number: number,
+        amount: format.money("amount", data.amount, data.currency_code),
+        valid_until: format.date("valid_until", data.valid_until),
+        portal_url: requireUrl("estimate-sent", "portal_url", data.portal_url),
+      },
+    }
+  },
+}
+
+/** Blank lines left by `if` blocks collapse to one; lines lose trailing spaces. */
+function tidyText(text: string): string {
+  return (
+    text
+      .split("\n")
+      .map((line) => line.replace(/[ \t]+$/, ""))
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim() + "\n"
+  )
+}
+
+/**
+ * Renders one of the plugin's emails to `{ subject, html, text }`, ready to pass as `content` to
+ * the Notification module (`createNotifications({ to, channel: "email", template, content })`).
+ * Every value is HTML-escaped in the HTML version; invalid input throws an INVALID_DATA error
+ * that names the field.
+ */
+export function renderEmail<T extends EmailTemplateName>(
+  template: T,
+  data: EmailTemplateDataMap[T],
+  branding?: EmailBranding | null
+): RenderedEmail {
+  if (!isEmailTemplateName(template)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `renderEmail: unknown template ${JSON.stringify(template)}`)
+  }
+  if (!data || typeof data !== "object") {
+    throw invalid(template, "data is required")
+  }
+  const brand = resolveBranding(branding)
+  const prepare = preparers[template] as Preparer<T>
+  const { subject, context } = prepare(data, brand, formatter(template, data))
+  const view = { ...context, brand, subject }
+  const env = getEnvironments()
+  return {
+    subject,
+    html: env.html.render(`${template}.html.njk`, view),
+    text: tidyText(env.text.render(`${template}.text.njk`, view)),
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The emails the plugin sends, and what each needs. `renderEmail(name, data, branding)` is typed
+ * by this map, so a caller cannot forget a field a template prints.
+ */
+
+/** Branding from the portal settings; every field may be missing (sensible fallbacks apply). */
+export type EmailBranding = {
+  /** Shown in the header and subjects; "Customer portal" when empty. */
+  business_name?: string | null
+  /** http(s) URL of a logo; no image when empty or not http(s). */
+  logo_url?: string | null
+  /** Button colour, `#rrggbb` only; the default blue otherwise. */
+  accent_color?: string | null
+  /** Footer "Questions? Write to …"; no footer line when empty. */
+  support_email?: string | null
+}
+
+/** Formatting options every template accepts. */
+export type EmailFormatting = {
+  /** BCP 47 locale for dates and amounts; "en-US" by default. */
+  locale?: string
+  /** IANA time zone for dates; "UTC" by default, so date-only values never shift a day. */
+  time_zone?: string
+}
+
+/** A date as stored by Medusa (Date) or serialised in JSON (ISO string). */
+export type EmailDate = Date | string
+
+/** Money in major units (19.99), as everywhere in Medusa v2; a decimal string keeps precision. */
+export type EmailAmount = number | string
+
+export type PortalAccessEmailData = EmailFormatting & {
+  customer_first_name?: string | null
+  /** The personal magic link (`https://…/portal/access/<token>`). */
+  portal_url: string
+  /** When the link stops working. */
+  expires_at: EmailDate
+}
+
+export type InvoiceSentEmailData = EmailFormatting & {
+  customer_first_name?: string | null
+  /** Display number, e.g. INV-0001. */
+  invoice_number: string
+  /** Amount due (the invoice total, or what is left to pay). */
+  amount: EmailAmount
+  /** ISO 4217, any case ("usd"). */
+  currency_code: string
+  due_date?: EmailDate | null
+  /** Where the customer views (and pays) the invoice. */
+  portal_url: string
+}
+
+export type EstimateSentEmailData = EmailFormatting & {
+  customer_first_name?: string | null
+  /** Display number, e.g. EST-0001. */
+  estimate_number: string
+  amount: EmailAmount
+  currency_code: string
+  valid_until?: EmailDate | null
+  /** Where the customer reviews, accepts or rejects the estimate. */
+  portal_url: string
+}
+
+export type EmailTemplateDataMap = {
+  "portal-access": PortalAccessEmailData
+  "invoice-sent": InvoiceSentEmailData
+  "estimate-sent": EstimateSentEmailData
+}
+
+export type EmailTemplateName = keyof EmailTemplateDataMap
+
+export type EmailTemplateData<T extends EmailTemplateName = EmailTemplateName> = EmailTemplateDataMap[T]
+
+export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent"] as const satisfies readonly EmailTemplateName[]
+
+export function isEmailTemplateName(value: unknown): value is EmailTemplateName {
+  return typeof value === "string" && (EMAIL_TEMPLATES as readonly string[]).includes(value)
+}
+
+/** What a notification provider needs: pass it as `content` to `createNotifications`. */
+export type RenderedEmail = {
+  subject: string
+  html: string
+  text: string
+}
