@@ -28,5 +28,32 @@ module.exports = defineConfig({
         portalUrl: process.env.PORTAL_URL,
       },
     },
+    {
+      // Replaces Medusa's default Notification module entry, so the feed provider is repeated.
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["feed"] } },
+          // Emails go through the plugin's SMTP provider when SMTP_HOST is set (the HTTP tests
+          // point it at a local sink); otherwise notification-local only logs them (the demo).
+          process.env.SMTP_HOST
+            ? {
+                resolve: "./src/providers/smtp",
+                id: "smtp",
+                options: {
+                  channels: ["email"],
+                  host: process.env.SMTP_HOST,
+                  port: Number(process.env.SMTP_PORT || 587),
+                  secure: process.env.SMTP_SECURE ? process.env.SMTP_SECURE === "true" : undefined,
+                  auth: process.env.SMTP_USER
+                    ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS || "" }
+                    : undefined,
+                  from: process.env.SMTP_FROM || "portal@localhost",
+                },
+              }
+            : { resolve: "@medusajs/medusa/notification-local", id: "local-email", options: { channels: ["email"] } },
+        ],
+      },
+    },
   ],
 })
