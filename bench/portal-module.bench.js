@@ -6,6 +6,7 @@ const { benchTotals } = require("./totals.bench")
 const { benchNumbering } = require("./numbering.bench")
 const { benchDraftInvoice } = require("./draft-invoice.bench")
 const { benchListing } = require("./listing.bench")
+const { benchTokenCheck } = require("./token-check.bench")
 const { memoryReport } = require("./memory")
 const { printTable } = require("./table")
 
@@ -43,11 +44,13 @@ async function runPortalBenchmarks({ clientUrl }) {
     if (!listing.ok) {
       console.log("[bench] WARNING: the list query does not use its composite index")
     }
+
+    report("5. Magic-link checks (timing must not tell token kinds apart)", await benchTokenCheck(app.service))
   } finally {
     await app.shutdown()
   }
 
-  report("5. Memory (end of run)", { notes: memoryReport() })
+  report("6. Memory (end of run)", { notes: memoryReport() })
   console.log(`\n[bench] total ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return ok
 }

@@ -131,11 +131,11 @@ async function main() {
       ` Admin dashboard:   ${base}/app`,
       ` Admin login:       ${summary.admin.email} / ${summary.admin.password}`,
       "",
-      " Demo customers (portal links are issued once the access issue lands;",
-      " until then these are the customers and documents the portal will show):",
+      " Demo customers and a working portal link for each (a new link every run):",
     ]
     for (const c of summary.customers) {
       lines.push(`  • ${c.name} <${c.email}>  (${c.id})`)
+      lines.push(`      portal:    ${c.portal_link}`)
       lines.push(`      invoices:  ${c.invoices.join(" · ")}`)
       lines.push(`      estimates: ${c.estimates.join(" · ")}`)
     }

@@ -8,6 +8,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { PORTAL_MODULE } from "../src/modules/portal"
 import type PortalModuleService from "../src/modules/portal/service"
+import { createPortalLinkWorkflow } from "../src/workflows/access"
 
 /**
  * Seeds the demo shop run by `npm run demo` (through `medusa exec`). Idempotent: every record is
@@ -57,16 +58,26 @@ export default async function seedDemo({ container }: ExecArgs) {
     owner_notification_email: ADMIN_EMAIL,
   })
 
-  const customers: { id: string; email: string; name: string; invoices: string[]; estimates: string[] }[] = []
+  const customers: {
+    id: string
+    email: string
+    name: string
+    portal_link: string
+    invoices: string[]
+    estimates: string[]
+  }[] = []
   for (const demo of DEMO_CUSTOMERS) {
     const customer = await ensureCustomer(container, demo)
     await ensureDocuments(portal, customer.id, demo.documents)
     const invoices = await portal.listInvoices({ customer_id: customer.id }, { order: { issue_date: "ASC" } })
     const estimates = await portal.listEstimates({ customer_id: customer.id }, { order: { issue_date: "ASC" } })
+    // A fresh link on every run: only its hash is stored, so an old one cannot be printed again.
+    const { result: link } = await createPortalLinkWorkflow(container).run({ input: { customer_id: customer.id } })
     customers.push({
       id: customer.id,
       email: demo.email,
       name: `${demo.first_name} ${demo.last_name}`,
+      portal_link: link.url,
       invoices: invoices.map((i) => `${i.display_number} ${portal.deriveInvoiceStatus(i)} ${i.total} USD`),
       estimates: estimates.map((e) => `${e.display_number} ${portal.deriveEstimateStatus(e)} ${e.total} USD`),
     })

@@ -1,3 +1,4 @@
+export * from "./access"
 export * from "./estimate"
 export * from "./invoice"
 export * from "./settings"

@@ -43,5 +43,4 @@ export const documentListParams = <S extends [string, ...string[]]>(statuses: S)
   })
 }
 
-/** `%` and `_` in a search are literal characters, not patterns. */
-export const likeEscape = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`)
+export { likeEscape } from "../../lib/like-escape"

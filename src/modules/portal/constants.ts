@@ -54,6 +54,7 @@ export const PortalEventType = {
   ACCESS_DISABLED: "access_disabled",
   ACCESS_ENABLED: "access_enabled",
   EMAIL_FAILED: "email_failed",
+  EMAIL_SKIPPED: "email_skipped",
   INVOICE_SENT: "invoice_sent",
   INVOICE_VIEWED: "invoice_viewed",
   INVOICE_VOIDED: "invoice_voided",
@@ -88,4 +89,8 @@ export const PortalEvents = {
   ESTIMATE_REJECTED: "portal.estimate.rejected",
   ESTIMATE_CONVERTED: "portal.estimate.converted",
   SETTINGS_UPDATED: "portal.settings.updated",
+  /** A customer asked for a new link on /portal/login (data: { email }). */
+  LOGIN_REQUESTED: "portal.login.requested",
+  /** A customer asked for a new link from an expired one (data: { customer_id }). */
+  LINK_RENEW_REQUESTED: "portal.link.renew_requested",
 } as const

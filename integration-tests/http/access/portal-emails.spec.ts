@@ -1,0 +1,147 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { ParsedMail } from "mailparser"
+import { adminHeaders, createAdminUser } from "../../utils/admin"
+import { createCustomer } from "../../utils/customer"
+import { invoiceBody, portalService } from "../../utils/portal"
+import { SmtpSink, startSmtpSink } from "../../utils/smtp-sink"
+
+jest.setTimeout(120_000)
+
+let sink: SmtpSink
+
+// Declared before the runner, so it runs before the runner boots the app and reads SMTP_*.
+beforeAll(async () => {
+  sink = await startSmtpSink()
+  process.env.SMTP_HOST = "127.0.0.1"
+  process.env.SMTP_PORT = String(sink.port)
+  process.env.SMTP_FROM = "Acme Plumbing <portal@acme.test>"
+})
+afterAll(async () => {
+  await sink?.stop()
+})
+
+const noRedirect = { maxRedirects: 0, validateStatus: () => true }
+const LINK = /https?:\/\/[^\s"<>]+\/portal\/access\/[A-Za-z0-9_-]{43}/
+const linkIn = (mail: ParsedMail) => mail.text!.match(LINK)![0]
+const pathOf = (url: string) => new URL(url).pathname
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let customer: { id: string; email: string }
+    const to = (mail: ParsedMail) => !!mail.to && !Array.isArray(mail.to) && mail.to.text.includes(customer.email)
+    const mailsToCustomer = () => sink.messages.filter(to)
+
+    beforeEach(async () => {
+      sink.clear()
+      await createAdminUser(adminHeaders, getContainer())
+      await portalService(getContainer()).updateSettings({ enabled: true, business_name: "Acme Plumbing" })
+      customer = (await createCustomer(getContainer(), { first_name: "Jane" })) as any
+    })
+
+    const sendNewInvoice = async () => {
+      const { invoice } = (await api.post("/admin/invoices", invoiceBody(customer.id), adminHeaders)).data
+      return (await api.post(`/admin/invoices/${invoice.id}/send`, {}, adminHeaders)).data.invoice
+    }
+    const opens = async (url: string) => (await api.get(pathOf(url), noRedirect)).status === 303
+
+    it("emails portal access with the first invoice, then the document with a link", async () => {
+      await sendNewInvoice()
+      const access = await sink.waitFor(to)
+      expect(access.from!.text).toContain("portal@acme.test")
+      expect(access.html).toContain("Jane")
+      expect(await opens(linkIn(access))).toBe(true)
+
+      const second = await sendNewInvoice()
+      const documentMail = await sink.waitFor((m) => to(m) && m.text!.includes(second.display_number))
+      expect(await opens(linkIn(documentMail))).toBe(true)
+      // One access email, one document email: no second access email.
+      expect(mailsToCustomer()).toHaveLength(2)
+
+      const state = (await api.get(`/admin/customers/${customer.id}/portal-access`, adminHeaders)).data.portal_access
+      expect(state).toEqual(expect.objectContaining({ status: "enabled", first_sent_at: expect.any(String) }))
+      expect(state.links).toHaveLength(2)
+    })
+
+    it("resends access with a new link while the old one keeps working", async () => {
+      await api.post(`/admin/customers/${customer.id}/portal-access/send`, {}, adminHeaders)
+      const first = linkIn(await sink.waitFor(to))
+      sink.clear()
+      const resend = await api.post(`/admin/customers/${customer.id}/portal-access/send`, {}, adminHeaders)
+      expect(resend.data.email.status).toBe("success")
+      const second = linkIn(await sink.waitFor(to))
+      expect(second).not.toBe(first)
+      expect(await opens(second)).toBe(true)
+      expect(await opens(first)).toBe(true)
+    })
+
+    it("sends nothing to a disabled customer, and works again after enable + send", async () => {
+      await api.post(`/admin/customers/${customer.id}/portal-access/send`, {}, adminHeaders)
+      const link = linkIn(await sink.waitFor(to))
+      await api.post(`/admin/customers/${customer.id}/portal-access/disable`, {}, adminHeaders)
+      expect(await opens(link)).toBe(false)
+
+      sink.clear()
+      await sendNewInvoice()
+      await new Promise((r) => setTimeout(r, 1500))
+      expect(mailsToCustomer()).toHaveLength(0)
+      const events = (await api.get(`/admin/customers/${customer.id}/portal-activity`, adminHeaders)).data.events
+      expect(events[0]).toEqual(expect.objectContaining({ type: "email_skipped", data: { reason: "access_disabled" } }))
+
+      const refused = await api
+        .post(`/admin/customers/${customer.id}/portal-access/send`, {}, adminHeaders)
+        .catch((e) => e.response)
+      expect(refused.status).toBe(409)
+
+      await api.post(`/admin/customers/${customer.id}/portal-access/enable`, {}, adminHeaders)
+      await api.post(`/admin/customers/${customer.id}/portal-access/send`, {}, adminHeaders)
+      expect(await opens(linkIn(await sink.waitFor(to)))).toBe(true)
+    })
+
+    it("emails a fresh link from an expired one", async () => {
+      await api.post(`/admin/customers/${customer.id}/portal-access/send`, {}, adminHeaders)
+      const expired = linkIn(await sink.waitFor(to))
+      const portal = portalService(getContainer())
+      const [token] = await portal.listPortalTokens({ customer_id: customer.id })
+      await portal.updatePortalTokens({ id: token.id, expires_at: new Date(Date.now() - 1000) })
+      expect((await api.get(pathOf(expired), noRedirect)).status).toBe(410)
+
+      sink.clear()
+      await api.post(`${pathOf(expired)}/renew`, "", noRedirect)
+      expect(await opens(linkIn(await sink.waitFor(to)))).toBe(true)
+    })
+
+    it("emails a link from /portal/login to a customer with access, and nothing to others", async () => {
+      await api.post(`/admin/customers/${customer.id}/portal-access/send`, {}, adminHeaders)
+      await sink.waitFor(to)
+      sink.clear()
+      const form = { headers: { "content-type": "application/x-www-form-urlencoded" } }
+      await api.post("/portal/login", `email=${encodeURIComponent(customer.email.toUpperCase())}`, form)
+      expect(await opens(linkIn(await sink.waitFor(to)))).toBe(true)
+
+      const stranger = (await createCustomer(getContainer())) as any
+      await api.post("/portal/login", `email=${encodeURIComponent(stranger.email)}`, form)
+      await new Promise((r) => setTimeout(r, 1500))
+      expect(sink.messages.filter((m) => !Array.isArray(m.to) && m.to!.text.includes(stranger.email))).toHaveLength(0)
+    })
+
+    it("keeps the invoice sent when the email cannot be delivered, and says so", async () => {
+      await sink.stop()
+      try {
+        const invoice = await sendNewInvoice()
+        expect(invoice.status).toBe("sent")
+        const portal = portalService(getContainer())
+        let failed: any[] = []
+        for (let i = 0; i < 40 && !failed.length; i++) {
+          await new Promise((r) => setTimeout(r, 250))
+          failed = await portal.listPortalEvents({ customer_id: customer.id, type: "email_failed" })
+        }
+        expect(failed).toHaveLength(1)
+        const manual = await api.post(`/admin/customers/${customer.id}/portal-access/send`, {}, adminHeaders)
+        expect(manual.data.email.status).toBe("failure")
+        expect((await api.get(`/admin/invoices/${invoice.id}`, adminHeaders)).data.invoice.status).toBe("sent")
+      } finally {
+        sink = await startSmtpSink({ port: sink.port })
+      }
+    })
+  },
+})

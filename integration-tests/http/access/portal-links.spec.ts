@@ -1,0 +1,292 @@
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { randomBytes } from "crypto"
+import { adminHeaders, createAdminUser } from "../../utils/admin"
+import { createCustomer } from "../../utils/customer"
+import { portalService } from "../../utils/portal"
+
+jest.setTimeout(120_000)
+
+const fail = (e: any) => e.response
+const noRedirect = { maxRedirects: 0, validateStatus: () => true }
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let customer: { id: string; email: string }
+
+    beforeEach(async () => {
+      await createAdminUser(adminHeaders, getContainer())
+      await portalService(getContainer()).updateSettings({ enabled: true, business_name: "Acme Plumbing" })
+      customer = (await createCustomer(getContainer(), { first_name: "Jane" })) as any
+    })
+
+    const copyLink = async () => {
+      const response = await api.post(`/admin/customers/${customer.id}/portal-access/link`, {}, adminHeaders)
+      return response.data.link as { id: string; url: string; expires_at: string }
+    }
+    const pathOf = (url: string) => new URL(url).pathname
+    const open = (url: string) => api.get(pathOf(url), noRedirect)
+    const sessionCookie = (response: any) =>
+      (response.headers["set-cookie"] as string[]).find((c) => c.startsWith("portal_session="))!
+    const asCookie = (setCookie: string) => ({ headers: { cookie: setCookie.split(";")[0] }, ...noRedirect })
+
+    describe("opening a link", () => {
+      it("starts an HttpOnly, SameSite=Lax session and sends the token out of the address bar", async () => {
+        const link = await copyLink()
+        expect(link.url).toMatch(/\/portal\/access\/[A-Za-z0-9_-]{43}$/)
+
+        const opened = await open(link.url)
+        expect(opened.status).toBe(303)
+        expect(opened.headers.location).toBe("/portal")
+        expect(opened.headers["referrer-policy"]).toBe("no-referrer")
+        const cookie = sessionCookie(opened)
+        expect(cookie).toMatch(/HttpOnly/i)
+        expect(cookie).toMatch(/SameSite=Lax/i)
+        expect(cookie).not.toMatch(/Secure/i) // the test portal URL is http
+
+        const home = await api.get("/portal", asCookie(cookie))
+        expect(home.status).toBe(200)
+        expect(home.headers["referrer-policy"]).toBe("no-referrer")
+        expect(home.headers["content-security-policy"]).toContain("default-src 'self'")
+        expect(home.data).toContain("Hello, Jane")
+        expect(home.data).toContain("Acme Plumbing")
+
+        const access = (await api.get(`/admin/customers/${customer.id}/portal-access`, adminHeaders)).data.portal_access
+        expect(access.last_opened_at).toBeTruthy()
+        expect(access.links).toEqual([expect.objectContaining({ id: link.id, source: "link", last_used_at: expect.any(String) })])
+      })
+
+      it("shows a page, not a bare 401, without a session", async () => {
+        const response = await api.get("/portal", noRedirect)
+        expect(response.status).toBe(401)
+        expect(response.headers["content-type"]).toContain("text/html")
+        expect(response.data).toContain("Please open your portal link")
+        expect(response.data).toContain('href="/portal/login"')
+      })
+
+      it("answers 1 000 random tokens with the same page", async () => {
+        const bodies = new Set<string>()
+        const statuses = new Set<number>()
+        for (let i = 0; i < 1000; i += 50) {
+          const batch = await Promise.all(
+            Array.from({ length: 50 }, () => api.get(`/portal/access/${randomBytes(32).toString("base64url")}`, noRedirect))
+          )
+          batch.forEach((r) => {
+            bodies.add(r.data)
+            statuses.add(r.status)
+          })
+        }
+        expect([...statuses]).toEqual([404])
+        expect(bodies.size).toBe(1)
+        expect([...bodies][0]).toContain("This link is not valid")
+      })
+
+      it("keeps the raw token out of every table", async () => {
+        const link = await copyLink()
+        await open(link.url)
+        const token = pathOf(link.url).split("/").pop()!
+        const { rows: columns } = await dbConnection.raw(
+          `SELECT table_name, column_name FROM information_schema.columns
+           WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying', 'jsonb', 'json')`
+        )
+        const hits: string[] = []
+        for (const { table_name, column_name } of columns) {
+          const { rows } = await dbConnection.raw(
+            `SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text LIKE ?`,
+            [`%${token}%`]
+          )
+          if (rows[0].n > 0) {
+            hits.push(`${table_name}.${column_name}`)
+          }
+        }
+        expect(hits).toEqual([])
+      })
+    })
+
+    describe("expired and revoked links", () => {
+      it("shows an expired link a page with a one-click new link", async () => {
+        const link = await copyLink()
+        await portalService(getContainer()).updatePortalTokens({ id: link.id, expires_at: new Date(Date.now() - 1000) })
+        const response = await open(link.url)
+        expect(response.status).toBe(410)
+        expect(response.data).toContain("This link has expired")
+        expect(response.data).toContain(`action="${pathOf(link.url)}/renew"`)
+
+        const renew = await api.post(`${pathOf(link.url)}/renew`, "", noRedirect)
+        expect(renew.status).toBe(200)
+        expect(renew.data).toContain("Check your email")
+      })
+
+      it("revokes one link and keeps the others", async () => {
+        const first = await copyLink()
+        const second = await copyLink()
+        const revoked = await api.delete(`/admin/customers/${customer.id}/portal-access/links/${first.id}`, adminHeaders)
+        expect(revoked.data).toEqual({ id: first.id, object: "portal_link", deleted: true })
+        expect((await open(first.url)).status).toBe(410)
+        expect((await open(second.url)).status).toBe(303)
+      })
+
+      it("logs failed opens without the token", async () => {
+        const link = await copyLink()
+        await api.delete(`/admin/customers/${customer.id}/portal-access/links/${link.id}`, adminHeaders)
+        await open(link.url)
+        const events = (await api.get(`/admin/customers/${customer.id}/portal-activity`, adminHeaders)).data.events
+        expect(events.map((e: any) => e.type)).toEqual(
+          expect.arrayContaining(["link_created", "link_revoked", "link_open_failed"])
+        )
+        const failed = events.find((e: any) => e.type === "link_open_failed")
+        expect(failed.data).toEqual({ reason: "revoked" })
+        expect(JSON.stringify(events)).not.toContain(pathOf(link.url).split("/").pop())
+      })
+    })
+
+    describe("disabling access", () => {
+      it("ends links and the current session on the next request, and enabling needs a new link", async () => {
+        const link = await copyLink()
+        const cookie = sessionCookie(await open(link.url))
+        expect((await api.get("/portal", asCookie(cookie))).status).toBe(200)
+
+        const disabled = await api.post(`/admin/customers/${customer.id}/portal-access/disable`, {}, adminHeaders)
+        expect(disabled.data.portal_access).toEqual(expect.objectContaining({ status: "disabled", enabled: false, links: [] }))
+
+        const refused = await api.get("/portal", asCookie(cookie))
+        expect(refused.status).toBe(403)
+        expect(refused.data).toContain("Your portal access is turned off")
+        expect((await open(link.url)).status).toBe(410)
+        const copyWhileDisabled = await api
+          .post(`/admin/customers/${customer.id}/portal-access/link`, {}, adminHeaders)
+          .catch(fail)
+        expect(copyWhileDisabled.status).toBe(409)
+        expect(copyWhileDisabled.data.message).toMatch(/disabled/)
+
+        await api.post(`/admin/customers/${customer.id}/portal-access/enable`, {}, adminHeaders)
+        // The old session came from a revoked link: it stays dead.
+        expect((await api.get("/portal", asCookie(cookie))).status).toBe(401)
+        const fresh = await copyLink()
+        expect((await open(fresh.url)).status).toBe(303)
+      })
+
+      it("closes every session when the portal is turned off", async () => {
+        const cookie = sessionCookie(await open((await copyLink()).url))
+        await api.post("/admin/portal/settings", { enabled: false }, adminHeaders)
+        const response = await api.get("/portal", asCookie(cookie))
+        expect(response.status).toBe(403)
+        expect(response.data).toContain("The portal is not available")
+      })
+    })
+
+    describe("storefront token exchange", () => {
+      it("exchanges a link token for Medusa's customer token, accepted by Medusa's own routes", async () => {
+        const container = getContainer()
+        const { result: apiKeys } = await (
+          await import("@medusajs/medusa/core-flows")
+        ).createApiKeysWorkflow(container).run({
+          input: { api_keys: [{ title: "store", type: "publishable", created_by: "test" }] },
+        })
+        const storeHeaders = { headers: { "x-publishable-api-key": apiKeys[0].token } }
+        const token = pathOf((await copyLink()).url).split("/").pop()
+
+        const exchanged = await api.post("/store/portal/auth", { token }, storeHeaders)
+        const auth = { headers: { ...storeHeaders.headers, authorization: `Bearer ${exchanged.data.token}` } }
+
+        const me = await api.get("/store/customers/me", auth)
+        expect(me.data.customer.id).toBe(customer.id)
+        const portalMe = await api.get("/store/portal/me", auth)
+        expect(portalMe.data.customer.id).toBe(customer.id)
+        expect(portalMe.data.portal.sections.invoices).toBe(true)
+
+        const bad = await api.post("/store/portal/auth", { token: "nope" }, storeHeaders).catch(fail)
+        expect(bad.status).toBe(401)
+        const noAuth = await api.get("/store/portal/me", storeHeaders).catch(fail)
+        expect(noAuth.status).toBe(401)
+      })
+    })
+
+    describe("owner routes", () => {
+      it("reports never sent, then the live links", async () => {
+        const before = (await api.get(`/admin/customers/${customer.id}/portal-access`, adminHeaders)).data.portal_access
+        expect(before).toEqual(expect.objectContaining({ status: "never_sent", enabled: true, links: [], first_sent_at: null }))
+        await copyLink()
+        const after = (await api.get(`/admin/customers/${customer.id}/portal-access`, adminHeaders)).data.portal_access
+        expect(after.links).toHaveLength(1)
+        expect(after.links[0]).not.toHaveProperty("token_hash")
+      })
+
+      it("answers 404 for unknown customers and links, 401 without an admin", async () => {
+        for (const path of ["portal-access", "portal-activity"]) {
+          expect((await api.get(`/admin/customers/cus_missing/${path}`, adminHeaders).catch(fail)).status).toBe(404)
+        }
+        expect((await api.post(`/admin/customers/cus_missing/portal-access/link`, {}, adminHeaders).catch(fail)).status).toBe(404)
+        const other = (await createCustomer(getContainer())) as any
+        const link = await copyLink()
+        const foreign = await api
+          .delete(`/admin/customers/${other.id}/portal-access/links/${link.id}`, adminHeaders)
+          .catch(fail)
+        expect(foreign.status).toBe(404)
+        expect((await api.get(`/admin/customers/${customer.id}/portal-access`).catch(fail)).status).toBe(401)
+
+        // A customer's portal token is no admin token.
+        const cookie = sessionCookie(await open(link.url))
+        const jwt = cookie.split(";")[0].split("=")[1]
+        const asCustomer = await api
+          .get(`/admin/customers/${customer.id}/portal-access`, { headers: { authorization: `Bearer ${jwt}` } })
+          .catch(fail)
+        expect(asCustomer.status).toBe(401)
+      })
+
+      it("refuses to issue links while the portal is off", async () => {
+        await api.post("/admin/portal/settings", { enabled: false }, adminHeaders)
+        const response = await api.post(`/admin/customers/${customer.id}/portal-access/link`, {}, adminHeaders).catch(fail)
+        expect(response.status).toBe(400)
+        expect(response.data.message).toMatch(/portal is turned off/)
+      })
+    })
+
+    describe("/portal/login", () => {
+      it("answers known and unknown emails byte for byte the same", async () => {
+        await copyLink() // gives the customer an access row
+        const form = { headers: { "content-type": "application/x-www-form-urlencoded" }, ...noRedirect }
+        const known = await api.post("/portal/login", `email=${encodeURIComponent(customer.email)}`, form)
+        const unknown = await api.post("/portal/login", "email=nobody%40example.com", form)
+        expect(known.status).toBe(200)
+        expect(unknown.status).toBe(200)
+        expect(known.data).toBe(unknown.data)
+      })
+
+      it("refuses the 6th request a minute for one email with 429 and Retry-After", async () => {
+        const form = { headers: { "content-type": "application/x-www-form-urlencoded" }, ...noRedirect }
+        const statuses: number[] = []
+        let last: any
+        for (let i = 0; i < 6; i++) {
+          // A different client address each time, so only the per-email limit applies.
+          last = await api.post("/portal/login", "email=limited%40example.com", {
+            ...form,
+            headers: { ...form.headers, "x-forwarded-for": `10.0.0.${i + 1}` },
+          })
+          statuses.push(last.status)
+        }
+        expect(statuses).toEqual([200, 200, 200, 200, 200, 429])
+        expect(Number(last.headers["retry-after"])).toBeGreaterThan(0)
+      })
+
+      it("refuses the 6th request a minute from one address", async () => {
+        const form = { headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "10.1.1.1" }, ...noRedirect }
+        const statuses: number[] = []
+        for (let i = 0; i < 6; i++) {
+          statuses.push((await api.post("/portal/login", `email=person${i}%40example.com`, form)).status)
+        }
+        expect(statuses).toEqual([200, 200, 200, 200, 200, 429])
+      })
+
+      it("answers a malformed email next to the field", async () => {
+        const response = await api.post("/portal/login", "email=not-an-email", {
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          ...noRedirect,
+        })
+        expect(response.status).toBe(400)
+        expect(response.data).toContain('id="email-error"')
+        expect(response.data).toContain("Enter a valid email address")
+      })
+    })
+  },
+})

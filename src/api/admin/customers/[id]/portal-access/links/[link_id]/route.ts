@@ -1,0 +1,12 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { revokePortalLinkWorkflow } from "../../../../../../../workflows/access"
+import { assertCustomerExists } from "../../helpers"
+
+/** Revokes one link of this customer. */
+export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  await assertCustomerExists(req, req.params.id)
+  await revokePortalLinkWorkflow(req.scope).run({
+    input: { customer_id: req.params.id, link_id: req.params.link_id },
+  })
+  res.json({ id: req.params.link_id, object: "portal_link", deleted: true })
+}

@@ -1,0 +1,15 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { sendPortalAccessWorkflow } from "../../../../../../workflows/access"
+import { withStateConflicts } from "../../../../../utils/state-conflict"
+import { assertCustomerExists, retrievePortalAccess } from "../helpers"
+
+/** "Send Portal Access" / "Resend Portal Access": a new link by email. */
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  await assertCustomerExists(req, req.params.id)
+  const { result } = await withStateConflicts(() =>
+    sendPortalAccessWorkflow(req.scope).run({
+      input: { customer_id: req.params.id, reason: "manual", actor: "owner" },
+    })
+  )
+  res.json({ email: result.email, portal_access: await retrievePortalAccess(req, req.params.id) })
+}

@@ -1,0 +1,18 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { PORTAL_MODULE } from "../../../../../modules/portal"
+import type PortalModuleService from "../../../../../modules/portal/service"
+import { assertCustomerExists } from "../portal-access/helpers"
+import type { AdminGetPortalActivityParamsType } from "../../validators"
+
+/** The customer's portal activity, newest first. */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetPortalActivityParamsType>, res: MedusaResponse) => {
+  await assertCustomerExists(req, req.params.id)
+  const { limit, offset, type } = req.validatedQuery as AdminGetPortalActivityParamsType
+  const [events, count] = await req.scope
+    .resolve<PortalModuleService>(PORTAL_MODULE)
+    .listAndCountPortalEvents(
+      { customer_id: req.params.id, ...(type ? { type } : {}) },
+      { take: limit, skip: offset, order: { created_at: "DESC" } }
+    )
+  res.json({ events, count, offset, limit })
+}

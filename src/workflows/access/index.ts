@@ -1,0 +1,5 @@
+export * from "./create-portal-link"
+export * from "./revoke-portal-link"
+export * from "./send-portal-access"
+export * from "./set-portal-access"
+export * from "./steps"
