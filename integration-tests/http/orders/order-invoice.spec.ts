@@ -2,6 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, createAdminUser } from "../../utils/admin"
 import { createCustomer } from "../../utils/customer"
+import { portalService } from "../../utils/portal"
 
 jest.setTimeout(120_000)
 
@@ -72,8 +73,7 @@ medusaIntegrationTestRunner({
 
       const missing = await api.post(`/admin/orders/order_missing/invoice`, {}, adminHeaders).catch((e) => e.response)
       expect(missing.status).toBe(404)
-      const portal = getContainer().resolve("portal")
-      expect(await portal.listInvoices({})).toHaveLength(0)
+      expect(await portalService(getContainer()).listInvoices({})).toHaveLength(0)
     })
   },
 })
