@@ -158,3 +158,37 @@ export const portalJsonAuth = [authenticate("customer", ["session", "bearer"]), 
 export function portalCustomerId(req: MedusaRequest) {
   return (req as MedusaRequest & { portal: PortalAuthContext }).portal.customer_id
 }
+
+const SECTION_SETTINGS = {
+  invoices: "allow_invoices",
+  estimates: "allow_estimates",
+  payments: "allow_payments",
+  profile: "allow_profile_updates",
+  history: "allow_service_history",
+} as const
+
+const SECTION_NAMES = {
+  invoices: "Invoices",
+  estimates: "Estimates",
+  payments: "Online payment",
+  profile: "Profile updates",
+  history: "Service history",
+} as const
+
+export type PortalSectionKey = keyof typeof SECTION_SETTINGS
+
+/** A section the business turned off answers 403 with a message that says so. */
+export function requireSection(section: PortalSectionKey, face: "page" | "json") {
+  return async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    const settings = await req.scope.resolve<PortalModuleService>(PORTAL_MODULE).retrieveSettings()
+    if (settings[SECTION_SETTINGS[section]]) {
+      return next()
+    }
+    const message = `${SECTION_NAMES[section]} is not available in this portal. Please contact the business if you need it.`
+    if (face === "json") {
+      res.status(403).json({ type: "not_allowed", message })
+      return
+    }
+    await renderPortalMessage(req, res, 403, { title: "This section is turned off", paragraphs: [message] })
+  }
+}

@@ -2,6 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { renderPage } from "../../lib/pages/render"
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
+import type { ModulePortalSettings } from "../../types/module"
+// csrf.ts imports this file too; both only call each other at request time.
+import { csrfToken } from "./csrf"
 
 /**
  * Headers on every portal page: the token must never leak through a Referer, pages are not
@@ -19,6 +22,19 @@ export function setPortalPageHeaders(res: MedusaResponse) {
   )
 }
 
+export type PortalSection = "invoices" | "estimates" | "profile" | "history"
+
+/** The navigation: only the sections the business turned on. */
+export function portalNavigation(settings: ModulePortalSettings) {
+  return [
+    { section: "home", label: "Home", url: "/portal", on: true },
+    { section: "invoices", label: "Invoices", url: "/portal/invoices", on: settings.allow_invoices },
+    { section: "estimates", label: "Estimates", url: "/portal/estimates", on: settings.allow_estimates },
+    { section: "history", label: "Service history", url: "/portal/history", on: settings.allow_service_history },
+    { section: "profile", label: "Profile", url: "/portal/profile", on: settings.allow_profile_updates },
+  ].filter((item) => item.on)
+}
+
 export async function sendPortalPage(
   req: MedusaRequest,
   res: MedusaResponse,
@@ -27,8 +43,21 @@ export async function sendPortalPage(
   data: Record<string, unknown>
 ) {
   const settings = await req.scope.resolve<PortalModuleService>(PORTAL_MODULE).retrieveSettings()
+  const signedIn = Boolean((req as MedusaRequest & { portal?: unknown }).portal)
   setPortalPageHeaders(res)
-  res.status(status).type("html").send(renderPage(template, data, settings))
+  res.status(status).type("html").send(
+    renderPage(
+      template,
+      {
+        signed_in: signedIn,
+        nav: signedIn ? portalNavigation(settings) : [],
+        csrf: signedIn ? csrfToken(req) : null,
+        path: req.path,
+        ...data,
+      },
+      settings
+    )
+  )
 }
 
 export type PortalMessage = {

@@ -250,6 +250,22 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
+  "estimate-decided": (data, _brand, format) => {
+    const number = requireText("estimate-decided", "estimate_number", data.estimate_number)
+    const customer = requireText("estimate-decided", "customer_name", data.customer_name)
+    const verb = data.decision === "accepted" ? "approved" : "rejected"
+    return {
+      subject: `${customer} ${verb} estimate ${number}`,
+      context: {
+        customer_name: customer,
+        estimate_number: number,
+        verb,
+        amount: format.money("amount", data.amount, data.currency_code),
+        note: cleanText(data.note),
+        admin_url: requireUrl("estimate-decided", "admin_url", data.admin_url),
+      },
+    }
+  },
 }
 
 /** Blank lines left by `if` blocks collapse to one; lines lose trailing spaces. */

@@ -61,17 +61,31 @@ export type EstimateSentEmailData = EmailFormatting & {
   portal_url: string
 }
 
+/** To the owner: a customer approved or rejected an estimate in the portal. */
+export type EstimateDecidedEmailData = EmailFormatting & {
+  customer_name: string
+  estimate_number: string
+  decision: "accepted" | "rejected"
+  amount: EmailAmount
+  currency_code: string
+  /** The customer's optional reason. */
+  note?: string | null
+  /** The estimate in the Medusa admin. */
+  admin_url: string
+}
+
 export type EmailTemplateDataMap = {
   "portal-access": PortalAccessEmailData
   "invoice-sent": InvoiceSentEmailData
   "estimate-sent": EstimateSentEmailData
+  "estimate-decided": EstimateDecidedEmailData
 }
 
 export type EmailTemplateName = keyof EmailTemplateDataMap
 
 export type EmailTemplateData<T extends EmailTemplateName = EmailTemplateName> = EmailTemplateDataMap[T]
 
-export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent"] as const satisfies readonly EmailTemplateName[]
+export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided"] as const satisfies readonly EmailTemplateName[]
 
 export function isEmailTemplateName(value: unknown): value is EmailTemplateName {
   return typeof value === "string" && (EMAIL_TEMPLATES as readonly string[]).includes(value)

@@ -729,6 +729,146 @@ class PortalModuleService extends MedusaService({
     }
   }
 
+  // ── Customer-scoped reads (the portal) ──────────────────────────────────────
+  // Every read a customer triggers goes through these: the customer id comes from the session,
+  // never from the request, and another customer's document is "not found", like a missing one.
+
+  /** Invoices a customer may see: sent and paid ones (never drafts, never void). */
+  @InjectManager()
+  async listCustomerInvoices(
+    customerId: string,
+    { status, limit = 20, offset = 0 }: { status?: "unpaid" | "overdue" | "paid"; limit?: number; offset?: number } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const now = new Date()
+    const filters: Record<string, unknown> = { customer_id: requireCustomerId(customerId) }
+    if (status === "paid") {
+      filters.status = InvoiceStatus.PAID
+    } else if (status === "overdue") {
+      Object.assign(filters, { status: InvoiceStatus.SENT, due_date: { $lt: now } })
+    } else if (status === "unpaid") {
+      Object.assign(filters, { status: InvoiceStatus.SENT, $or: [{ due_date: null }, { due_date: { $gte: now } }] })
+    } else {
+      filters.status = [InvoiceStatus.SENT, InvoiceStatus.PAID]
+    }
+    return this.listAndCountInvoices(
+      filters,
+      { take: limit, skip: offset, order: { issue_date: "DESC", id: "DESC" } },
+      sharedContext
+    )
+  }
+
+  @InjectManager()
+  async retrieveCustomerInvoice(customerId: string, id: string, @MedusaContext() sharedContext: Context = {}) {
+    const [invoice] = await this.listInvoices(
+      { id, customer_id: requireCustomerId(customerId), status: [InvoiceStatus.SENT, InvoiceStatus.PAID] },
+      { relations: ["lines", "payments"], take: 1 },
+      sharedContext
+    )
+    if (!invoice) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Invoice with id "${id}" was not found`)
+    }
+    return invoice
+  }
+
+  /** Estimates a customer may see: every sent one, pending or decided (never drafts). */
+  @InjectManager()
+  async listCustomerEstimates(
+    customerId: string,
+    { status, limit = 20, offset = 0 }: { status?: "pending" | "accepted" | "rejected"; limit?: number; offset?: number } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const stored = status === "pending" ? [EstimateStatus.SENT] : status ? [status] : [EstimateStatus.SENT, EstimateStatus.ACCEPTED, EstimateStatus.REJECTED]
+    return this.listAndCountEstimates(
+      { customer_id: requireCustomerId(customerId), status: stored },
+      { take: limit, skip: offset, order: { issue_date: "DESC", id: "DESC" } },
+      sharedContext
+    )
+  }
+
+  @InjectManager()
+  async retrieveCustomerEstimate(customerId: string, id: string, @MedusaContext() sharedContext: Context = {}) {
+    const [estimate] = await this.listEstimates(
+      {
+        id,
+        customer_id: requireCustomerId(customerId),
+        status: [EstimateStatus.SENT, EstimateStatus.ACCEPTED, EstimateStatus.REJECTED],
+      },
+      { relations: ["lines"], take: 1 },
+      sharedContext
+    )
+    if (!estimate) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Estimate with id "${id}" was not found`)
+    }
+    return estimate
+  }
+
+  /** The home page's figures, for one customer: open balance per currency, overdue, pending. */
+  @InjectManager()
+  async retrieveCustomerSummary(customerId: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as SqlEntityManager
+    // numeric arithmetic in PostgreSQL: exact, no float drift.
+    const balances: { currency_code: string; open_amount: string; overdue: string }[] = await manager.execute(
+      `SELECT currency_code, SUM(total - amount_paid)::text AS open_amount,
+              COUNT(*) FILTER (WHERE due_date < now())::text AS overdue
+       FROM portal_invoice WHERE customer_id = ? AND status = 'sent' AND deleted_at IS NULL
+       GROUP BY currency_code ORDER BY currency_code`,
+      [requireCustomerId(customerId)]
+    )
+    const [pending] = await manager.execute(
+      `SELECT COUNT(*)::int AS n FROM portal_estimate WHERE customer_id = ? AND status = 'sent' AND deleted_at IS NULL`,
+      [customerId]
+    )
+    return {
+      balances: balances.map((b) => ({ currency_code: b.currency_code, open_amount: Number(b.open_amount) })),
+      overdue_count: balances.reduce((n, b) => n + Number(b.overdue), 0),
+      pending_estimates: Number(pending.n),
+    }
+  }
+
+  /**
+   * The customer's decision on a sent estimate. Repeating the decision already made changes
+   * nothing; the opposite one is a 409; an expired estimate cannot be accepted.
+   */
+  @InjectTransactionManager()
+  async decideEstimate(
+    customerId: string,
+    id: string,
+    input: { decision: "accepted" | "rejected"; note?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const estimate = await this.lockEstimate_(id, sharedContext)
+    if (estimate.customer_id !== customerId || estimate.status === EstimateStatus.DRAFT) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Estimate with id "${id}" was not found`)
+    }
+    const previous = pickEstimateState(estimate)
+    if (estimate.status === input.decision) {
+      return { estimate, previous, changed: false }
+    }
+    if (estimate.status !== EstimateStatus.SENT) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Estimate ${estimate.display_number} was already ${estimate.status}; the decision cannot be changed here. Please contact the business.`
+      )
+    }
+    if (input.decision === EstimateStatus.ACCEPTED && isEstimateExpired(estimate)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Estimate ${estimate.display_number} expired on ${new Date(estimate.valid_until!).toISOString().slice(0, 10)} and can no longer be accepted. Please ask the business for a new estimate.`
+      )
+    }
+    await this.updateEstimates(
+      {
+        id,
+        status: input.decision,
+        decided_at: new Date(),
+        decision_note: optionalText(input.note, "note", 2000),
+      },
+      sharedContext
+    )
+    return { estimate: await this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext), previous, changed: true }
+  }
+
   // ── Numbering ───────────────────────────────────────────────────────────────
 
   /**

@@ -1,5 +1,6 @@
 export * from "./convert-estimate"
 export * from "./create-estimate"
+export * from "./decide-estimate"
 export * from "./delete-estimate"
 export * from "./send-estimate"
 export * from "./update-estimate"

@@ -1,5 +1,6 @@
 export * from "./convert-estimate"
 export * from "./create-draft-estimate"
+export * from "./decide-estimate"
 export * from "./delete-draft-estimate"
 export * from "./send-estimate"
 export * from "./update-draft-estimate"

@@ -1,0 +1,25 @@
+import { z } from "@medusajs/framework/zod"
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+}
+
+export const PortalInvoicesQuery = z.object({ status: z.enum(["unpaid", "overdue", "paid"]).optional(), ...page })
+export type PortalInvoicesQueryType = z.infer<typeof PortalInvoicesQuery>
+
+export const PortalEstimatesQuery = z.object({ status: z.enum(["pending", "accepted", "rejected"]).optional(), ...page })
+export type PortalEstimatesQueryType = z.infer<typeof PortalEstimatesQuery>
+
+/** The optional reason a customer gives with a decision. `_csrf` is the pages' form token. */
+export const PortalDecision = z.object({
+  note: z.string().trim().max(2000, "Keep the note under 2000 characters").optional(),
+  _csrf: z.string().optional(),
+})
+export type PortalDecisionType = z.infer<typeof PortalDecision>
+
+/** Parses a list query; unknown values fall back to the defaults rather than failing a page. */
+export function parseListQuery<T extends z.ZodTypeAny>(schema: T, query: unknown): z.infer<T> {
+  const parsed = schema.safeParse(query)
+  return parsed.success ? parsed.data : schema.parse({})
+}

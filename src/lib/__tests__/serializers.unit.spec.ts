@@ -1,0 +1,74 @@
+import { serializePortalCustomer, serializePortalEstimateDetail, serializePortalInvoiceDetail } from "../serializers"
+
+const SENTINEL = "INTERNAL-SENTINEL-7f3a"
+const now = new Date("2026-11-25T12:00:00Z")
+const line = { id: "l1", rank: 0, title: "Work", description: null, quantity: 1, unit_price: 10, tax_rate: null, subtotal: 10, tax_total: 0, total: 10 }
+
+describe("portal serializers", () => {
+  it("never lets an invoice's internal fields through", () => {
+    const out = serializePortalInvoiceDetail(
+      {
+        id: "inv_1",
+        display_number: "INV-0001",
+        status: "sent",
+        currency_code: "usd",
+        issue_date: "2026-11-01",
+        due_date: "2026-11-20",
+        subtotal: 10,
+        tax_total: 0,
+        total: 10,
+        amount_paid: 4,
+        notes: "Thanks",
+        paid_at: null,
+        lines: [{ ...line, secret: SENTINEL } as any],
+        payments: [{ id: "p1", amount: 4, method: "cash", paid_at: "2026-11-02", reference: SENTINEL } as any],
+        ...({ internal_note: SENTINEL, metadata: { x: SENTINEL }, customer_id: "cus_1" } as any),
+      },
+      now
+    )
+    expect(JSON.stringify(out)).not.toContain(SENTINEL)
+    expect(out).toEqual(expect.objectContaining({ number: "INV-0001", status: "overdue", status_label: "Overdue", open_amount: 6 }))
+    expect(out.payments[0]).toEqual(expect.objectContaining({ method_label: "Cash", amount: 4 }))
+  })
+
+  it("tells whether a pending estimate can still be decided", () => {
+    const base = {
+      id: "est_1",
+      display_number: "EST-0001",
+      status: "sent",
+      currency_code: "usd",
+      issue_date: "2026-11-01",
+      subtotal: 10,
+      tax_total: 0,
+      total: 10,
+      notes: null,
+      decided_at: null,
+      decision_note: null,
+      lines: [line],
+      ...({ internal_note: SENTINEL } as any),
+    }
+    const open = serializePortalEstimateDetail({ ...base, valid_until: "2026-12-01" }, now)
+    const expired = serializePortalEstimateDetail({ ...base, valid_until: "2026-11-01" }, now)
+    expect(open).toEqual(expect.objectContaining({ status_label: "Pending", can_decide: true, is_expired: false }))
+    expect(expired).toEqual(expect.objectContaining({ can_decide: false, is_expired: true }))
+    expect(JSON.stringify([open, expired])).not.toContain(SENTINEL)
+  })
+
+  it("shows a customer their default address and nothing internal", () => {
+    const out = serializePortalCustomer({
+      id: "cus_1",
+      email: "a@b.c",
+      first_name: "A",
+      last_name: "B",
+      company_name: null,
+      phone: null,
+      addresses: [
+        { id: "a1", address_1: "1 St", address_2: null, city: "X", postal_code: "1", province: null, country_code: "us" },
+        { id: "a2", address_1: "2 St", address_2: null, city: "Y", postal_code: "2", province: null, country_code: "us", is_default_billing: true },
+      ],
+      ...({ metadata: { note: SENTINEL }, has_account: true } as any),
+    })
+    expect(out.address!.id).toBe("a2")
+    expect(JSON.stringify(out)).not.toContain(SENTINEL)
+  })
+})

@@ -1,0 +1,3 @@
+export * from "./portal-customer"
+export * from "./portal-estimate"
+export * from "./portal-invoice"

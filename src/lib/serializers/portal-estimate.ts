@@ -1,0 +1,51 @@
+import { deriveEstimateStatus, ESTIMATE_STATUS_LABELS, isEstimateExpired } from "../status"
+import { serializeLine } from "./portal-invoice"
+
+type Estimate = {
+  id: string
+  display_number: string | null
+  status: string
+  currency_code: string
+  issue_date: Date | string
+  valid_until: Date | string | null
+  subtotal: unknown
+  tax_total: unknown
+  total: unknown
+  notes: string | null
+  decided_at: Date | string | null
+  decision_note: string | null
+  lines?: Parameters<typeof serializeLine>[0][]
+}
+
+/** The one place that decides what a customer sees of an estimate (fields listed, never spread). */
+export function serializePortalEstimate(estimate: Estimate, now = new Date()) {
+  const status = deriveEstimateStatus(estimate)
+  const expired = status === "pending" && isEstimateExpired(estimate, now)
+  return {
+    id: estimate.id,
+    number: estimate.display_number,
+    status,
+    status_label: ESTIMATE_STATUS_LABELS[status],
+    is_expired: expired,
+    can_decide: status === "pending" && !expired,
+    currency_code: estimate.currency_code,
+    issue_date: estimate.issue_date,
+    valid_until: estimate.valid_until,
+    subtotal: estimate.subtotal as number,
+    tax_total: estimate.tax_total as number,
+    total: estimate.total as number,
+    notes: estimate.notes,
+    decided_at: estimate.decided_at,
+    decision_note: estimate.decision_note,
+  }
+}
+
+export function serializePortalEstimateDetail(estimate: Estimate, now = new Date()) {
+  return {
+    ...serializePortalEstimate(estimate, now),
+    lines: [...(estimate.lines ?? [])].sort((a, b) => a.rank - b.rank).map(serializeLine),
+  }
+}
+
+export type StoreEstimate = ReturnType<typeof serializePortalEstimate>
+export type StoreEstimateDetail = ReturnType<typeof serializePortalEstimateDetail>

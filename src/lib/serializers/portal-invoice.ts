@@ -1,0 +1,98 @@
+import { openAmount } from "../money"
+import { deriveInvoiceStatus, INVOICE_STATUS_LABELS } from "../status"
+
+type Line = {
+  id: string
+  rank: number
+  title: string
+  description: string | null
+  quantity: unknown
+  unit_price: unknown
+  tax_rate: unknown
+  subtotal: unknown
+  tax_total: unknown
+  total: unknown
+}
+type Payment = { id: string; amount: unknown; method: string; paid_at: Date | string }
+type Invoice = {
+  id: string
+  display_number: string | null
+  status: string
+  currency_code: string
+  issue_date: Date | string
+  due_date: Date | string | null
+  subtotal: unknown
+  tax_total: unknown
+  total: unknown
+  amount_paid: unknown
+  notes: string | null
+  paid_at: Date | string | null
+  lines?: Line[]
+  payments?: Payment[]
+}
+
+const PAYMENT_METHOD_LABELS: Record<string, string> = {
+  stripe: "Card (online)",
+  cash: "Cash",
+  check: "Cheque",
+  bank_transfer: "Bank transfer",
+  card: "Card",
+  other: "Other",
+}
+
+/**
+ * The one place that decides what a customer sees of an invoice. Fields are listed, never
+ * spread: a new column (like `internal_note`) stays hidden until someone adds it here.
+ */
+export function serializePortalInvoice(invoice: Invoice, now = new Date()) {
+  const status = deriveInvoiceStatus(invoice, now)
+  return {
+    id: invoice.id,
+    number: invoice.display_number,
+    status,
+    status_label: INVOICE_STATUS_LABELS[status],
+    currency_code: invoice.currency_code,
+    issue_date: invoice.issue_date,
+    due_date: invoice.due_date,
+    subtotal: invoice.subtotal as number,
+    tax_total: invoice.tax_total as number,
+    total: invoice.total as number,
+    amount_paid: invoice.amount_paid as number,
+    open_amount: status === "paid" ? 0 : openAmount(invoice.total as number, invoice.amount_paid as number).numeric,
+    paid_at: invoice.paid_at,
+    notes: invoice.notes,
+  }
+}
+
+export function serializePortalInvoiceDetail(invoice: Invoice, now = new Date()) {
+  return {
+    ...serializePortalInvoice(invoice, now),
+    lines: [...(invoice.lines ?? [])].sort((a, b) => a.rank - b.rank).map(serializeLine),
+    payments: [...(invoice.payments ?? [])]
+      .sort((a, b) => new Date(a.paid_at).getTime() - new Date(b.paid_at).getTime())
+      .map((p) => ({
+        id: p.id,
+        amount: p.amount as number,
+        method: p.method,
+        method_label: PAYMENT_METHOD_LABELS[p.method] ?? "Other",
+        paid_at: p.paid_at,
+      })),
+  }
+}
+
+export function serializeLine(line: Line) {
+  return {
+    id: line.id,
+    title: line.title,
+    description: line.description,
+    quantity: line.quantity as number,
+    unit_price: line.unit_price as number,
+    tax_rate: line.tax_rate as number | null,
+    subtotal: line.subtotal as number,
+    tax_total: line.tax_total as number,
+    total: line.total as number,
+  }
+}
+
+export type StoreInvoice = ReturnType<typeof serializePortalInvoice>
+export type StoreInvoiceDetail = ReturnType<typeof serializePortalInvoiceDetail>
