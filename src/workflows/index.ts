@@ -1,5 +1,6 @@
 export * from "./access"
 export * from "./estimate"
 export * from "./invoice"
+export * from "./profile"
 export * from "./settings"
 export * from "./steps"

@@ -1,0 +1,33 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { fieldErrors, PortalProfileInput } from "../../../lib/profile-input"
+import { updatePortalProfileWorkflow } from "../../../workflows/profile"
+import { portalCustomerId } from "../../utils/portal-auth"
+import { sendPortalPage } from "../../utils/portal-pages"
+import { loadPortalCustomer, profileFormValues } from "../../utils/portal-profile"
+
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const customer = await loadPortalCustomer(req, portalCustomerId(req))
+  await sendPortalPage(req, res, 200, "profile.html.njk", {
+    title: "Your profile",
+    profile: profileFormValues(customer),
+    errors: {},
+    saved: req.query.saved === "1",
+  })
+}
+
+/** Saves through Medusa's customer workflows; a refused field is shown next to it, nothing saved. */
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  const customerId = portalCustomerId(req)
+  const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>
+  const parsed = PortalProfileInput.safeParse(body)
+  if (!parsed.success) {
+    const customer = await loadPortalCustomer(req, customerId)
+    return sendPortalPage(req, res, 400, "profile.html.njk", {
+      title: "Your profile",
+      profile: { ...body, email: customer.email },
+      errors: fieldErrors(parsed.error),
+    })
+  }
+  await updatePortalProfileWorkflow(req.scope).run({ input: { customer_id: customerId, profile: parsed.data } })
+  res.redirect(303, "/portal/profile?saved=1")
+}
