@@ -1,0 +1,91 @@
+/**
+ * What the invoice / estimate PDFs print. The caller (the portal serializer) decides what is
+ * customer-visible and passes only that: the PDF prints every field it is given and nothing else.
+ */
+
+/** Branding from the portal settings; every field may be missing (the email fallbacks apply). */
+export type PdfBranding = {
+  /** Header and PDF Author; "Customer portal" when empty. */
+  business_name?: string | null
+  /** Accepted for symmetry with the emails but never drawn: rendering must not fetch anything. */
+  logo_url?: string | null
+  /** Header rule and status badge, `#rrggbb` only; #2563eb otherwise. */
+  accent_color?: string | null
+  /** Footer "Questions? Email …"; no footer line when empty or not an address. */
+  support_email?: string | null
+}
+
+/** Money in major units (19.99); a decimal string ("19.99") is printed without a float round trip. */
+export type PdfAmount = number | string
+
+/** A Date (as stored) or an ISO string (as serialised). */
+export type PdfDate = Date | string
+
+export type PdfCustomer = {
+  name: string
+  email?: string | null
+  company?: string | null
+  /** Postal address, one printed line each. */
+  address_lines?: string[] | null
+}
+
+export type PdfLine = {
+  title: string
+  description?: string | null
+  quantity: PdfAmount
+  unit_price: PdfAmount
+  /** Percent (20 = 20 %); the tax column is blank when missing. */
+  tax_rate?: PdfAmount | null
+  /** Printed as given: the PDF never recomputes amounts. */
+  total: PdfAmount
+}
+
+export type PdfPayment = {
+  paid_at: PdfDate
+  amount: PdfAmount
+  /** e.g. "Card", "Bank transfer". */
+  method_label: string
+}
+
+type PdfDocumentBase = {
+  /** Display number, e.g. INV-0001. */
+  number: string
+  /** Already translated for the customer: "Paid", "Unpaid", "Overdue", "Pending", … */
+  status_label: string
+  issue_date: PdfDate
+  /** ISO 4217, any case ("usd"). */
+  currency_code: string
+  customer: PdfCustomer
+  lines: PdfLine[]
+  subtotal: PdfAmount
+  tax_total: PdfAmount
+  total: PdfAmount
+  /** Customer-visible notes only; internal notes must never be passed here. */
+  notes?: string | null
+}
+
+export type PdfInvoiceData = PdfDocumentBase & {
+  kind: "invoice"
+  due_date?: PdfDate | null
+  /** 0 when missing. */
+  amount_paid?: PdfAmount | null
+  /** "Amount due"; total − amount paid (never below 0) when missing. */
+  open_amount?: PdfAmount | null
+  payments?: PdfPayment[] | null
+}
+
+export type PdfEstimateData = PdfDocumentBase & {
+  kind: "estimate"
+  valid_until?: PdfDate | null
+}
+
+export type PdfDocumentData = PdfInvoiceData | PdfEstimateData
+
+export type PdfDocumentKind = PdfDocumentData["kind"]
+
+export type PdfRenderOptions = {
+  /** BCP 47 locale for dates and amounts; "en-US" by default (and when unknown). */
+  locale?: string
+  /** IANA time zone for dates; "UTC" by default, so date-only values never shift a day. */
+  time_zone?: string
+}
