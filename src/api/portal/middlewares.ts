@@ -1,6 +1,8 @@
-import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { PortalProfileInput } from "../../lib/profile-input"
 import { verifyCsrf } from "../utils/csrf"
 import { portalJsonAuth, portalPageAuth, PortalSectionKey, requireSection } from "../utils/portal-auth"
+import { PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision } from "./validators"
 
 const page = (matcher: string, section?: PortalSectionKey): MiddlewareRoute[] => [
   { method: ["GET"], matcher, middlewares: [...portalPageAuth, ...(section ? [requireSection(section, "page")] : [])] },
@@ -27,6 +29,27 @@ export const portalMiddlewares: MiddlewareRoute[] = [
   ...page("/portal/history", "history"),
 ]
 
+type Middleware = NonNullable<MiddlewareRoute["middlewares"]>[number]
+
+const json = (method: "GET" | "POST", matcher: string, section?: PortalSectionKey, ...rest: Middleware[]): MiddlewareRoute => ({
+  method: [method],
+  matcher,
+  middlewares: [...portalJsonAuth, ...(section ? [requireSection(section, "json")] : []), ...rest],
+})
+
+/** The same features as JSON for storefronts, behind Medusa's customer authentication. */
 export const storePortalMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/store/portal/me", middlewares: portalJsonAuth },
+  json("GET", "/store/portal"),
+  json("GET", "/store/portal/me"),
+  json("GET", "/store/portal/invoices", "invoices", validateAndTransformQuery(PortalInvoicesQuery, { defaults: [], isList: true })),
+  json("GET", "/store/portal/invoices/:id", "invoices"),
+  json("GET", "/store/portal/invoices/:id/pdf", "invoices"),
+  json("GET", "/store/portal/estimates", "estimates", validateAndTransformQuery(PortalEstimatesQuery, { defaults: [], isList: true })),
+  json("GET", "/store/portal/estimates/:id", "estimates"),
+  json("GET", "/store/portal/estimates/:id/pdf", "estimates"),
+  json("POST", "/store/portal/estimates/:id/accept", "estimates", validateAndTransformBody(StoreDecision)),
+  json("POST", "/store/portal/estimates/:id/reject", "estimates", validateAndTransformBody(StoreDecision)),
+  json("GET", "/store/portal/profile", "profile"),
+  json("POST", "/store/portal/profile", "profile", validateAndTransformBody(PortalProfileInput)),
+  json("GET", "/store/portal/history", "history"),
 ]

@@ -23,3 +23,6 @@ export function parseListQuery<T extends z.ZodTypeAny>(schema: T, query: unknown
   const parsed = schema.safeParse(query)
   return parsed.success ? parsed.data : schema.parse({})
 }
+
+/** Storefront decisions: the note only, strict. */
+export const StoreDecision = z.object({ note: z.string().trim().max(2000).nullish() }).strict()

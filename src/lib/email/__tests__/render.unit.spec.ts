@@ -236,8 +236,33 @@ describe("renderEmail", () => {
     })
   })
 
+  describe("estimate-decided", () => {
+    const decided = (overrides: Record<string, unknown> = {}) =>
+      renderEmail("estimate-decided", {
+        customer_name: `Jo ${XSS}`,
+        estimate_number: "EST-0007",
+        decision: "rejected",
+        amount: "1250.5",
+        currency_code: "usd",
+        note: `Too dear ${XSS}`,
+        admin_url: "https://shop.example.com/app/estimates/est_1",
+        ...overrides,
+      })
+
+    it("tells the owner who decided what, with the note, escaped", () => {
+      const email = decided()
+      expect(email.subject).toBe(`Jo ${XSS} rejected estimate EST-0007`)
+      expect(email.html).toContain("Jo &lt;script&gt;")
+      expect(email.html).not.toContain(XSS)
+      expect(email.html).toContain("$1,250.50")
+      expect(email.text).toContain("Their note: Too dear")
+      expect(email.text).toContain("https://shop.example.com/app/estimates/est_1")
+      expect(decided({ decision: "accepted", note: null }).subject).toBe(`Jo ${XSS} approved estimate EST-0007`)
+    })
+  })
+
   it("renders every template it declares", () => {
-    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent"])
+    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided"])
     expect(() => renderEmail("nope" as any, {} as any)).toThrow(/unknown template "nope"/)
   })
 })

@@ -1,0 +1,4 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { decideFromStore } from "../decide"
+
+export const POST = (req: MedusaRequest, res: MedusaResponse) => decideFromStore(req, res, "accepted")

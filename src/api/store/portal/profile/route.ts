@@ -1,0 +1,15 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { PortalProfileInputType } from "../../../../lib/profile-input"
+import { updatePortalProfileWorkflow } from "../../../../workflows/profile"
+import { portalCustomerId } from "../../../utils/portal-auth"
+import { loadPortalCustomer } from "../../../utils/portal-profile"
+
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  res.json({ customer: await loadPortalCustomer(req, portalCustomerId(req)) })
+}
+
+export const POST = async (req: MedusaRequest<PortalProfileInputType>, res: MedusaResponse) => {
+  const customerId = portalCustomerId(req)
+  await updatePortalProfileWorkflow(req.scope).run({ input: { customer_id: customerId, profile: req.validatedBody } })
+  res.json({ customer: await loadPortalCustomer(req, customerId) })
+}
