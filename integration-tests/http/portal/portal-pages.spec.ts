@@ -2,6 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createCustomer } from "../../utils/customer"
 import { portalService, seedInvoice } from "../../utils/portal"
+import { readPdf } from "../../../src/lib/pdf/__tests__/extract-text"
 import { csrfFrom, formPost, portalSession } from "./helpers"
 
 jest.setTimeout(120_000)
@@ -93,6 +94,29 @@ medusaIntegrationTestRunner({
         const missing = await api.get(`/portal/invoices/inv_missing`, session)
         expect(response.status).toBe(404)
         expect(missing.status).toBe(404)
+      })
+
+      it("downloads an invoice PDF named after its number, with lines and totals, without internal notes", async () => {
+        const invoice = await seedInvoice(getContainer(), customer.id, "sent", {
+          internal_note: SENTINEL,
+          notes: "Thanks for your business",
+          lines: [{ title: `Pipe ${XSS}`, quantity: 3, unit_price: 19.99 }],
+        })
+        const response = await api.get(`/portal/invoices/${invoice.id}/pdf`, { ...session, responseType: "arraybuffer" })
+        expect(response.status).toBe(200)
+        expect(response.headers["content-type"]).toBe("application/pdf")
+        expect(response.headers["content-disposition"]).toBe(`attachment; filename="${invoice.display_number}.pdf"`)
+        const pdf = await readPdf(Buffer.from(response.data))
+        expect(pdf.text).toContain(invoice.display_number)
+        expect(pdf.text).toContain(`Pipe ${XSS}`)
+        expect(pdf.text).toContain("€59.97")
+        expect(pdf.text).toContain("Unpaid")
+        expect(pdf.text).not.toContain(SENTINEL)
+        const events = await portal().listPortalEvents({ subject_id: invoice.id, type: "pdf_downloaded" })
+        expect(events).toHaveLength(1)
+
+        const foreign = await seedInvoice(getContainer(), other.id, "sent")
+        expect((await api.get(`/portal/invoices/${foreign.id}/pdf`, session)).status).toBe(404)
       })
 
       it("hides a section that is turned off, in the navigation and at its address", async () => {

@@ -69,6 +69,9 @@ medusaIntegrationTestRunner({
       const opposite = await api.post(`/store/portal/estimates/${draft.id}/reject`, { note: "no" }, auth).catch(fail)
       expect(opposite.status).toBe(409)
       expect(opposite.data.message).toMatch(/already accepted/)
+      const pdf = await api.get(`/store/portal/estimates/${draft.id}/pdf`, { ...auth, responseType: "arraybuffer" })
+      expect(pdf.headers["content-type"]).toBe("application/pdf")
+      expect(Buffer.from(pdf.data).subarray(0, 5).toString()).toBe("%PDF-")
       const tampered = await api
         .post(`/store/portal/estimates/${draft.id}/accept`, { status: "accepted", total: 1 }, auth)
         .catch(fail)
