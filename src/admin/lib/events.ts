@@ -1,0 +1,80 @@
+import type { AdminPortalEvent } from "./types"
+
+const REASONS: Record<string, string> = {
+  manual: "by you",
+  document: "with a document",
+  login: "on the customer's request",
+  renew: "to replace an expired link",
+}
+
+const OPEN_FAILURES: Record<string, string> = {
+  expired: "the link had expired",
+  revoked: "the link was revoked",
+  access_disabled: "portal access is disabled",
+  portal_disabled: "the portal is turned off",
+  unknown: "the link is not valid",
+}
+
+/** One line of the activity log, as the owner reads it. */
+export function describeEvent(event: AdminPortalEvent): string {
+  const data = (event.data ?? {}) as Record<string, unknown>
+  switch (event.type) {
+    case "link_sent": {
+      const how = REASONS[String(data.reason)] ?? ""
+      const failed = data.email_status === "failure" ? " (the email could not be sent)" : ""
+      return `Portal access sent${how ? ` ${how}` : ""}${failed}`
+    }
+    case "link_created":
+      return "Portal link created"
+    case "link_revoked":
+      return "Portal link revoked"
+    case "link_opened":
+      return "Opened the portal"
+    case "link_open_failed":
+      return `A portal link was refused: ${OPEN_FAILURES[String(data.reason)] ?? String(data.reason ?? "unknown reason")}`
+    case "login_requested":
+      return "Asked for a new link"
+    case "access_disabled":
+      return "Portal access disabled"
+    case "access_enabled":
+      return "Portal access enabled"
+    case "email_failed":
+      return `An email could not be sent${data.error ? `: ${String(data.error)}` : ""}`
+    case "email_skipped":
+      return "Email skipped"
+    case "invoice_sent":
+      return "Invoice sent"
+    case "invoice_viewed":
+      return "Viewed the invoice"
+    case "invoice_voided":
+      return "Invoice voided"
+    case "estimate_sent":
+      return "Estimate sent"
+    case "estimate_viewed":
+      return "Viewed the estimate"
+    case "pdf_downloaded":
+      return "Downloaded the PDF"
+    case "payment_started":
+      return "Started a payment"
+    case "payment_succeeded":
+      return "Paid online"
+    case "payment_failed":
+      return "A payment failed"
+    case "payment_recorded":
+      return "Payment recorded"
+    case "estimate_accepted":
+      return "Accepted the estimate"
+    case "estimate_rejected":
+      return `Rejected the estimate${data.note ? `: “${String(data.note)}”` : ""}`
+    case "profile_updated":
+      return "Updated their profile"
+    default:
+      return event.type.replace(/_/g, " ")
+  }
+}
+
+export const ACTOR_LABELS: Record<AdminPortalEvent["actor"], string> = {
+  customer: "Customer",
+  owner: "You",
+  system: "System",
+}
