@@ -1,0 +1,135 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
+import { Plus } from "@medusajs/icons"
+import { Button, Container, Skeleton, Table } from "@medusajs/ui"
+import { Link, useNavigate } from "react-router-dom"
+import { ActivityTimeline, actorLabel } from "../components/activity-timeline"
+import { EmptyState, ErrorState, SectionHeader } from "../components/common"
+import { EstimateStatusBadge, InvoiceStatusBadge } from "../components/status-badges"
+import { useDocuments, usePortalActivity } from "../hooks/api"
+import { describeEvent } from "../lib/events"
+import { formatDate, formatMoney } from "../lib/format"
+import type { AdminEstimate, AdminInvoice, DocumentKind } from "../lib/types"
+
+const SHOWN = 5
+
+/** The customer's invoices, estimates and recent portal activity, on the customer page. */
+const CustomerPortalDocumentsWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => (
+  <div className="flex flex-col gap-y-3">
+    <DocumentsSection kind="invoice" customerId={customer.id} />
+    <DocumentsSection kind="estimate" customerId={customer.id} />
+    <ActivitySection customerId={customer.id} />
+  </div>
+)
+
+const DocumentsSection = ({ kind, customerId }: { kind: DocumentKind; customerId: string }) => {
+  const navigate = useNavigate()
+  const list = useDocuments(kind, { customer_id: customerId, limit: SHOWN, offset: 0 })
+  const title = kind === "invoice" ? "Invoices" : "Estimates"
+  const base = `/${kind}s`
+  const count = list.data?.count ?? 0
+
+  return (
+    <Container className="divide-y p-0" data-testid={`customer-${kind}s`}>
+      <SectionHeader
+        title={title}
+        actions={
+          <>
+            {count > SHOWN ? (
+              <Link to={`${base}?customer_id=${customerId}`} className="text-ui-fg-interactive txt-compact-small-plus">
+                View all {count}
+              </Link>
+            ) : null}
+            <Button size="small" variant="secondary" asChild>
+              <Link to={`${base}?create=1&customer_id=${customerId}`}>
+                <Plus />
+                Create {kind}
+              </Link>
+            </Button>
+          </>
+        }
+      />
+      {list.isLoading ? (
+        <div className="flex flex-col gap-y-2 px-6 py-4">
+          <Skeleton className="h-5 w-full" />
+          <Skeleton className="h-5 w-full" />
+        </div>
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} title={`Could not load ${title.toLowerCase()}`} />
+      ) : !list.data?.rows.length ? (
+        <EmptyState title={`No ${title.toLowerCase()} yet`} description={`${title} you create for this customer show here.`} />
+      ) : (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Number</Table.HeaderCell>
+              <Table.HeaderCell>Status</Table.HeaderCell>
+              <Table.HeaderCell>Issued</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Total</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {list.data.rows.map((doc) => (
+              <Table.Row
+                key={doc.id}
+                className="cursor-pointer"
+                onClick={() => navigate(`${base}/${doc.id}`)}
+                data-testid={`customer-${kind}-row`}
+              >
+                <Table.Cell>{doc.display_number ?? <span className="text-ui-fg-muted">Draft</span>}</Table.Cell>
+                <Table.Cell>
+                  {kind === "invoice" ? (
+                    <InvoiceStatusBadge status={(doc as AdminInvoice).display_status} />
+                  ) : (
+                    <EstimateStatusBadge
+                      status={(doc as AdminEstimate).display_status}
+                      expired={(doc as AdminEstimate).is_expired}
+                    />
+                  )}
+                </Table.Cell>
+                <Table.Cell>{formatDate(doc.issue_date)}</Table.Cell>
+                <Table.Cell className="text-right">{formatMoney(doc.total, doc.currency_code)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+    </Container>
+  )
+}
+
+const ActivitySection = ({ customerId }: { customerId: string }) => {
+  const activity = usePortalActivity(customerId, { limit: 10 })
+  const events = activity.data?.events ?? []
+  return (
+    <Container className="divide-y p-0" data-testid="customer-portal-activity">
+      <SectionHeader title="Portal activity" description="What happened in this customer's portal, newest first." />
+      {activity.isLoading ? (
+        <div className="flex flex-col gap-y-2 px-6 py-4">
+          <Skeleton className="h-5 w-full" />
+          <Skeleton className="h-5 w-2/3" />
+        </div>
+      ) : activity.isError ? (
+        <ErrorState error={activity.error} onRetry={() => activity.refetch()} title="Could not load the activity" />
+      ) : events.length === 0 ? (
+        <EmptyState title="No portal activity yet" description="Sending a document or portal access starts the log." />
+      ) : (
+        <ActivityTimeline
+          items={events.map((event) => ({
+            id: event.id,
+            title: describeEvent(event),
+            actor: actorLabel(event.actor),
+            at: event.created_at,
+            tone: /failed/.test(event.type) || event.data?.email_status === "failure" ? "error" : "default",
+          }))}
+        />
+      )}
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "customer.details.after",
+})
+
+export default CustomerPortalDocumentsWidget
