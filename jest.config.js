@@ -19,7 +19,7 @@ module.exports = {
   setupFiles: ["./integration-tests/setup.js"],
 }
 
-// scripts/test.js runs the three kinds one after another, each with its own TEST_TYPE.
+// scripts/test.js runs the kinds one after another, each with its own TEST_TYPE.
 if (process.env.TEST_TYPE === "integration:http") {
   module.exports.testMatch = ["**/integration-tests/http/**/*.spec.[jt]s"]
 } else if (process.env.TEST_TYPE === "integration:modules") {
@@ -27,4 +27,7 @@ if (process.env.TEST_TYPE === "integration:http") {
   module.exports.testPathIgnorePatterns = ["\\.unit\\.spec\\."]
 } else if (process.env.TEST_TYPE === "unit") {
   module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s"]
+} else if (process.env.TEST_TYPE === "browser") {
+  // Headless Chromium against `medusa start` with the built admin (integration-tests/browser).
+  module.exports.testMatch = ["**/integration-tests/browser/**/*.spec.[jt]s"]
 }

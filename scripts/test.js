@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: starts a throwaway PostgreSQL (unless one is configured), runs the unit, module and
-// HTTP suites one kind after another, stops the database whatever happened, and exits non-zero
-// when any test failed. Extra arguments go to jest (e.g. `npm test -- invoices`);
-// TEST_TYPE=unit|integration:modules|integration:http runs one kind only.
+// `npm test`: starts a throwaway PostgreSQL (unless one is configured), runs the unit, module,
+// HTTP and browser suites one kind after another, stops the database whatever happened, and exits
+// non-zero when any test failed. Extra arguments go to jest (e.g. `npm test -- invoices`);
+// TEST_TYPE=unit|integration:modules|integration:http|browser runs one kind only. The browser
+// kind needs /usr/bin/chromium (Debian's `chromium`; .ci/run installs it).
 const { spawn } = require("child_process")
 const fs = require("fs")
 const os = require("os")
@@ -11,7 +12,7 @@ const crypto = require("crypto")
 const { startPostgres } = require("./lib/postgres")
 
 const ROOT = path.resolve(__dirname, "..")
-const KINDS = ["unit", "integration:modules", "integration:http"]
+const KINDS = ["unit", "integration:modules", "integration:http", "browser"]
 
 function useConfiguredDatabase() {
   if (process.env.DB_HOST) {

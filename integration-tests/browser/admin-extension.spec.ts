@@ -1,0 +1,411 @@
+import fs from "fs"
+import path from "path"
+import type { ParsedMail } from "mailparser"
+import type { Locator, Page } from "playwright-core"
+import { SmtpSink, startSmtpSink } from "../utils/smtp-sink"
+import { Browser, launchBrowser, screenshotter } from "./utils/browser"
+import { HostApp, startHostApp } from "./utils/host-app"
+
+/**
+ * The admin extension in the real Medusa dashboard, driven in headless Chromium: the owner logs
+ * in, turns the portal on, creates and sends an invoice, sends portal access from the customer
+ * page (the email lands on an SMTP sink), copies a link and opens the portal with it, sends an
+ * estimate that the customer approves in the portal and converts it, records a payment, then
+ * disables access and sees the portal refuse the customer. A screenshot of every screen is saved
+ * to artifacts/browser/.
+ *
+ * The steps share one app, one browser and one customer, so they run in order; after a failed
+ * step the following ones fail at once instead of piling up confusing errors.
+ */
+
+const ARTIFACTS = path.resolve(__dirname, "../../artifacts/browser")
+const LINK = /https?:\/\/[^\s"<>]+\/portal\/access\/[A-Za-z0-9_-]{43}/
+const CUSTOMER = { first_name: "Jane", last_name: "Cooper", email: "jane.cooper@example.com", company_name: "Cooper Bakery" }
+
+jest.setTimeout(90_000)
+
+let app: HostApp
+let sink: SmtpSink
+let browser: Browser
+let page: Page
+let customerId: string
+let invoiceId: string
+let estimateId: string
+let emailedLink: string
+let portalPage: Page
+let broken: string | null = null
+const shot = screenshotter(ARTIFACTS)
+
+/** Runs a step; on failure saves a screenshot and Medusa's last log lines, and stops later steps. */
+function step(name: string, fn: () => Promise<void>, timeout?: number) {
+  it(
+    name,
+    async () => {
+      if (broken) {
+        throw new Error(`not run: the step "${broken}" failed`)
+      }
+      try {
+        await fn()
+      } catch (error) {
+        broken = name
+        const slug = name.replace(/[^a-z0-9]+/gi, "-").toLowerCase().slice(0, 60)
+        await page?.screenshot({ path: path.join(ARTIFACTS, `failed-${slug}.png`), fullPage: true }).catch(() => undefined)
+        process.stdout.write(`\n[browser] step failed: ${name}\n[browser] Medusa's last log lines:\n${app?.logTail(40) ?? ""}\n`)
+        throw error
+      }
+    },
+    timeout
+  )
+}
+
+const toCustomer = (mail: ParsedMail) => !!mail.to && !Array.isArray(mail.to) && mail.to.text.includes(CUSTOMER.email)
+
+async function adminApi<T = any>(token: string, method: string, route: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${app.baseUrl}${route}`, {
+    method,
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const data = await response.json()
+  if (!response.ok) {
+    throw new Error(`${method} ${route} answered ${response.status}: ${JSON.stringify(data)}`)
+  }
+  return data as T
+}
+
+async function adminToken() {
+  const response = await fetch(`${app.baseUrl}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: app.adminEmail, password: app.adminPassword }),
+  })
+  return ((await response.json()) as { token: string }).token
+}
+
+// Chromium pauses animation frames in background tabs, which makes every click wait for an
+// element to be "stable": whichever page a step drives is brought to the front first.
+
+/** A toast with this text, as Medusa's Toaster renders it. */
+const toast = (text: string | RegExp) => page.locator("[data-sonner-toast]").filter({ hasText: text }).first()
+
+async function expectVisible(locator: Locator, timeout?: number) {
+  await locator.waitFor({ state: "visible", timeout })
+}
+
+/** Confirms the Prompt (@medusajs/ui usePrompt) that an action opened. */
+async function confirmPrompt(confirmText: string) {
+  const dialog = page.getByRole("alertdialog")
+  await expectVisible(dialog)
+  await dialog.getByRole("button", { name: confirmText, exact: true }).click()
+  await dialog.waitFor({ state: "detached" })
+}
+
+beforeAll(async () => {
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true })
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  sink = await startSmtpSink()
+  app = await startHostApp({ smtpPort: sink.port, logDir: path.join(ARTIFACTS, "logs") })
+
+  // Data the flow starts from, through Medusa's own admin API: a customer to bill, another one so
+  // the picker has to search, and the store's currencies (EUR first) for the invoice form.
+  const token = await adminToken()
+  const { customer } = await adminApi(token, "POST", "/admin/customers", CUSTOMER)
+  customerId = customer.id
+  await adminApi(token, "POST", "/admin/customers", { first_name: "Sam", last_name: "Okafor", email: "sam@example.com" })
+  const { stores } = await adminApi(token, "GET", "/admin/stores")
+  await adminApi(token, "POST", `/admin/stores/${stores[0].id}`, {
+    supported_currencies: [
+      { currency_code: "eur", is_default: true },
+      { currency_code: "usd", is_default: false },
+    ],
+  })
+
+  browser = await launchBrowser({ origin: app.baseUrl, consoleLog: path.join(ARTIFACTS, "logs", "browser-console.log") })
+  page = browser.page
+}, 420_000)
+
+afterAll(async () => {
+  await browser?.stop()
+  await app?.stop()
+  await sink?.stop()
+})
+
+describe("admin extension in the Medusa dashboard", () => {
+  step("logs in to the admin", async () => {
+    await page.goto(`${app.baseUrl}/app/login`)
+    await page.locator('input[name="email"]').fill(app.adminEmail)
+    await page.locator('input[name="password"]').fill(app.adminPassword)
+    await shot(page, "login")
+    await page.getByRole("button", { name: "Continue with Email" }).click()
+    await page.waitForURL((url) => !url.pathname.includes("/login"))
+    // The plugin's pages are in the main menu.
+    await expectVisible(page.getByRole("link", { name: "Invoices" }).first())
+    await expectVisible(page.getByRole("link", { name: "Estimates" }).first())
+  })
+
+  step("turns the portal on in Settings → Customer Portal and finds it saved after a reload", async () => {
+    await page.goto(`${app.baseUrl}/app/settings/customer-portal`)
+    await expectVisible(page.getByRole("heading", { name: "Customer Portal" }))
+    // Listed with the other settings, under the label the route config gives it.
+    await expectVisible(page.getByRole("link", { name: "Customer Portal" }).first())
+    const enabled = page.getByRole("switch", { name: "Enable Customer Portal" })
+    expect(await enabled.getAttribute("aria-checked")).toBe("false")
+    for (const label of ["Allow Payments", "Allow Estimates", "Allow Invoices", "Allow Profile Updates", "Allow Service History"]) {
+      await expectVisible(page.getByRole("switch", { name: label }))
+    }
+    await shot(page, "settings-defaults")
+
+    // The API's 400 is shown next to the field it names, and nothing is saved.
+    await page.getByLabel("Link lifetime (days)").fill("0")
+    await page.getByRole("button", { name: "Save" }).first().click()
+    await expectVisible(page.locator("#portal-link_ttl_days-error").filter({ hasText: "link_ttl_days" }))
+    await expectVisible(toast("Could not save the portal settings"))
+    await shot(page, "settings-validation-error")
+
+    await page.getByLabel("Link lifetime (days)").fill("14")
+    await enabled.click()
+    await page.getByRole("switch", { name: "Allow Service History" }).click()
+    await page.getByLabel("Business name").fill("Acme Plumbing")
+    await page.getByLabel("Support email").fill("help@acme.test")
+    await page.getByRole("button", { name: "Save" }).first().click()
+    await expectVisible(toast("Portal settings saved"))
+    expect(await page.locator("#portal-link_ttl_days-error").count()).toBe(0)
+
+    await page.reload()
+    await expectVisible(page.getByRole("heading", { name: "Customer Portal" }))
+    expect(await page.getByRole("switch", { name: "Enable Customer Portal" }).getAttribute("aria-checked")).toBe("true")
+    expect(await page.getByRole("switch", { name: "Allow Service History" }).getAttribute("aria-checked")).toBe("true")
+    expect(await page.getByLabel("Business name").inputValue()).toBe("Acme Plumbing")
+    expect(await page.getByLabel("Link lifetime (days)").inputValue()).toBe("14")
+    await shot(page, "settings-saved")
+  })
+
+  step("shows a customer who was never sent portal access", async () => {
+    await page.goto(`${app.baseUrl}/app/customers/${customerId}`)
+    const widget = page.getByTestId("customer-portal-widget")
+    await expectVisible(widget)
+    await expectVisible(widget.getByTestId("portal-access-status").filter({ hasText: "Never sent" }))
+    await expectVisible(widget.getByRole("button", { name: "Send Portal Access" }))
+    await expectVisible(page.getByTestId("customer-invoices").getByText("No invoices yet"))
+  })
+
+  step("creates an invoice with two lines from the Invoices page", async () => {
+    await page.goto(`${app.baseUrl}/app/invoices`)
+    await expectVisible(page.getByRole("heading", { name: "Invoices" }))
+    await expectVisible(page.getByText("No invoices yet"))
+    await shot(page, "invoices-empty")
+
+    await page.getByRole("button", { name: "Create invoice" }).click()
+    const modal = page.getByRole("dialog")
+    await expectVisible(modal.getByRole("heading", { name: "Create invoice" }))
+    await modal.getByPlaceholder("Search customers by name, email or company").fill("Cooper")
+    await modal.getByRole("option", { name: /Jane Cooper/ }).click()
+    await expectVisible(modal.getByTestId("customer-picker-selected").filter({ hasText: CUSTOMER.email }))
+    // The store's default currency is preselected.
+    await expectVisible(modal.locator("#document-currency").filter({ hasText: "EUR" }))
+
+    await modal.getByLabel("Line 1 title").fill("Boiler service")
+    await modal.getByLabel("Line 1 quantity").fill("3")
+    await modal.getByLabel("Line 1 unit price").fill("19.99")
+    await modal.getByRole("button", { name: "Add line" }).click()
+    await modal.getByLabel("Line 2 title").fill("Replacement valve")
+    await modal.getByLabel("Line 2 unit price").fill("45.50")
+    await modal.getByLabel("Line 2 tax rate").fill("20")
+    // Live preview: 3 × 19.99 = 59.97 exactly, + 45.50 + 20 % tax (9.10) = 114.57.
+    await expectVisible(modal.getByTestId("draft-total").filter({ hasText: "€114.57" }))
+    await expectVisible(modal.getByTestId("draft-tax").filter({ hasText: "€9.10" }))
+    await shot(page, "invoice-create-form")
+
+    await modal.getByRole("button", { name: "Save draft" }).click()
+    await expectVisible(toast("Draft invoice created"))
+    await page.waitForURL(/\/app\/invoices\/inv_/)
+    invoiceId = page.url().split("/").pop()!
+    await expectVisible(page.getByRole("heading", { name: /Draft invoice/ }))
+    // The totals shown now are the server's.
+    await expectVisible(page.getByTestId("document-total").filter({ hasText: "€114.57" }))
+    expect(await page.getByTestId("document-line").count()).toBe(2)
+    await shot(page, "invoice-draft")
+  })
+
+  step("sends the invoice: it gets its number, turns Unpaid and the customer is emailed", async () => {
+    sink.clear()
+    await page.getByRole("button", { name: "Send invoice" }).click()
+    await confirmPrompt("Send invoice")
+    await expectVisible(toast(/Invoice INV-\d+ sent/))
+    await expectVisible(page.getByRole("heading", { name: /Invoice INV-0001/ }))
+    await expectVisible(page.getByRole("heading", { name: /Invoice INV-0001/ }).getByText("Unpaid"))
+    await expectVisible(page.getByRole("button", { name: "Record payment" }))
+    const mail = await sink.waitFor(toCustomer, 20_000)
+    expect(mail.text).toMatch(LINK)
+    await expectVisible(page.getByTestId("document-activity").getByText("Invoice sent"))
+    await shot(page, "invoice-sent")
+
+    await page.goto(`${app.baseUrl}/app/invoices`)
+    const row = page.getByRole("row").filter({ hasText: "INV-0001" })
+    await expectVisible(row)
+    await expectVisible(row.getByText("Unpaid"))
+    await expectVisible(row.getByText("Jane Cooper"))
+    await shot(page, "invoices-list")
+
+    // Search by number and the status filter go to the API (q, status) and into the URL.
+    await page.getByPlaceholder("Search by number").fill("INV-9")
+    await expectVisible(page.getByText("No invoices match"))
+    await page.waitForURL(/q=INV-9/)
+    await page.getByPlaceholder("Search by number").fill("INV-0001")
+    await expectVisible(row)
+    await page.goto(`${app.baseUrl}/app/invoices?status=draft`)
+    await expectVisible(page.getByText("No invoices match"))
+    await page.goto(`${app.baseUrl}/app/invoices?status=unpaid`)
+    await expectVisible(row)
+  })
+
+  step("sends portal access from the customer page and the email arrives", async () => {
+    await page.goto(`${app.baseUrl}/app/customers/${customerId}`)
+    const widget = page.getByTestId("customer-portal-widget")
+    // Sending the invoice gave the customer access, so the owner's button now resends it.
+    await expectVisible(widget.getByTestId("portal-access-status").filter({ hasText: "Enabled" }))
+    await expectVisible(page.getByTestId("customer-invoice-row").filter({ hasText: "INV-0001" }).getByText("Unpaid"))
+    sink.clear()
+    await widget.getByRole("button", { name: "Resend Portal Access" }).click()
+    await expectVisible(toast("Portal access sent again"))
+    const mail = await sink.waitFor(toCustomer, 20_000)
+    emailedLink = mail.text!.match(LINK)![0]
+    expect(mail.html).toContain("Jane")
+    await expectVisible(page.getByTestId("customer-portal-activity").getByText("Portal access sent by you"))
+    expect(await widget.getByTestId("portal-live-link").count()).toBeGreaterThanOrEqual(2)
+    await shot(page, "customer-access-sent")
+  })
+
+  step("copies a portal link and opens the portal with it", async () => {
+    const widget = page.getByTestId("customer-portal-widget")
+    await widget.getByRole("button", { name: "Copy portal link" }).click()
+    await expectVisible(toast("Portal link copied"))
+    const copied = String(await page.evaluate("navigator.clipboard.readText()"))
+    expect(copied).toMatch(LINK)
+    expect(copied).not.toBe(emailedLink)
+
+    portalPage = await browser.context.newPage()
+    const response = await portalPage.goto(copied)
+    expect(response?.status()).toBe(200)
+    expect(new URL(portalPage.url()).pathname).toBe("/portal")
+    await expectVisible(portalPage.getByRole("heading", { name: "Hello, Jane" }))
+    await expectVisible(portalPage.getByText("Acme Plumbing").first())
+    await shot(portalPage, "portal-home")
+    await page.bringToFront()
+
+    // The admin sees the visit.
+    await page.reload()
+    await expectVisible(page.getByTestId("customer-portal-activity").getByText("Opened the portal"))
+    await expectVisible(page.getByTestId("portal-last-opened").filter({ hasNotText: "Never" }))
+    await shot(page, "customer-after-portal-visit")
+  })
+
+  step("views the portal as the customer in a new tab", async () => {
+    const [tab] = await Promise.all([
+      browser.context.waitForEvent("page"),
+      page.getByTestId("customer-portal-widget").getByRole("button", { name: "View portal as customer" }).click(),
+    ])
+    await tab.waitForURL((url) => url.pathname === "/portal")
+    await expectVisible(tab.getByRole("heading", { name: "Hello, Jane" }))
+    await tab.close()
+    await page.bringToFront()
+  })
+
+  step("creates an estimate from the customer page and sends it", async () => {
+    await page.goto(`${app.baseUrl}/app/customers/${customerId}`)
+    await page.getByTestId("customer-estimates").getByRole("link", { name: "Create estimate" }).click()
+    const modal = page.getByRole("dialog")
+    await expectVisible(modal.getByRole("heading", { name: "Create estimate" }))
+    // The customer comes with the link.
+    await expectVisible(modal.getByTestId("customer-picker-selected").filter({ hasText: CUSTOMER.email }))
+    await modal.getByLabel("Line 1 title").fill("Water heater replacement")
+    await modal.getByLabel("Line 1 unit price").fill("1200")
+    await modal.getByLabel("Line 1 tax rate").fill("10")
+    await expectVisible(modal.getByTestId("draft-total").filter({ hasText: "€1,320.00" }))
+    await modal.getByRole("button", { name: "Save draft" }).click()
+    await page.waitForURL(/\/app\/estimates\/est_/)
+    estimateId = page.url().split("/").pop()!
+    await expectVisible(page.getByRole("heading", { name: /Draft estimate/ }))
+
+    sink.clear()
+    await page.getByRole("button", { name: "Send estimate" }).click()
+    await confirmPrompt("Send estimate")
+    await expectVisible(toast(/Estimate EST-\d+ sent/))
+    await expectVisible(page.getByRole("heading", { name: /Estimate EST-0001/ }).getByText("Pending"))
+    await sink.waitFor(toCustomer, 20_000)
+    await shot(page, "estimate-sent")
+  })
+
+  step("converts the estimate the customer approved into a draft invoice", async () => {
+    // The customer approves it in their portal (the session opened with the copied link).
+    await portalPage.bringToFront()
+    await portalPage.goto(`${app.baseUrl}/portal/estimates/${estimateId}`)
+    await portalPage.getByRole("button", { name: "Approve" }).click()
+    await portalPage.waitForLoadState()
+    await page.bringToFront()
+
+    await page.reload()
+    await expectVisible(page.getByRole("heading", { name: /Estimate EST-0001/ }).getByText("Accepted"))
+    await expectVisible(page.getByTestId("document-activity").getByText("Accepted the estimate"))
+    await shot(page, "estimate-accepted")
+    await page.getByRole("button", { name: "Convert to invoice" }).click()
+    await confirmPrompt("Convert")
+    await expectVisible(toast("Draft invoice created from the estimate"))
+    await page.waitForURL(/\/app\/invoices\/inv_/)
+    await expectVisible(page.getByRole("heading", { name: /Draft invoice/ }))
+    await expectVisible(page.getByTestId("document-total").filter({ hasText: "€1,320.00" }))
+    await expectVisible(page.getByRole("link", { name: "View estimate" }))
+    await shot(page, "invoice-from-estimate")
+  })
+
+  step("records a partial payment on the sent invoice", async () => {
+    await page.goto(`${app.baseUrl}/app/invoices/${invoiceId}`)
+    await page.getByRole("button", { name: "Record payment" }).click()
+    const drawer = page.getByRole("dialog")
+    await expectVisible(drawer.getByRole("heading", { name: "Record payment" }))
+    await drawer.getByLabel(/Amount/).fill("14.57")
+    await drawer.locator("#payment-method").click()
+    await page.getByRole("option", { name: "Cash" }).click()
+    await drawer.getByLabel(/Reference/).fill("Receipt 42")
+    await shot(page, "invoice-record-payment")
+    await drawer.getByRole("button", { name: "Record payment" }).click()
+    await expectVisible(toast("Payment recorded"))
+    await expectVisible(page.getByTestId("document-amount-due").filter({ hasText: "€100.00" }))
+    await expectVisible(page.getByTestId("invoice-payment").filter({ hasText: "Receipt 42" }))
+    await expectVisible(page.getByRole("heading", { name: /Invoice INV-0001/ }).getByText("Unpaid"))
+    await shot(page, "invoice-partly-paid")
+  })
+
+  step("disables portal access and the portal refuses the customer's next request", async () => {
+    await page.goto(`${app.baseUrl}/app/customers/${customerId}`)
+    const widget = page.getByTestId("customer-portal-widget")
+    await widget.getByRole("button", { name: "Disable portal access" }).click()
+    await confirmPrompt("Disable access")
+    await expectVisible(toast("Portal access disabled"))
+    await expectVisible(widget.getByTestId("portal-access-status").filter({ hasText: "Disabled" }))
+    await expectVisible(widget.getByText("Live links (0)"))
+    await expectVisible(widget.getByRole("button", { name: "Enable portal access" }))
+    await shot(page, "customer-access-disabled")
+
+    // The session opened with the copied link ends on its next request…
+    await portalPage.bringToFront()
+    const refused = await portalPage.goto(`${app.baseUrl}/portal`)
+    expect(refused?.status()).toBe(403)
+    await expectVisible(portalPage.getByText("Your portal access is turned off"))
+    await shot(portalPage, "portal-refused")
+    // …and the emailed link no longer opens.
+    const emailed = await portalPage.goto(emailedLink)
+    expect(emailed?.status()).toBeGreaterThanOrEqual(400)
+  })
+
+  step("lists the accepted estimate on the Estimates page", async () => {
+    await page.goto(`${app.baseUrl}/app/estimates`)
+    await expectVisible(page.getByRole("heading", { name: "Estimates" }))
+    await expectVisible(page.getByRole("row").filter({ hasText: "EST-0001" }).getByText("Accepted"))
+    await shot(page, "estimates-list")
+  })
+
+  step("threw no uncaught error in any page", async () => {
+    expect(browser.pageErrors).toEqual([])
+  })
+})
