@@ -1,6 +1,7 @@
 export * from "./access"
 export * from "./estimate"
 export * from "./invoice"
+export * from "./payments"
 export * from "./profile"
 export * from "./settings"
 export * from "./steps"

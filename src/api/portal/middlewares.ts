@@ -2,7 +2,7 @@ import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } 
 import { PortalProfileInput } from "../../lib/profile-input"
 import { verifyCsrf } from "../utils/csrf"
 import { portalJsonAuth, portalPageAuth, PortalSectionKey, requireSection } from "../utils/portal-auth"
-import { PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision } from "./validators"
+import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision } from "./validators"
 
 const page = (matcher: string, section?: PortalSectionKey): MiddlewareRoute[] => [
   { method: ["GET"], matcher, middlewares: [...portalPageAuth, ...(section ? [requireSection(section, "page")] : [])] },
@@ -19,6 +19,9 @@ export const portalMiddlewares: MiddlewareRoute[] = [
   ...page("/portal/invoices", "invoices"),
   ...page("/portal/invoices/:id", "invoices"),
   ...page("/portal/invoices/:id/pdf", "invoices"),
+  ...page("/portal/invoices/:id/pay", "payments"),
+  ...page("/portal/invoices/:id/pay/return", "invoices"),
+  form("/portal/invoices/:id/pay", "payments"),
   ...page("/portal/estimates", "estimates"),
   ...page("/portal/estimates/:id", "estimates"),
   ...page("/portal/estimates/:id/pdf", "estimates"),
@@ -44,6 +47,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   json("GET", "/store/portal/invoices", "invoices", validateAndTransformQuery(PortalInvoicesQuery, { defaults: [], isList: true })),
   json("GET", "/store/portal/invoices/:id", "invoices"),
   json("GET", "/store/portal/invoices/:id/pdf", "invoices"),
+  json("POST", "/store/portal/invoices/:id/payment-session", "payments", validateAndTransformBody(NoBody)),
   json("GET", "/store/portal/estimates", "estimates", validateAndTransformQuery(PortalEstimatesQuery, { defaults: [], isList: true })),
   json("GET", "/store/portal/estimates/:id", "estimates"),
   json("GET", "/store/portal/estimates/:id/pdf", "estimates"),

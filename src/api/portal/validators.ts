@@ -26,3 +26,6 @@ export function parseListQuery<T extends z.ZodTypeAny>(schema: T, query: unknown
 
 /** Storefront decisions: the note only, strict. */
 export const StoreDecision = z.object({ note: z.string().trim().max(2000).nullish() }).strict()
+
+/** Routes whose input is all on the server (Pay Now): any field sent, like an amount, is refused. */
+export const NoBody = z.object({}).strict()

@@ -10,16 +10,22 @@ import { csrfToken } from "./csrf"
  * Headers on every portal page: the token must never leak through a Referer, pages are not
  * cached, framed or sniffed, and nothing but this origin's own resources loads.
  */
-export function setPortalPageHeaders(res: MedusaResponse) {
+const CSP =
+  "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+  "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+
+/** The pay page alone may load Stripe.js and its frames (the only third party the portal uses). */
+export const PAY_PAGE_CSP =
+  "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; " +
+  "script-src 'self' https://js.stripe.com; frame-src https://js.stripe.com https://hooks.stripe.com; " +
+  "connect-src 'self' https://api.stripe.com; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+
+export function setPortalPageHeaders(res: MedusaResponse, csp = CSP) {
   res.setHeader("Referrer-Policy", "no-referrer")
   res.setHeader("Cache-Control", "no-store")
   res.setHeader("X-Content-Type-Options", "nosniff")
   res.setHeader("X-Frame-Options", "DENY")
-  res.setHeader(
-    "Content-Security-Policy",
-    "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
-      "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
-  )
+  res.setHeader("Content-Security-Policy", csp)
 }
 
 export type PortalSection = "invoices" | "estimates" | "profile" | "history"
@@ -40,11 +46,12 @@ export async function sendPortalPage(
   res: MedusaResponse,
   status: number,
   template: string,
-  data: Record<string, unknown>
+  data: Record<string, unknown>,
+  { csp }: { csp?: string } = {}
 ) {
   const settings = await req.scope.resolve<PortalModuleService>(PORTAL_MODULE).retrieveSettings()
   const signedIn = Boolean((req as MedusaRequest & { portal?: unknown }).portal)
-  setPortalPageHeaders(res)
+  setPortalPageHeaders(res, csp)
   res.status(status).type("html").send(
     renderPage(
       template,

@@ -1,10 +1,10 @@
-import type { MedusaRequest } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { serializePortalCustomer } from "../../lib/serializers"
 
 /** The signed-in customer, as the portal shows them (default address included). */
-export async function loadPortalCustomer(req: MedusaRequest, customerId: string) {
-  const customer = await req.scope.resolve(Modules.CUSTOMER).retrieveCustomer(customerId, { relations: ["addresses"] })
+export async function loadPortalCustomer(scope: MedusaContainer, customerId: string) {
+  const customer = await scope.resolve(Modules.CUSTOMER).retrieveCustomer(customerId, { relations: ["addresses"] })
   return serializePortalCustomer(customer as never)
 }
 

@@ -250,6 +250,20 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
+  "payment-receipt": (data, brand, format) => {
+    const number = requireText("payment-receipt", "invoice_number", data.invoice_number)
+    return {
+      subject: brand.has_business_name ? `Receipt for invoice ${number} from ${brand.name}` : `Receipt for invoice ${number}`,
+      context: {
+        first_name: cleanText(data.customer_first_name),
+        invoice_number: number,
+        amount: format.money("amount", data.amount, data.currency_code),
+        paid_on: format.date("paid_at", data.paid_at),
+        method_label: requireText("payment-receipt", "method_label", data.method_label),
+        portal_url: requireUrl("payment-receipt", "portal_url", data.portal_url),
+      },
+    }
+  },
   "estimate-decided": (data, _brand, format) => {
     const number = requireText("estimate-decided", "estimate_number", data.estimate_number)
     const customer = requireText("estimate-decided", "customer_name", data.customer_name)

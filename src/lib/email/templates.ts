@@ -61,6 +61,18 @@ export type EstimateSentEmailData = EmailFormatting & {
   portal_url: string
 }
 
+/** To the customer: their payment was received (the paid invoice is attached as a PDF). */
+export type PaymentReceiptEmailData = EmailFormatting & {
+  customer_first_name?: string | null
+  invoice_number: string
+  amount: EmailAmount
+  currency_code: string
+  paid_at: EmailDate
+  method_label: string
+  /** Where the customer sees the invoice (the portal home; the session decides access). */
+  portal_url: string
+}
+
 /** To the owner: a customer approved or rejected an estimate in the portal. */
 export type EstimateDecidedEmailData = EmailFormatting & {
   customer_name: string
@@ -79,13 +91,14 @@ export type EmailTemplateDataMap = {
   "invoice-sent": InvoiceSentEmailData
   "estimate-sent": EstimateSentEmailData
   "estimate-decided": EstimateDecidedEmailData
+  "payment-receipt": PaymentReceiptEmailData
 }
 
 export type EmailTemplateName = keyof EmailTemplateDataMap
 
 export type EmailTemplateData<T extends EmailTemplateName = EmailTemplateName> = EmailTemplateDataMap[T]
 
-export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided"] as const satisfies readonly EmailTemplateName[]
+export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt"] as const satisfies readonly EmailTemplateName[]
 
 export function isEmailTemplateName(value: unknown): value is EmailTemplateName {
   return typeof value === "string" && (EMAIL_TEMPLATES as readonly string[]).includes(value)

@@ -36,3 +36,4 @@ export async function renderDocumentPdf(
   }
   return finishLayout(layout)
 }
+export * from "./from-portal"

@@ -123,6 +123,11 @@ class PortalModuleService extends MedusaService({
     return url.replace(/\/+$/, "")
   }
 
+  /** Stripe publishable key for the Pay Now page (the plugin's `stripePublishableKey` option). */
+  getStripePublishableKey(): string | null {
+    return this.options_.stripePublishableKey || process.env.STRIPE_PUBLISHABLE_KEY || null
+  }
+
   /** The cookie gets `Secure` when the portal is served over https, unless configured. */
   isCookieSecure(): boolean {
     return this.options_.cookieSecure ?? this.getPortalUrl().startsWith("https://")

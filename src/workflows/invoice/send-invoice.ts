@@ -2,6 +2,7 @@ import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { PortalEventActor, PortalEvents, PortalEventType } from "../../modules/portal/constants"
 import { logPortalEventStep, validateCustomerStep } from "../steps"
+import { ensureInvoicePaymentCollectionStep } from "../payments/steps"
 import { sendInvoiceStep } from "./steps"
 
 export const sendInvoiceWorkflowId = "send-invoice"
@@ -21,6 +22,8 @@ export const sendInvoiceWorkflow = createWorkflow(sendInvoiceWorkflowId, (input:
   validateCustomerStep({ customer_id: customerId, require_email: true })
 
   const result = sendInvoiceStep(input.id)
+  // What Pay Now will charge: a Medusa payment collection for the open amount, linked to the invoice.
+  ensureInvoicePaymentCollectionStep({ invoice_id: input.id, optional: true })
 
   const details = transform({ result }, ({ result }) => ({
     event: {

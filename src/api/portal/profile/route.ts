@@ -6,7 +6,7 @@ import { sendPortalPage } from "../../utils/portal-pages"
 import { loadPortalCustomer, profileFormValues } from "../../utils/portal-profile"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const customer = await loadPortalCustomer(req, portalCustomerId(req))
+  const customer = await loadPortalCustomer(req.scope, portalCustomerId(req))
   await sendPortalPage(req, res, 200, "profile.html.njk", {
     title: "Your profile",
     profile: profileFormValues(customer),
@@ -21,7 +21,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>
   const parsed = PortalProfileInput.safeParse(body)
   if (!parsed.success) {
-    const customer = await loadPortalCustomer(req, customerId)
+    const customer = await loadPortalCustomer(req.scope, customerId)
     return sendPortalPage(req, res, 400, "profile.html.njk", {
       title: "Your profile",
       profile: { ...body, email: customer.email },

@@ -261,8 +261,28 @@ describe("renderEmail", () => {
     })
   })
 
+  it("renders a payment receipt", () => {
+    const email = renderEmail(
+      "payment-receipt",
+      {
+        customer_first_name: "Jo",
+        invoice_number: "INV-0003",
+        amount: 59.97,
+        currency_code: "usd",
+        paid_at: "2026-11-25T10:00:00Z",
+        method_label: "Card (online)",
+        portal_url: "https://shop.example.com/portal",
+      },
+      branding
+    )
+    expect(email.subject).toContain("Receipt for invoice INV-0003")
+    expect(email.text).toContain("$59.97")
+    expect(email.text).toContain("Card (online)")
+    expect(email.html).toContain("November 25, 2026")
+  })
+
   it("renders every template it declares", () => {
-    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided"])
+    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt"])
     expect(() => renderEmail("nope" as any, {} as any)).toThrow(/unknown template "nope"/)
   })
 })

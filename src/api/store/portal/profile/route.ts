@@ -5,11 +5,11 @@ import { portalCustomerId } from "../../../utils/portal-auth"
 import { loadPortalCustomer } from "../../../utils/portal-profile"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  res.json({ customer: await loadPortalCustomer(req, portalCustomerId(req)) })
+  res.json({ customer: await loadPortalCustomer(req.scope, portalCustomerId(req)) })
 }
 
 export const POST = async (req: MedusaRequest<PortalProfileInputType>, res: MedusaResponse) => {
   const customerId = portalCustomerId(req)
   await updatePortalProfileWorkflow(req.scope).run({ input: { customer_id: customerId, profile: req.validatedBody } })
-  res.json({ customer: await loadPortalCustomer(req, customerId) })
+  res.json({ customer: await loadPortalCustomer(req.scope, customerId) })
 }

@@ -1,0 +1,53 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { serializePortalInvoiceDetail } from "../../../../../lib/serializers"
+import { PORTAL_MODULE } from "../../../../../modules/portal"
+import type PortalModuleService from "../../../../../modules/portal/service"
+import { startInvoicePaymentWorkflow } from "../../../../../workflows/payments"
+import { onlinePayment } from "../../../../utils/online-payment"
+import { portalCustomerId } from "../../../../utils/portal-auth"
+import { PAY_PAGE_CSP, sendPortalPage } from "../../../../utils/portal-pages"
+
+/** Nothing to show without starting a payment: back to the invoice. */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  res.redirect(303, `/portal/invoices/${req.params.id}`)
+}
+
+/**
+ * "Pay Now": creates (or reuses) the Stripe payment session for the open amount and renders
+ * Stripe's Payment Element with its client secret. A refusal shows the invoice with the reason.
+ */
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
+  const customerId = portalCustomerId(req)
+  const invoice = serializePortalInvoiceDetail(await portal.retrieveCustomerInvoice(customerId, req.params.id))
+  try {
+    const { result: session } = await startInvoicePaymentWorkflow(req.scope).run({
+      input: { customer_id: customerId, invoice_id: invoice.id },
+    })
+    await sendPortalPage(
+      req,
+      res,
+      200,
+      "pay.html.njk",
+      {
+        title: `Pay invoice ${invoice.number}`,
+        invoice,
+        session,
+        publishable_key: portal.getStripePublishableKey(),
+        return_url: `${portal.getPortalUrl()}/portal/invoices/${invoice.id}/pay/return`,
+      },
+      { csp: PAY_PAGE_CSP }
+    )
+  } catch (error) {
+    const { type, message } = error as { type?: string; message?: string }
+    await sendPortalPage(req, res, type === "not_allowed" ? 403 : 502, "invoice.html.njk", {
+      title: `Invoice ${invoice.number}`,
+      invoice,
+      payment: await onlinePayment(req, invoice),
+      error:
+        type === "not_allowed"
+          ? message
+          : "Online payment is unavailable right now. Nothing was charged; please try again in a few minutes.",
+    })
+  }
+}

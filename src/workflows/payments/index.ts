@@ -1,0 +1,2 @@
+export * from "./start-invoice-payment"
+export * from "./steps"
