@@ -3,7 +3,7 @@ import path from "path"
 import type { ParsedMail } from "mailparser"
 import type { Locator, Page } from "playwright-core"
 import { SmtpSink, startSmtpSink } from "../utils/smtp-sink"
-import { Browser, launchBrowser, screenshotter } from "./utils/browser"
+import { assertChromium, Browser, launchBrowser, screenshotter } from "./utils/browser"
 import { HostApp, startHostApp } from "./utils/host-app"
 
 /**
@@ -101,6 +101,7 @@ async function confirmPrompt(confirmText: string) {
 }
 
 beforeAll(async () => {
+  assertChromium()
   fs.rmSync(ARTIFACTS, { recursive: true, force: true })
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   sink = await startSmtpSink()

@@ -29,10 +29,15 @@ export type Browser = {
  * Headless Chromium with a fresh profile (a new user-data-dir, deleted on stop), clipboard
  * access granted to the app's origin, and every page's console written to `consoleLog`.
  */
-export async function launchBrowser(options: { origin: string; consoleLog: string }): Promise<Browser> {
+/** Fails at once, before the app is built and started, when there is no browser to drive it. */
+export function assertChromium() {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`)
   }
+}
+
+export async function launchBrowser(options: { origin: string; consoleLog: string }): Promise<Browser> {
+  assertChromium()
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-browser-profile-"))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
