@@ -5,6 +5,7 @@ import { logPortalEventStep } from "../steps"
 import {
   ensureInvoicePaymentCollectionStep,
   findReusablePaymentSessionStep,
+  requireClientSecretStep,
   STRIPE_PROVIDER_ID,
   validateInvoicePayableStep,
 } from "./steps"
@@ -44,8 +45,6 @@ export const startInvoicePaymentWorkflow = createWorkflow(
         })),
       })
     )
-    releaseLockStep({ key: lockKey })
-
     const session = transform({ existing, created, collection }, ({ existing, created, collection }) => {
       const chosen = existing ?? (created as { id: string; data: Record<string, unknown> })
       return {
@@ -57,6 +56,8 @@ export const startInvoicePaymentWorkflow = createWorkflow(
         reused: Boolean(existing),
       }
     })
+    requireClientSecretStep(session)
+    releaseLockStep({ key: lockKey })
     when({ session }, ({ session }) => !session.reused).then(() => {
       logPortalEventStep(
         transform({ input, session }, ({ input, session }) => ({

@@ -14,7 +14,9 @@ export const findReusablePaymentSessionStep = createStep(
     const sessions = await container
       .resolve(Modules.PAYMENT)
       .listPaymentSessions({ payment_collection_id, provider_id }, { order: { created_at: "DESC" } })
-    const session = sessions.find((s) => s.status === "pending" && MathBN.eq(s.amount, amount))
+    const session = sessions.find(
+      (s) => s.status === "pending" && MathBN.eq(s.amount, amount) && Boolean((s.data as Record<string, unknown>)?.client_secret)
+    )
     return new StepResponse(session ? { id: session.id, data: session.data as Record<string, unknown> } : null)
   }
 )
