@@ -55,5 +55,41 @@ module.exports = defineConfig({
         ],
       },
     },
+    // Stripe (Pay Now) only when STRIPE_API_KEY is set; otherwise Medusa's default Payment Module
+    // entry stays as is (system provider only). Registered as `id: "stripe"` → `pp_stripe_stripe`,
+    // webhooks at POST /hooks/payment/stripe_stripe. With STRIPE_API_HOST (the tests) the same
+    // provider code talks to the harness's fake Stripe server instead of api.stripe.com.
+    ...(process.env.STRIPE_API_KEY
+      ? [
+          {
+            resolve: "@medusajs/medusa/payment",
+            options: {
+              // Meant as the delay (ms) between acknowledging a webhook and processing it (0 counts
+              // as unset). Medusa 2.21.2's route reads it from `paymentModule.options`, which does
+              // not exist, so it always waits 5 s; tests use useFastWebhooks() from
+              // integration-tests/utils/fake-stripe/medusa.ts.
+              webhook_delay: Number(process.env.PAYMENT_WEBHOOK_DELAY || 5000),
+              providers: [
+                {
+                  // Absolute on purpose: Medusa resolves a "./x" provider path as "./src/x".
+                  resolve: process.env.STRIPE_API_HOST
+                    ? `${__dirname}/integration-tests/utils/fake-stripe`
+                    : "@medusajs/medusa/payment-stripe",
+                  id: "stripe",
+                  options: {
+                    apiKey: process.env.STRIPE_API_KEY,
+                    webhookSecret: process.env.STRIPE_WEBHOOK_SECRET,
+                    // Invoices are paid in one step: PaymentIntents use capture_method "automatic".
+                    capture: true,
+                    apiHost: process.env.STRIPE_API_HOST,
+                    apiPort: process.env.STRIPE_API_PORT,
+                    apiTimeout: process.env.STRIPE_API_TIMEOUT,
+                  },
+                },
+              ],
+            },
+          },
+        ]
+      : []),
   ],
 })
