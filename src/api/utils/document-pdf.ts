@@ -6,6 +6,34 @@ import { PortalEventActor, PortalEventType } from "../../modules/portal/constant
 import type PortalModuleService from "../../modules/portal/service"
 import { loadPortalCustomer } from "./portal-profile"
 
+/** Sends a rendered PDF as a download named after the document number. */
+export function sendPdf(res: MedusaResponse, data: PdfDocumentData, pdf: Buffer) {
+  res.setHeader("Content-Type", "application/pdf")
+  res.setHeader("Content-Disposition", `attachment; filename="${pdfFileName(data)}"`)
+  res.setHeader("Content-Length", String(pdf.length))
+  res.setHeader("Cache-Control", "private, no-store")
+  res.setHeader("X-Content-Type-Options", "nosniff")
+  res.status(200).end(pdf)
+}
+
+/**
+ * The owner's copy: exactly the PDF the customer gets (same serializers), for any document of
+ * theirs, drafts included.
+ */
+export async function sendOwnerDocumentPdf(req: MedusaRequest, res: MedusaResponse, kind: "invoice" | "estimate") {
+  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
+  const document =
+    kind === "invoice"
+      ? await portal.retrieveInvoice(req.params.id, { relations: ["lines", "payments"] })
+      : await portal.retrieveEstimate(req.params.id, { relations: ["lines"] })
+  const [customer, settings] = await Promise.all([loadPortalCustomer(req.scope, document.customer_id), portal.retrieveSettings()])
+  const data: PdfDocumentData =
+    kind === "invoice"
+      ? invoicePdfData(serializePortalInvoiceDetail(document as never), customer)
+      : estimatePdfData(serializePortalEstimateDetail(document as never), customer)
+  sendPdf(res, data, await renderDocumentPdf(data, settings))
+}
+
 /** The PDF of one of the signed-in customer's documents, built from the portal serializers. */
 export async function sendDocumentPdf(
   req: MedusaRequest,
@@ -30,10 +58,5 @@ export async function sendDocumentPdf(
     subject_id: req.params.id,
     ...(via === "store" ? { data: { via } } : {}),
   })
-  res.setHeader("Content-Type", "application/pdf")
-  res.setHeader("Content-Disposition", `attachment; filename="${pdfFileName(data)}"`)
-  res.setHeader("Content-Length", String(pdf.length))
-  res.setHeader("Cache-Control", "private, no-store")
-  res.setHeader("X-Content-Type-Options", "nosniff")
-  res.status(200).end(pdf)
+  sendPdf(res, data, pdf)
 }
