@@ -180,6 +180,21 @@ medusaIntegrationTestRunner({
       expect(retry.status).toBe(200)
     })
 
+    it("shows Stripe's reason when the payment fails, and keeps the invoice Unpaid", async () => {
+      const invoice = await sentInvoice()
+      await payNow(invoice.id)
+      const [pi] = [...fake.paymentIntents.values()]
+      fake.fail(pi.id, "Your card was declined.")
+      const back = await api.get(`/portal/invoices/${invoice.id}/pay/return?redirect_status=failed`, session)
+      expect(back.status).toBe(402)
+      expect(back.data).toContain("Your payment did not go through")
+      expect(back.data).toContain("Your card was declined.")
+      expect((await portalService(getContainer()).retrieveInvoice(invoice.id)).status).toBe("sent")
+      // Trying again makes a fresh PaymentIntent.
+      const retry = await payNow(invoice.id)
+      expect(retry.status).toBe(200)
+    })
+
     it("offers no Pay Now when payments are off, and refuses the request", async () => {
       const invoice = await sentInvoice()
       await portalService(getContainer()).updateSettings({ allow_payments: false })

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, PaymentActions } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules, PaymentActions } from "@medusajs/framework/utils"
 import { processPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { serializePortalInvoiceDetail } from "../../../../../../lib/serializers"
 import { PORTAL_MODULE } from "../../../../../../modules/portal"
@@ -18,10 +18,15 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const customerId = portalCustomerId(req)
   const invoice = await portal.retrieveCustomerInvoice(customerId, req.params.id)
 
+  let latestSessionId: string | null = null
   if (invoice.status === "sent") {
     const { data } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "invoice",
-      fields: ["payment_collection.payment_sessions.id", "payment_collection.payment_sessions.amount", "payment_collection.payment_sessions.created_at"],
+      fields: [
+        "payment_collection.payment_sessions.id",
+        "payment_collection.payment_sessions.amount",
+        "payment_collection.payment_sessions.created_at",
+      ],
       filters: { id: invoice.id },
     })
     const sessions = ((data[0] as Record<string, any>)?.payment_collection?.payment_sessions ?? []) as {
@@ -31,6 +36,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     }[]
     const latest = sessions.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)))[0]
     if (latest) {
+      latestSessionId = latest.id
       await processPaymentWorkflow(req.scope)
         .run({ input: { action: PaymentActions.SUCCESSFUL, data: { session_id: latest.id, amount: latest.amount } } })
         .catch(() => undefined) // not paid (yet): the page below says so
@@ -50,14 +56,22 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       link: { url: `/portal/invoices/${current.id}`, label: "View the invoice" },
     })
   }
-  const failed = req.query.redirect_status === "failed"
+  // A refused authorisation leaves Stripe's own explanation on the session.
+  const reason = latestSessionId ? await stripeFailureReason(req, latestSessionId) : null
+  const failed = Boolean(reason) || req.query.redirect_status === "failed"
   return renderPortalMessage(req, res, failed ? 402 : 202, {
     title: failed ? "Your payment did not go through" : "We are confirming your payment",
-    paragraphs: [
-      failed
-        ? "Nothing was charged. You can try again with another card or payment method."
-        : "Your bank is still confirming the payment. This page will show it as paid once it is; you will also get a receipt by email.",
-    ],
+    paragraphs: failed
+      ? [...(reason ? [reason] : []), "Nothing was charged. You can try again with another card or payment method."]
+      : [
+          "Your bank is still confirming the payment. This page will show it as paid once it is; you will also get a receipt by email.",
+        ],
     link: { url: `/portal/invoices/${current.id}`, label: failed ? "Try again" : "Back to the invoice" },
   })
+}
+
+async function stripeFailureReason(req: MedusaRequest, sessionId: string): Promise<string | null> {
+  const [session] = await req.scope.resolve(Modules.PAYMENT).listPaymentSessions({ id: sessionId }, { take: 1 })
+  const error = (session?.data as { last_payment_error?: { message?: string } } | undefined)?.last_payment_error
+  return typeof error?.message === "string" ? error.message : null
 }
