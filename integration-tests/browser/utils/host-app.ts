@@ -178,7 +178,15 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, logFile: stri
   throw new Error(`Medusa did not answer /health within ${timeoutMs / 1000} s:\n${tail(logFile, 40)}`)
 }
 
-export async function startHostApp(options: { smtpPort: number; logDir: string }): Promise<HostApp> {
+/**
+ * `env`: extra variables for every medusa command (e.g. the fake Stripe server's STRIPE_API_HOST
+ * and STRIPE_API_PORT for the portal suite); they override the defaults above.
+ */
+export async function startHostApp(options: {
+  smtpPort: number
+  logDir: string
+  env?: Record<string, string>
+}): Promise<HostApp> {
   const started = Date.now()
   fs.mkdirSync(options.logDir, { recursive: true })
   const appRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portal-browser-app-"))
@@ -206,6 +214,7 @@ export async function startHostApp(options: { smtpPort: number; logDir: string }
     MEDUSA_DISABLE_TELEMETRY: "true",
     MEDUSA_ADMIN_DISABLED: "false",
     LOG_LEVEL: "info",
+    ...options.env,
   }
   const logFile = (name: string) => path.join(options.logDir, `${name}.log`)
 

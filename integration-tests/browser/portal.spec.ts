@@ -1,0 +1,309 @@
+import fs from "fs"
+import path from "path"
+import type { Locator, Page } from "playwright-core"
+import { FakeStripe, startFakeStripe } from "../utils/fake-stripe/server"
+import { SmtpSink, startSmtpSink } from "../utils/smtp-sink"
+import { assertChromium, Browser, launchBrowser } from "./utils/browser"
+import { HostApp, startHostApp } from "./utils/host-app"
+import { portalScreenshotter, STRIPE_JS_STUB, VIEWPORTS } from "./utils/portal-fixtures"
+
+/**
+ * The customer portal in headless Chromium, as the customer uses it (issues 5 and 6): the owner
+ * sets things up through the admin API (portal on, a customer, an invoice and an estimate sent, a
+ * magic link), then the customer opens the link, reads the home page, the invoice and its PDF,
+ * approves the estimate, updates their profile (checked through the admin API) and starts paying
+ * the invoice with Pay Now. The app runs against the fake Stripe API
+ * (integration-tests/utils/fake-stripe); only the browser's Stripe.js is stubbed, with
+ * page.route. Every page is captured at phone and desktop width into artifacts/browser/portal-*.png.
+ *
+ * The steps share one app, one browser and one customer, so they run in order; after a failed
+ * step the following ones fail at once.
+ */
+
+const ARTIFACTS = path.resolve(__dirname, "../../artifacts/browser")
+const CUSTOMER = { first_name: "Jane", last_name: "Cooper", email: "jane.portal@example.com", company_name: "Cooper Bakery" }
+const PUBLISHABLE_KEY = "pk_test_fake_browser"
+const STRIPE_JS = /^https:\/\/js\.stripe\.com\/v3\//
+
+jest.setTimeout(60_000)
+
+let app: HostApp
+let sink: SmtpSink
+let fake: FakeStripe
+let browser: Browser
+let page: Page
+let token: string
+let customerId: string
+let invoice: { id: string; display_number: string }
+let estimate: { id: string; display_number: string }
+let magicLink: string
+let broken: string | null = null
+const shot = portalScreenshotter(ARTIFACTS)
+
+/** Runs a step; on failure saves a screenshot and Medusa's last log lines, and stops later steps. */
+function step(name: string, fn: () => Promise<void>, timeout?: number) {
+  it(
+    name,
+    async () => {
+      if (broken) {
+        throw new Error(`not run: the step "${broken}" failed`)
+      }
+      try {
+        await fn()
+      } catch (error) {
+        broken = name
+        const slug = name.replace(/[^a-z0-9]+/gi, "-").toLowerCase().slice(0, 60)
+        await page
+          ?.screenshot({ path: path.join(ARTIFACTS, `portal-failed-${slug}.png`), fullPage: true })
+          .catch(() => undefined)
+        process.stdout.write(`\n[browser] step failed: ${name}\n[browser] Medusa's last log lines:\n${app?.logTail(40) ?? ""}\n`)
+        throw error
+      }
+    },
+    timeout
+  )
+}
+
+async function adminApi<T = any>(method: string, route: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${app.baseUrl}${route}`, {
+    method,
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const data = await response.json()
+  if (!response.ok) {
+    throw new Error(`${method} ${route} answered ${response.status}: ${JSON.stringify(data)}`)
+  }
+  return data as T
+}
+
+async function adminToken() {
+  const response = await fetch(`${app.baseUrl}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: app.adminEmail, password: app.adminPassword }),
+  })
+  if (!response.ok) {
+    throw new Error(`admin login answered ${response.status}`)
+  }
+  return ((await response.json()) as { token: string }).token
+}
+
+async function expectVisible(locator: Locator, timeout?: number) {
+  await locator.waitFor({ state: "visible", timeout })
+}
+
+const heading = (name: string | RegExp) => page.getByRole("heading", { name })
+
+beforeAll(async () => {
+  assertChromium()
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  for (const file of fs.readdirSync(ARTIFACTS).filter((f) => f.startsWith("portal-") && f.endsWith(".png"))) {
+    fs.rmSync(path.join(ARTIFACTS, file))
+  }
+  sink = await startSmtpSink()
+  fake = await startFakeStripe({ apiKey: "sk_test_fake", webhookSecret: "whsec_test" })
+  app = await startHostApp({
+    smtpPort: sink.port,
+    logDir: path.join(ARTIFACTS, "logs", "portal"),
+    env: {
+      STRIPE_API_KEY: "sk_test_fake",
+      STRIPE_WEBHOOK_SECRET: "whsec_test",
+      STRIPE_API_HOST: fake.host,
+      STRIPE_API_PORT: String(fake.port),
+      STRIPE_API_TIMEOUT: "3000",
+      STRIPE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
+    },
+  })
+
+  // What the owner does before the customer arrives, through the admin API.
+  token = await adminToken()
+  await adminApi("POST", "/admin/portal/settings", {
+    enabled: true,
+    business_name: "Acme Plumbing",
+    support_email: "help@acme.test",
+  })
+  const { stores } = await adminApi("GET", "/admin/stores")
+  await adminApi("POST", `/admin/stores/${stores[0].id}`, {
+    supported_currencies: [{ currency_code: "eur", is_default: true }],
+  })
+  customerId = (await adminApi("POST", "/admin/customers", CUSTOMER)).customer.id
+
+  const draftInvoice = (
+    await adminApi("POST", "/admin/invoices", {
+      customer_id: customerId,
+      currency_code: "eur",
+      lines: [{ title: "Boiler service", quantity: 3, unit_price: 19.99 }],
+    })
+  ).invoice
+  invoice = (await adminApi("POST", `/admin/invoices/${draftInvoice.id}/send`, {})).invoice
+  const draftEstimate = (
+    await adminApi("POST", "/admin/estimates", {
+      customer_id: customerId,
+      currency_code: "eur",
+      lines: [{ title: "Water heater replacement", quantity: 1, unit_price: 1200, tax_rate: 10 }],
+    })
+  ).estimate
+  estimate = (await adminApi("POST", `/admin/estimates/${draftEstimate.id}/send`, {})).estimate
+  magicLink = (await adminApi("POST", `/admin/customers/${customerId}/portal-access/link`)).link.url
+
+  browser = await launchBrowser({ origin: app.baseUrl, consoleLog: path.join(ARTIFACTS, "logs", "portal", "browser-console.log") })
+  page = browser.page
+  await page.setViewportSize(VIEWPORTS.desktop)
+}, 420_000)
+
+afterAll(async () => {
+  await browser?.stop()
+  await app?.stop()
+  await fake?.stop()
+  await sink?.stop()
+})
+
+describe("customer portal in the browser", () => {
+  step("the owner's setup gave numbered documents and a magic link", async () => {
+    expect(invoice.display_number).toMatch(/^INV-\d+$/)
+    expect(estimate.display_number).toMatch(/^EST-\d+$/)
+    expect(magicLink).toMatch(/\/portal\/access\/[A-Za-z0-9_-]{43}$/)
+  })
+
+  step("opens the magic link and lands on the portal home with the open balance", async () => {
+    const response = await page.goto(magicLink)
+    expect(response?.status()).toBe(200)
+    expect(new URL(page.url()).pathname).toBe("/portal")
+    await expectVisible(heading("Hello, Jane"))
+    await expectVisible(page.getByText("Acme Plumbing").first())
+    const balance = page.locator(".figures div").filter({ hasText: "Open balance" })
+    await expectVisible(balance.getByText("€59.97"))
+    await expectVisible(page.locator(".figures div").filter({ hasText: "Estimates waiting for you" }).getByText("1"))
+    await shot(page, "home")
+  })
+
+  step("lists the invoice and opens it", async () => {
+    await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Invoices" }).click()
+    await page.waitForURL((url) => url.pathname === "/portal/invoices")
+    const link = page.getByRole("link", { name: invoice.display_number }).first()
+    await expectVisible(link)
+    await shot(page, "invoices")
+    await link.click()
+    await page.waitForURL((url) => url.pathname === `/portal/invoices/${invoice.id}`)
+    await expectVisible(heading(new RegExp(`Invoice ${invoice.display_number}`)))
+    await expectVisible(page.getByRole("cell", { name: "Boiler service" }))
+    await expectVisible(page.locator(".totals .grand").filter({ hasText: "Amount due" }).getByText("€59.97"))
+    await expectVisible(page.getByRole("button", { name: "Pay Now" }))
+    await shot(page, "invoice")
+  })
+
+  step("downloads the invoice PDF", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download PDF" }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe(`${invoice.display_number}.pdf`)
+    const file = await download.path()
+    expect(file).toBeTruthy()
+    const bytes = fs.readFileSync(file!)
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-")
+    expect(bytes.length).toBeGreaterThan(500)
+    expect(await download.failure()).toBeNull()
+  })
+
+  step("lists the estimate, opens it, and keyboard focus on Approve is visible", async () => {
+    await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Estimates" }).click()
+    await page.waitForURL((url) => url.pathname === "/portal/estimates")
+    const link = page.getByRole("link", { name: estimate.display_number }).first()
+    await expectVisible(link)
+    await shot(page, "estimates")
+    await link.click()
+    await page.waitForURL((url) => url.pathname === `/portal/estimates/${estimate.id}`)
+    await expectVisible(heading(new RegExp(`Estimate ${estimate.display_number}`)))
+    await expectVisible(page.locator(".totals .grand").getByText("€1,320.00"))
+    const approve = page.getByRole("button", { name: "Approve" })
+    await expectVisible(approve)
+    await shot(page, "estimate")
+
+    // Tab to the button like a keyboard user: it must be reachable and show a focus ring.
+    await page.locator("body").click({ position: { x: 1, y: 1 } })
+    let reached = false
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press("Tab")
+      reached = await approve.evaluate((el) => el === document.activeElement)
+    }
+    expect(reached).toBe(true)
+    const ring = await approve.evaluate((el) => {
+      const style = getComputedStyle(el)
+      return { outline: style.outlineStyle, width: parseFloat(style.outlineWidth), shadow: style.boxShadow }
+    })
+    expect(ring.outline !== "none" && ring.width > 0).toBe(true)
+    await shot(page, "estimate-approve-focused")
+  })
+
+  step("approves the estimate and sees it Accepted", async () => {
+    await page.getByRole("button", { name: "Approve" }).click()
+    await page.waitForURL((url) => url.pathname === `/portal/estimates/${estimate.id}` && url.searchParams.has("decided"))
+    await expectVisible(heading(new RegExp(`Estimate ${estimate.display_number}`)).getByText("Accepted"))
+    expect(await page.getByRole("button", { name: "Approve" }).count()).toBe(0)
+    await shot(page, "estimate-accepted")
+    const { estimate: stored } = await adminApi("GET", `/admin/estimates/${estimate.id}`)
+    expect(stored.status).toBe("accepted")
+  })
+
+  step("updates phone and address on the profile page", async () => {
+    await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Profile" }).click()
+    await page.waitForURL((url) => url.pathname === "/portal/profile")
+    await expectVisible(heading("Your profile"))
+    await shot(page, "profile")
+    await page.getByLabel("Phone").fill("+44 20 7946 0958")
+    await page.getByLabel("Street address").fill("12 Baker Street")
+    await page.getByLabel("City").fill("London")
+    await page.getByLabel("Postcode").fill("NW1 6XE")
+    await page.getByLabel("Country (two-letter code)").fill("GB")
+    await page.getByRole("button", { name: "Save changes" }).click()
+    await page.waitForURL((url) => url.pathname === "/portal/profile" && url.searchParams.get("saved") === "1")
+    await expectVisible(page.getByRole("status").filter({ hasText: "Your details were saved." }))
+    expect(await page.getByLabel("Phone").inputValue()).toBe("+44 20 7946 0958")
+    expect(await page.getByLabel("Street address").inputValue()).toBe("12 Baker Street")
+    await shot(page, "profile-saved")
+
+    const { customer } = await adminApi("GET", `/admin/customers/${customerId}?fields=*addresses`)
+    expect(customer.phone).toBe("+44 20 7946 0958")
+    expect(customer.addresses).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ address_1: "12 Baker Street", city: "London", postal_code: "NW1 6XE", country_code: "gb" }),
+      ])
+    )
+  })
+
+  step("Pay Now opens the pay page and mounts the Payment Element with the server's client secret", async () => {
+    let stubServed = 0
+    await page.route(STRIPE_JS, (route) => {
+      stubServed += 1
+      return route.fulfill({ status: 200, contentType: "application/javascript", body: STRIPE_JS_STUB })
+    })
+    await page.goto(`${app.baseUrl}/portal/invoices/${invoice.id}`)
+    await page.getByRole("button", { name: "Pay Now" }).click()
+    await page.waitForURL((url) => url.pathname === `/portal/invoices/${invoice.id}/pay`)
+    await expectVisible(heading(`Pay invoice ${invoice.display_number}`))
+
+    // The server created one PaymentIntent on the fake Stripe API, for the server's amount.
+    const intents = [...fake.paymentIntents.values()]
+    expect(intents).toHaveLength(1)
+    expect(intents[0]).toEqual(expect.objectContaining({ amount: 5997, currency: "eur" }))
+    const secret = intents[0].client_secret!
+
+    const marker = page.locator("#payment-element [data-testid=stub-payment-element]")
+    await expectVisible(marker)
+    expect(stubServed).toBeGreaterThanOrEqual(1)
+    expect(await marker.getAttribute("data-client-secret")).toBe(secret)
+    expect(await marker.getAttribute("data-type")).toBe("payment")
+    const recorded = await page.evaluate(() => (window as any).__stripeStub)
+    expect(recorded).toEqual({ publishableKey: PUBLISHABLE_KEY, clientSecret: secret, mounted: true })
+    expect(await page.locator("#payment-error").isHidden()).toBe(true)
+    await expectVisible(page.getByRole("button", { name: "Pay €59.97" }))
+    await shot(page, "pay")
+    await page.unroute(STRIPE_JS)
+  })
+
+  step("threw no uncaught error in any page", async () => {
+    expect(browser.pageErrors).toEqual([])
+  })
+})
