@@ -180,6 +180,18 @@ medusaIntegrationTestRunner({
       expect(retry.status).toBe(200)
     })
 
+    it("answers a clear message when Stripe times out, and changes nothing", async () => {
+      const invoice = await sentInvoice()
+      // Every attempt (the SDK retries network errors) hangs past the client timeout (1.5 s here).
+      fake.failNext("hang", 20, { method: "POST", path: "/v1/payment_intents" })
+      const response = await payNow(invoice.id)
+      expect(response.status).toBe(502)
+      expect(response.data).toContain("Online payment is unavailable right now")
+      expect((await portalService(getContainer()).retrieveInvoice(invoice.id)).status).toBe("sent")
+      fake.reset()
+      expect((await payNow(invoice.id)).status).toBe(200)
+    })
+
     it("shows Stripe's reason when the payment fails, and keeps the invoice Unpaid", async () => {
       const invoice = await sentInvoice()
       await payNow(invoice.id)
