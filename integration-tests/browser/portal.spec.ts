@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser: they use DOM globals.
 import fs from "fs"
 import path from "path"
 import type { Locator, Page } from "playwright-core"
