@@ -207,6 +207,16 @@ medusaIntegrationTestRunner({
       expect(retry.status).toBe(200)
     })
 
+    it("cancels the open PaymentIntent when the invoice is paid offline", async () => {
+      const invoice = await sentInvoice()
+      await payNow(invoice.id)
+      const [pi] = [...fake.paymentIntents.values()]
+      await api.post(`/admin/invoices/${invoice.id}/payments`, { amount: 59.97, method: "bank_transfer" }, adminHeaders)
+      expect(fake.paymentIntents.get(pi.id)!.status).toBe("canceled")
+      const page = await api.get(`/portal/invoices/${invoice.id}`, session)
+      expect(page.data).not.toContain(">Pay Now<")
+    })
+
     it("offers no Pay Now when payments are off, and refuses the request", async () => {
       const invoice = await sentInvoice()
       await portalService(getContainer()).updateSettings({ allow_payments: false })

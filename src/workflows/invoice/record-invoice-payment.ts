@@ -2,6 +2,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { PortalEventActor, PortalEvents, PortalEventType } from "../../modules/portal/constants"
 import { logPortalEventStep } from "../steps"
+import { cancelInvoicePaymentCollectionStep } from "../payments/steps"
 import { recordInvoicePaymentStep, RecordInvoicePaymentStepInput } from "./steps"
 
 export const recordInvoicePaymentWorkflowId = "record-invoice-payment"
@@ -29,6 +30,11 @@ export const recordInvoicePaymentWorkflow = createWorkflow(
       }))
       logPortalEventStep(details.event)
       emitEventStep({ eventName: PortalEvents.INVOICE_PAYMENT_RECORDED, data: details.message })
+    })
+
+    // Paid offline: the open payment collection must not take a card payment on top.
+    when({ result, input }, ({ result, input }) => result.paid && input.method !== "stripe").then(() => {
+      cancelInvoicePaymentCollectionStep({ invoice_id: input.invoice_id })
     })
 
     when({ result }, ({ result }) => result.paid).then(() => {
