@@ -87,7 +87,8 @@ function cookieAsBearer(req: MedusaRequest, _res: MedusaResponse, next: MedusaNe
   next()
 }
 
-const REFUSALS = {
+/** What a refused customer is told, per reason (pages and JSON alike). */
+export const PORTAL_REFUSALS = {
   portal_disabled: {
     status: 403,
     title: "The portal is not available",
@@ -126,7 +127,7 @@ function requirePortalAccess(face: "page" | "json") {
       }
       return next()
     }
-    const refusal = REFUSALS[outcome]
+    const refusal = PORTAL_REFUSALS[outcome]
     if (face === "json") {
       res.status(refusal.status).json({
         type: refusal.status === 401 ? "unauthorized" : "not_allowed",

@@ -2,19 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PORTAL_MODULE } from "../../../../modules/portal"
 import { PortalEventActor, PortalEventType } from "../../../../modules/portal/constants"
 import type PortalModuleService from "../../../../modules/portal/service"
-import { issuePortalJwt, setPortalCookie } from "../../../utils/portal-auth"
+import { issuePortalJwt, PORTAL_REFUSALS, setPortalCookie } from "../../../utils/portal-auth"
 import { renderPortalMessage, setPortalPageHeaders } from "../../../utils/portal-pages"
-
-const SESSION_REFUSED = {
-  portal_disabled: {
-    title: "The portal is not available",
-    text: "This business has turned its customer portal off. Please contact them directly.",
-  },
-  access_disabled: {
-    title: "Your portal access is turned off",
-    text: "Your access to this portal has been disabled. Please contact the business if you think this is a mistake.",
-  },
-} as const
 
 /**
  * Opening a magic link: checks it, starts a session in an HttpOnly cookie and redirects to
@@ -59,8 +48,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       actor: PortalEventActor.CUSTOMER,
       data: { reason: session },
     })
-    const refusal = SESSION_REFUSED[session]
-    return renderPortalMessage(req, res, 403, { title: refusal.title, paragraphs: [refusal.text] })
+    const refusal = PORTAL_REFUSALS[session]
+    return renderPortalMessage(req, res, refusal.status, { title: refusal.title, paragraphs: [refusal.message] })
   }
 
   const { token, expiresIn } = await issuePortalJwt(req, {
