@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { renderEmail } from "../lib/email/render"
+import { customerDisplayName, notifyOwnerFeed } from "../lib/owner-feed"
 import { PORTAL_MODULE } from "../modules/portal"
 import { PortalEvents, PortalEventType } from "../modules/portal/constants"
 import type PortalModuleService from "../modules/portal/service"
@@ -21,26 +22,17 @@ export default async function estimateDecidedHandler({ event: { name, data }, co
   const [customer] = await container
     .resolve(Modules.CUSTOMER)
     .listCustomers({ id: data.customer_id }, { select: ["id", "first_name", "last_name", "email", "company_name"] })
-  const customerName =
-    [customer?.first_name, customer?.last_name].filter(Boolean).join(" ") || customer?.company_name || customer?.email || "A customer"
+  const customerName = customerDisplayName(customer)
   const verb = decision === "accepted" ? "approved" : "rejected"
 
-  await notifications
-    .createNotifications({
-    to: "",
-    channel: "feed",
-    template: "admin-ui",
-    data: {
-      title: `Estimate ${estimate.display_number} ${verb}`,
-      description: `${customerName} ${verb} estimate ${estimate.display_number}${estimate.decision_note ? `: “${estimate.decision_note}”` : ""}.`,
-    },
-    resource_id: estimate.id,
+  await notifyOwnerFeed(container, {
+    title: `Estimate ${estimate.display_number} ${verb}`,
+    description: `${customerName} ${verb} estimate ${estimate.display_number}${estimate.decision_note ? `: “${estimate.decision_note}”` : ""}.`,
     resource_type: "estimate",
+    resource_id: estimate.id,
     // One feed entry per decision, even if the event is delivered twice.
-    idempotency_key: `portal-estimate-decided-feed-${estimate.id}-${decision}`,
+    key: `portal-estimate-decided-feed-${estimate.id}-${decision}`,
   })
-    // A second delivery of the same event hits the idempotency key: nothing more to do.
-    .catch((error: Error) => logger.warn(`Feed notification for estimate ${estimate.id}: ${error.message}`))
 
   const settings = await portal.retrieveSettings()
   if (!settings.owner_notification_email) {

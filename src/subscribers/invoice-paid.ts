@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { renderEmail } from "../lib/email/render"
+import { customerDisplayName, notifyOwnerFeed } from "../lib/owner-feed"
 import { invoicePdfData, pdfFileName, renderDocumentPdf } from "../lib/pdf"
 import { serializePortalInvoiceDetail } from "../lib/serializers"
 import { PORTAL_MODULE } from "../modules/portal"
@@ -25,20 +26,13 @@ export default async function invoicePaidHandler({ event: { data }, container }:
   const online = last?.method === "stripe"
 
   if (online) {
-    await notifications
-      .createNotifications({
-        to: "",
-        channel: "feed",
-        template: "admin-ui",
-        data: {
-          title: `Invoice ${invoice.number} paid`,
-          description: `${[customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email} paid invoice ${invoice.number} online.`,
-        },
-        resource_id: invoice.id,
-        resource_type: "invoice",
-        idempotency_key: `portal-invoice-paid-feed-${invoice.id}`,
-      })
-      .catch((error: Error) => logger.warn(`Feed notification for invoice ${invoice.id}: ${error.message}`))
+    await notifyOwnerFeed(container, {
+      title: `Invoice ${invoice.number} paid`,
+      description: `${customerDisplayName(customer)} paid invoice ${invoice.number} online.`,
+      resource_type: "invoice",
+      resource_id: invoice.id,
+      key: `portal-invoice-paid-feed-${invoice.id}`,
+    })
   }
 
   if (!customer.email || !last) {
