@@ -4,6 +4,7 @@ import { adminHeaders, createAdminUser } from "../../utils/admin"
 import { createCustomer } from "../../utils/customer"
 import { invoiceBody, portalService } from "../../utils/portal"
 import { SmtpSink, startSmtpSink } from "../../utils/smtp-sink"
+import { pressOpenLink } from "../portal/helpers"
 
 jest.setTimeout(120_000)
 
@@ -47,7 +48,7 @@ medusaIntegrationTestRunner({
       const { invoice } = (await api.post("/admin/invoices", invoiceBody(customer.id), adminHeaders)).data
       return (await api.post(`/admin/invoices/${invoice.id}/send`, {}, adminHeaders)).data.invoice
     }
-    const opens = async (url: string) => (await api.get(pathOf(url), noRedirect)).status === 303
+    const opens = async (url: string) => (await pressOpenLink(api, url)).status === 303
 
     it("emails portal access with the first invoice, then the document with a link", async () => {
       await sendNewInvoice()

@@ -12,6 +12,7 @@ const OPEN_FAILURES: Record<string, string> = {
   revoked: "the link was revoked",
   access_disabled: "portal access is disabled",
   portal_disabled: "the portal is turned off",
+  account_closed: "the customer was deleted",
   unknown: "the link is not valid",
 }
 
@@ -32,6 +33,8 @@ export function describeEvent(event: AdminPortalEvent): string {
       return "Opened the portal"
     case "link_open_failed":
       return `A portal link was refused: ${OPEN_FAILURES[String(data.reason)] ?? String(data.reason ?? "unknown reason")}`
+    case "signed_out":
+      return "Signed out of the portal"
     case "login_requested":
       return "Asked for a new link"
     case "access_disabled":

@@ -1,7 +1,8 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { PortalProfileInput } from "../../lib/profile-input"
 import { verifyCsrf } from "../utils/csrf"
-import { portalJsonAuth, portalPageAuth, PortalSectionKey, requireSection } from "../utils/portal-auth"
+import { redactLinkToken } from "../utils/redact-link-token"
+import { optionalPortalSession, portalJsonAuth, portalPageAuth, PortalSectionKey, requireSection } from "../utils/portal-auth"
 import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision } from "./validators"
 
 const page = (matcher: string, section?: PortalSectionKey): MiddlewareRoute[] => [
@@ -15,6 +16,10 @@ const form = (matcher: string, section: PortalSectionKey): MiddlewareRoute => ({
 
 /** Everything a customer sees after opening a link goes through the same checks. */
 export const portalMiddlewares: MiddlewareRoute[] = [
+  // A link's token is a credential: it leaves the logged path before anything else runs.
+  { method: ["GET", "POST"], matcher: "/portal/access/:token", middlewares: [redactLinkToken, ...optionalPortalSession] },
+  { method: ["POST"], matcher: "/portal/access/:token/renew", middlewares: [redactLinkToken] },
+  { method: ["POST"], matcher: "/portal/logout", middlewares: [...portalPageAuth, verifyCsrf] },
   ...page("/portal"),
   ...page("/portal/invoices", "invoices"),
   ...page("/portal/invoices/:id", "invoices"),
@@ -34,7 +39,7 @@ export const portalMiddlewares: MiddlewareRoute[] = [
 
 type Middleware = NonNullable<MiddlewareRoute["middlewares"]>[number]
 
-const json = (method: "GET" | "POST", matcher: string, section?: PortalSectionKey, ...rest: Middleware[]): MiddlewareRoute => ({
+const json = (method: "GET" | "POST" | "DELETE", matcher: string, section?: PortalSectionKey, ...rest: Middleware[]): MiddlewareRoute => ({
   method: [method],
   matcher,
   middlewares: [...portalJsonAuth, ...(section ? [requireSection(section, "json")] : []), ...rest],
@@ -43,6 +48,7 @@ const json = (method: "GET" | "POST", matcher: string, section?: PortalSectionKe
 /** The same features as JSON for storefronts, behind Medusa's customer authentication. */
 export const storePortalMiddlewares: MiddlewareRoute[] = [
   json("GET", "/store/portal"),
+  json("DELETE", "/store/portal/auth"),
   json("GET", "/store/portal/me"),
   json("GET", "/store/portal/invoices", "invoices", validateAndTransformQuery(PortalInvoicesQuery, { defaults: [], isList: true })),
   json("GET", "/store/portal/invoices/:id", "invoices"),

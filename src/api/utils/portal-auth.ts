@@ -1,65 +1,60 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { authenticate } from "@medusajs/framework/http"
+import type { ICustomerModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, generateJwtToken, Modules } from "@medusajs/framework/utils"
-import { PORTAL_MODULE } from "../../modules/portal"
+import { PORTAL_MODULE, PortalSessionChannel } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
 import { renderPortalMessage } from "./portal-pages"
 
 /**
- * Portal sessions are Medusa's own customer JWTs (signed with the project's jwtSecret, checked
- * by Medusa's `authenticate("customer", …)`), carried in an HttpOnly cookie for the pages and as
- * a Bearer token for storefronts. The JWT names the link it came from, so revoking the link or
- * disabling the customer's access ends the session on the next request.
+ * A link grants the portal and nothing else. Its session is a JWT of the plugin's own actor type
+ * (`portal_customer`), signed with the project's jwtSecret: Medusa's `authenticate("customer", …)`
+ * on its core store routes refuses it, and it names no auth identity, so Medusa's token refresh
+ * cannot turn it into a customer token. The JWT names a `portal_session` row, re-checked on every
+ * request with the link it came through: signing out, revoking the link, disabling access,
+ * turning the portal off or deleting the customer ends it on the next request.
  */
 export const PORTAL_COOKIE = "portal_session"
-export const AUTH_PROVIDER = "portal"
+export const PORTAL_ACTOR_TYPE = "portal_customer"
 /** A session never outlives its link, and is at most this long. */
 const MAX_SESSION_SECONDS = 30 * 86_400
 
 export type PortalAuthContext = {
   customer_id: string
-  portal_token_id?: string
+  /** Absent when a storefront uses the customer's own Medusa login. */
+  portal_session_id?: string
 }
 
-async function ensureAuthIdentity(req: MedusaRequest, customerId: string) {
-  const auth = req.scope.resolve(Modules.AUTH)
-  const [existing] = await auth.listProviderIdentities(
-    { provider: AUTH_PROVIDER, entity_id: customerId },
-    { relations: ["auth_identity"], take: 1 }
-  )
-  if (existing?.auth_identity_id) {
-    return existing.auth_identity_id
-  }
-  const identity = await auth.createAuthIdentities({
-    provider_identities: [{ provider: AUTH_PROVIDER, entity_id: customerId }],
-    app_metadata: { customer_id: customerId },
-  })
-  return identity.id
-}
+type AuthContext = { actor_id?: string; actor_type?: string; app_metadata?: Record<string, unknown> }
 
-/** A Medusa customer token for a verified link: what the access page and the exchange route issue. */
-export async function issuePortalJwt(
+/**
+ * Starts a portal session for a verified link and signs its token: what the link page and the
+ * storefront exchange issue.
+ */
+export async function startPortalSession(
   req: MedusaRequest,
-  { customer_id, token_id, expires_at }: { customer_id: string; token_id: string; expires_at: Date }
+  { customer_id, token_id, channel }: { customer_id: string; token_id: string; channel: PortalSessionChannel }
 ) {
   const { http } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
-  const authIdentityId = await ensureAuthIdentity(req, customer_id)
-  const expiresIn = Math.max(
-    1,
-    Math.min(MAX_SESSION_SECONDS, Math.floor((new Date(expires_at).getTime() - Date.now()) / 1000))
-  )
+  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
+  const session = await portal.startPortalSession({ customer_id, token_id, channel, max_seconds: MAX_SESSION_SECONDS })
+  const expiresIn = Math.max(1, Math.floor((new Date(session.expires_at).getTime() - Date.now()) / 1000))
   const token = generateJwtToken(
     {
       actor_id: customer_id,
-      actor_type: "customer",
-      auth_identity_id: authIdentityId,
-      auth_provider: AUTH_PROVIDER,
-      app_metadata: { customer_id, portal_token_id: token_id },
+      actor_type: PORTAL_ACTOR_TYPE,
+      auth_identity_id: "",
+      app_metadata: { portal_session_id: session.id },
       user_metadata: {},
     },
     { secret: http.jwtSecret, expiresIn, jwtOptions: http.jwtOptions }
   )
-  return { token, expiresIn }
+  return { token, expiresIn, session }
+}
+
+/** The portal session a request carries (after `portalPageAuth` / `portalJsonAuth`), if any. */
+export function portalSessionOf(req: MedusaRequest) {
+  return (req as MedusaRequest & { portal?: PortalAuthContext }).portal
 }
 
 export function setPortalCookie(req: MedusaRequest, res: MedusaResponse, token: string, maxAgeSeconds: number) {
@@ -104,6 +99,11 @@ export const PORTAL_REFUSALS = {
     title: "This link no longer works",
     message: "The link you used was replaced or withdrawn. Ask for a new one below.",
   },
+  account_closed: {
+    status: 403,
+    title: "This account is closed",
+    message: "This customer account no longer exists. Please contact the business.",
+  },
   signed_out: {
     status: 401,
     title: "Please open your portal link",
@@ -111,20 +111,43 @@ export const PORTAL_REFUSALS = {
   },
 } as const
 
-/** Checks the portal rules behind an authenticated customer on every request. */
+/**
+ * The portal's rules for one request: a portal session (or, on store routes, the customer's own
+ * Medusa login) whose customer still exists, with the portal on and access enabled.
+ */
+export async function portalSessionOutcome(req: MedusaRequest, context: AuthContext | undefined) {
+  const customerId = context?.actor_id
+  if (!customerId || (context.actor_type !== PORTAL_ACTOR_TYPE && context.actor_type !== "customer")) {
+    return { outcome: "signed_out" as const }
+  }
+  const sessionId = context.actor_type === PORTAL_ACTOR_TYPE ? String(context.app_metadata?.portal_session_id ?? "") : undefined
+  const outcome = await portalRules(req, customerId, sessionId)
+  return outcome === "ok" ? { outcome, auth: { customer_id: customerId, portal_session_id: sessionId } } : { outcome }
+}
+
+/**
+ * The one home of "may this customer use the portal now": the module's rules (portal on, access
+ * enabled, session live, link not revoked) and the customer still existing — deleting a customer
+ * ends their portal at once, whichever way they were deleted.
+ */
+export async function portalRules(req: MedusaRequest, customerId: string, sessionId: string | undefined) {
+  const outcome = await req.scope.resolve<PortalModuleService>(PORTAL_MODULE).checkPortalSession(customerId, sessionId)
+  if (outcome !== "ok") {
+    return outcome
+  }
+  const [customer] = await req.scope
+    .resolve<ICustomerModuleService>(Modules.CUSTOMER)
+    .listCustomers({ id: customerId }, { select: ["id"], take: 1 })
+  return customer ? outcome : ("account_closed" as const)
+}
+
+/** Checks the portal rules behind an authenticated request, on every request. */
 function requirePortalAccess(face: "page" | "json") {
   return async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
-    const context = (req as MedusaRequest & { auth_context?: { actor_id?: string; actor_type?: string; app_metadata?: Record<string, unknown> } }).auth_context
-    const customerId = context?.actor_type === "customer" ? context.actor_id : undefined
-    const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
-    const outcome = customerId
-      ? await portal.checkPortalSession(customerId, context?.app_metadata?.portal_token_id as string | undefined)
-      : "signed_out"
-    if (outcome === "ok") {
-      ;(req as MedusaRequest & { portal?: PortalAuthContext }).portal = {
-        customer_id: customerId!,
-        portal_token_id: context?.app_metadata?.portal_token_id as string | undefined,
-      }
+    const context = (req as MedusaRequest & { auth_context?: AuthContext }).auth_context
+    const { outcome, auth } = await portalSessionOutcome(req, context)
+    if (outcome === "ok" && auth) {
+      ;(req as MedusaRequest & { portal?: PortalAuthContext }).portal = auth
       return next()
     }
     const refusal = PORTAL_REFUSALS[outcome]
@@ -149,12 +172,24 @@ function requirePortalAccess(face: "page" | "json") {
 /** For portal pages: a missing or bad session shows a page that says what to do, never a bare 401. */
 export const portalPageAuth = [
   cookieAsBearer,
-  authenticate("customer", ["bearer"], { allowUnauthenticated: true }),
+  authenticate(PORTAL_ACTOR_TYPE, ["bearer"], { allowUnauthenticated: true }),
   requirePortalAccess("page"),
 ]
 
-/** For storefront JSON routes: Medusa's customer session or Bearer token. */
-export const portalJsonAuth = [authenticate("customer", ["session", "bearer"]), requirePortalAccess("json")]
+/** For the link page: who this browser is signed in as, if anyone (nothing is refused). */
+export const optionalPortalSession = [
+  cookieAsBearer,
+  authenticate(PORTAL_ACTOR_TYPE, ["bearer"], { allowUnauthenticated: true }),
+]
+
+/**
+ * For storefront JSON routes: a portal session token (from `POST /store/portal/auth`), or the
+ * customer's own Medusa login (session or Bearer) when the storefront signs customers in itself.
+ */
+export const portalJsonAuth = [
+  authenticate([PORTAL_ACTOR_TYPE, "customer"], ["session", "bearer"]),
+  requirePortalAccess("json"),
+]
 
 export function portalCustomerId(req: MedusaRequest) {
   return (req as MedusaRequest & { portal: PortalAuthContext }).portal.customer_id

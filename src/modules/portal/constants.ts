@@ -33,6 +33,13 @@ export const PortalTokenSource = {
 } as const
 export type PortalTokenSource = (typeof PortalTokenSource)[keyof typeof PortalTokenSource]
 
+/** Where a portal session is used: the plugin's pages (cookie) or a storefront (Bearer token). */
+export const PortalSessionChannel = {
+  PAGES: "pages",
+  STORE: "store",
+} as const
+export type PortalSessionChannel = (typeof PortalSessionChannel)[keyof typeof PortalSessionChannel]
+
 export const PortalEventActor = {
   CUSTOMER: "customer",
   OWNER: "owner",
@@ -50,6 +57,7 @@ export const PortalEventType = {
   LINK_REVOKED: "link_revoked",
   LINK_OPENED: "link_opened",
   LINK_OPEN_FAILED: "link_open_failed",
+  SIGNED_OUT: "signed_out",
   LOGIN_REQUESTED: "login_requested",
   ACCESS_DISABLED: "access_disabled",
   ACCESS_ENABLED: "access_enabled",

@@ -46,6 +46,7 @@ import {
   InvoiceStatus,
   PortalEventActor,
   PortalEventType,
+  PortalSessionChannel,
   PortalTokenSource,
 } from "./constants"
 import {
@@ -57,6 +58,7 @@ import {
   PortalAccess,
   PortalEvent,
   PortalSequence,
+  PortalSession,
   PortalSettings,
   PortalToken,
 } from "./models"
@@ -69,6 +71,8 @@ export type PortalModuleOptions = {
   /** Stripe publishable key for the Pay Now page. */
   stripePublishableKey?: string
 }
+
+export type PortalSessionOutcome = "ok" | "portal_disabled" | "access_disabled" | "link_revoked" | "signed_out"
 
 export type TokenCheck =
   | { outcome: "unknown" }
@@ -106,6 +110,7 @@ class PortalModuleService extends MedusaService({
   EstimateLine,
   PortalAccess,
   PortalToken,
+  PortalSession,
   PortalEvent,
   PortalSequence,
 }) {
@@ -648,14 +653,16 @@ class PortalModuleService extends MedusaService({
 
   /**
    * What every portal request re-checks: the portal is on, the customer's access is enabled,
-   * and the link the session came from was not revoked (disabling access revokes them all).
+   * and — for a portal session — the session was not ended and the link it came through was not
+   * revoked (disabling access revokes them all). Without a session id (a storefront's own Medusa
+   * customer login) only the first two apply.
    */
   @InjectManager()
   async checkPortalSession(
     customerId: string,
-    tokenId: string | undefined,
+    sessionId: string | undefined,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<"ok" | "portal_disabled" | "access_disabled" | "link_revoked"> {
+  ): Promise<PortalSessionOutcome> {
     const settings = await this.retrieveSettings(sharedContext)
     if (!settings.enabled) {
       return "portal_disabled"
@@ -664,22 +671,54 @@ class PortalModuleService extends MedusaService({
     if (!access || !access.enabled) {
       return "access_disabled"
     }
-    if (tokenId) {
-      const [token] = await this.listPortalTokens({ id: tokenId, customer_id: customerId }, { take: 1 }, sharedContext)
-      if (!token || token.revoked_at) {
-        return "link_revoked"
-      }
+    if (sessionId === undefined) {
+      return "ok"
+    }
+    const [session] = await this.listPortalSessions({ id: sessionId, customer_id: customerId }, { take: 1 }, sharedContext)
+    if (!session || session.ended_at || new Date(session.expires_at).getTime() <= Date.now()) {
+      return "signed_out"
+    }
+    const [token] = await this.listPortalTokens({ id: session.token_id, customer_id: customerId }, { take: 1 }, sharedContext)
+    if (!token || token.revoked_at) {
+      return "link_revoked"
     }
     return "ok"
   }
 
-  /** Records that a link was opened (the token's last use and the customer's last visit). */
+  /**
+   * Starts a session for a verified link: the session row, the link's last use and the
+   * customer's last visit, in one transaction. The session never outlives the link.
+   */
   @InjectTransactionManager()
-  async recordPortalOpened(tokenId: string, customerId: string, @MedusaContext() sharedContext: Context = {}) {
+  async startPortalSession(
+    input: { token_id: string; customer_id: string; channel: PortalSessionChannel; max_seconds: number },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
     const now = new Date()
-    const access = await this.ensureAccess_(customerId, sharedContext)
-    await this.updatePortalTokens({ id: tokenId, last_used_at: now }, sharedContext)
+    const [token] = await this.listPortalTokens({ id: input.token_id, customer_id: input.customer_id }, { take: 1 }, sharedContext)
+    if (!token || token.revoked_at || new Date(token.expires_at).getTime() <= now.getTime()) {
+      throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "This portal link no longer works; ask for a new one")
+    }
+    const expiresAt = new Date(Math.min(new Date(token.expires_at).getTime(), now.getTime() + input.max_seconds * 1000))
+    const session = await this.createPortalSessions(
+      { customer_id: input.customer_id, token_id: token.id, channel: input.channel, expires_at: expiresAt },
+      sharedContext
+    )
+    const access = await this.ensureAccess_(input.customer_id, sharedContext)
+    await this.updatePortalTokens({ id: token.id, last_used_at: now }, sharedContext)
     await this.updatePortalAccesses({ id: access.id, last_opened_at: now }, sharedContext)
+    return session
+  }
+
+  /** Ends a session (sign out); ending an ended or another customer's session changes nothing. */
+  @InjectTransactionManager()
+  async endPortalSession(customerId: string, sessionId: string, @MedusaContext() sharedContext: Context = {}) {
+    const [session] = await this.listPortalSessions({ id: sessionId, customer_id: customerId }, { take: 1 }, sharedContext)
+    if (!session || session.ended_at) {
+      return { ended: false }
+    }
+    await this.updatePortalSessions({ id: session.id, ended_at: new Date() }, sharedContext)
+    return { ended: true }
   }
 
   /** Disabling revokes every live link at once; enabling issues none (send or copy a new one). */

@@ -1,37 +1,52 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { PORTAL_MODULE } from "../../../../modules/portal"
+import { Modules } from "@medusajs/framework/utils"
+import { PORTAL_MODULE, PortalSessionChannel } from "../../../../modules/portal"
 import { PortalEventActor, PortalEventType } from "../../../../modules/portal/constants"
 import type PortalModuleService from "../../../../modules/portal/service"
-import { issuePortalJwt, PORTAL_REFUSALS, setPortalCookie } from "../../../utils/portal-auth"
-import { renderPortalMessage, setPortalPageHeaders } from "../../../utils/portal-pages"
+import { checkLink, LinkRefusal } from "../../../utils/link-check"
+import { clearLinkOpenToken, issueLinkOpenToken, verifyLinkOpenToken } from "../../../utils/link-open-csrf"
+import {
+  portalSessionOutcome,
+  PORTAL_REFUSALS,
+  setPortalCookie,
+  startPortalSession,
+} from "../../../utils/portal-auth"
+import { renderPortalMessage, sendPortalPage, setPortalPageHeaders } from "../../../utils/portal-pages"
+import { tooManyRequests } from "../../login/limits"
 
-/**
- * Opening a magic link: checks it, starts a session in an HttpOnly cookie and redirects to
- * /portal, so the token leaves the address bar. Every failure gets a page that says what to do.
- */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
-  const check = await portal.verifyPortalToken(req.params.token)
+type AuthContext = { actor_id?: string; actor_type?: string; app_metadata?: Record<string, unknown> }
 
-  if (check.outcome !== "valid") {
-    // The token itself is never logged: only why it failed and, when known, whose it was.
-    await portal.logEvent({
-      type: PortalEventType.LINK_OPEN_FAILED,
-      customer_id: check.outcome === "unknown" ? null : check.customer_id,
-      actor: PortalEventActor.CUSTOMER,
-      data: { reason: check.outcome },
+/** The link when it can start a session; otherwise the page that says why has been sent. */
+async function usableLink(req: MedusaRequest, res: MedusaResponse) {
+  const result = await checkLink(req, req.params.token, "pages")
+  if (result.usable) {
+    return result.link
+  }
+  if (result.retry_after) {
+    await tooManyRequests(req, res, result.retry_after)
+  } else {
+    await renderLinkRefusal(req, res, result.reason)
+  }
+  return null
+}
+
+function renderLinkRefusal(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  reason: LinkRefusal
+) {
+  if (reason === "expired") {
+    return renderPortalMessage(req, res, 410, {
+      title: "This link has expired",
+      paragraphs: ["For your security, portal links only work for a limited time. We can email you a new one."],
+      action: { url: `/portal/access/${encodeURIComponent(req.params.token)}/renew`, label: "Email me a new link" },
     })
-    if (check.outcome === "expired") {
-      return renderPortalMessage(req, res, 410, {
-        title: "This link has expired",
-        paragraphs: ["For your security, portal links only work for a limited time. We can email you a new one."],
-        action: { url: `/portal/access/${encodeURIComponent(req.params.token)}/renew`, label: "Email me a new link" },
-      })
-    }
-    return renderPortalMessage(req, res, check.outcome === "revoked" ? 410 : 404, {
-      title: check.outcome === "revoked" ? "This link no longer works" : "This link is not valid",
+  }
+  if (reason === "unknown" || reason === "revoked") {
+    return renderPortalMessage(req, res, reason === "revoked" ? 410 : 404, {
+      title: reason === "revoked" ? "This link no longer works" : "This link is not valid",
       paragraphs: [
-        check.outcome === "revoked"
+        reason === "revoked"
           ? "The link was replaced or withdrawn by the business."
           : "Check that you opened the whole link from your email.",
         "You can ask for a new link with your email address.",
@@ -39,31 +54,82 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       link: { url: "/portal/login", label: "Email me a new link" },
     })
   }
+  const refusal = PORTAL_REFUSALS[reason]
+  return renderPortalMessage(req, res, refusal.status, { title: refusal.title, paragraphs: [refusal.message] })
+}
 
-  const session = await portal.checkPortalSession(check.customer_id, check.token_id)
-  if (session === "portal_disabled" || session === "access_disabled") {
-    await portal.logEvent({
-      type: PortalEventType.LINK_OPEN_FAILED,
-      customer_id: check.customer_id,
-      actor: PortalEventActor.CUSTOMER,
-      data: { reason: session },
-    })
-    const refusal = PORTAL_REFUSALS[session]
-    return renderPortalMessage(req, res, refusal.status, { title: refusal.title, paragraphs: [refusal.message] })
+/** The portal session this browser already has, if it is still live. */
+async function currentSession(req: MedusaRequest) {
+  const context = (req as MedusaRequest & { auth_context?: AuthContext }).auth_context
+  return context ? (await portalSessionOutcome(req, context)).auth : undefined
+}
+
+/**
+ * Opening a magic link changes nothing: mail scanners that pre-open links neither sign anyone in
+ * nor count as an open. The page asks for one press of a button (a POST carrying a login-CSRF
+ * token); a browser already signed in as that customer goes straight to the portal, and one signed
+ * in as someone else is told before anything switches.
+ */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const link = await usableLink(req, res)
+  if (!link) {
+    return
   }
-
-  const { token, expiresIn } = await issuePortalJwt(req, {
-    customer_id: check.customer_id,
-    token_id: check.token_id,
-    expires_at: check.expires_at,
+  const current = await currentSession(req)
+  if (current?.customer_id === link.customer_id) {
+    setPortalPageHeaders(res)
+    return res.redirect(303, "/portal")
+  }
+  const customers = req.scope.resolve(Modules.CUSTOMER)
+  const [linkCustomer] = await customers.listCustomers({ id: link.customer_id }, { select: ["first_name"], take: 1 })
+  const currentCustomer = current
+    ? (await customers.listCustomers({ id: current.customer_id }, { select: ["first_name", "last_name", "email"], take: 1 }))[0]
+    : undefined
+  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
+  await sendPortalPage(req, res, 200, "open-link.html.njk", {
+    title: current ? "Switch account?" : "Open your portal",
+    button: current ? "Continue with this link" : "Open my portal",
+    customer_name: linkCustomer?.first_name || null,
+    current_name: currentCustomer
+      ? [currentCustomer.first_name, currentCustomer.last_name].filter(Boolean).join(" ") || currentCustomer.email
+      : null,
+    form_url: `/portal/access/${encodeURIComponent(req.params.token)}`,
+    link_csrf: issueLinkOpenToken(req, res, portal.isCookieSecure()),
   })
-  await portal.recordPortalOpened(check.token_id, check.customer_id)
+}
+
+/** The button: starts the session (ending this browser's previous one) and goes to /portal. */
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
+  if (!verifyLinkOpenToken(req)) {
+    return renderPortalMessage(req, res, 403, {
+      title: "Please open the link from your email again",
+      paragraphs: [
+        "This sign-in form expired or did not come from this portal, so nothing was changed.",
+        "If it keeps happening, allow cookies for this site.",
+      ],
+    })
+  }
+  const link = await usableLink(req, res)
+  if (!link) {
+    return
+  }
+  const previous = await currentSession(req)
+  if (previous?.portal_session_id) {
+    await portal.endPortalSession(previous.customer_id, previous.portal_session_id)
+  }
+  const { token, expiresIn } = await startPortalSession(req, {
+    customer_id: link.customer_id,
+    token_id: link.token_id,
+    channel: PortalSessionChannel.PAGES,
+  })
   await portal.logEvent({
     type: PortalEventType.LINK_OPENED,
-    customer_id: check.customer_id,
+    customer_id: link.customer_id,
     actor: PortalEventActor.CUSTOMER,
-    data: { link_id: check.token_id },
+    data: { link_id: link.token_id },
   })
+  clearLinkOpenToken(res, portal.isCookieSecure())
   setPortalPageHeaders(res)
   setPortalCookie(req, res, token, expiresIn)
   res.redirect(303, "/portal")
