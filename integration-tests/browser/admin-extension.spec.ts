@@ -288,7 +288,10 @@ describe("admin extension in the Medusa dashboard", () => {
     portalPage = await browser.context.newPage()
     const response = await portalPage.goto(copied)
     expect(response?.status()).toBe(200)
-    expect(new URL(portalPage.url()).pathname).toBe("/portal")
+    await Promise.all([
+      portalPage.waitForURL((url) => url.pathname === "/portal"),
+      portalPage.getByRole("button", { name: "Open my portal" }).click(),
+    ])
     await expectVisible(portalPage.getByRole("heading", { name: "Hello, Jane" }))
     await expectVisible(portalPage.getByText("Acme Plumbing").first())
     await shot(portalPage, "portal-home")
