@@ -252,7 +252,7 @@ const LiveLinks = ({ customerId, links }: { customerId: string; links: AdminPort
 }
 
 export const config = defineWidgetConfig({
-  zone: "customer.details.side.after",
+  zone: "customer.details.side",
 })
 
 export default CustomerPortalAccessWidget

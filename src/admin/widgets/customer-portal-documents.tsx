@@ -129,7 +129,7 @@ const ActivitySection = ({ customerId }: { customerId: string }) => {
 }
 
 export const config = defineWidgetConfig({
-  zone: "customer.details.after",
+  zone: "customer.details",
 })
 
 export default CustomerPortalDocumentsWidget
