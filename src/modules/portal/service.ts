@@ -580,6 +580,9 @@ class PortalModuleService extends MedusaService({
        ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING`,
       [generateEntityId(undefined, "pacc"), customerId]
     )
+    // Row lock until the transaction ends: issuing a link and disabling access are serialized, so
+    // a link issued while access is being disabled cannot outlive the revocation.
+    await manager.execute(`SELECT id FROM portal_access WHERE customer_id = ? AND deleted_at IS NULL FOR UPDATE`, [customerId])
     const [access] = await this.listPortalAccesses({ customer_id: customerId }, { take: 1 }, sharedContext)
     return access
   }
