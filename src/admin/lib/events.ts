@@ -65,6 +65,8 @@ export function describeEvent(event: AdminPortalEvent): string {
       return "A payment failed"
     case "payment_recorded":
       return "Payment recorded"
+    case "payment_refunded":
+      return `Refunded ${String(data.refunded)} paid above the amount due`
     case "estimate_accepted":
       return "Accepted the estimate"
     case "estimate_rejected":

@@ -73,6 +73,8 @@ export const PortalEventType = {
   PAYMENT_SUCCEEDED: "payment_succeeded",
   PAYMENT_FAILED: "payment_failed",
   PAYMENT_RECORDED: "payment_recorded",
+  /** A card payment came in above the amount due; the excess went back to the card. */
+  PAYMENT_REFUNDED: "payment_refunded",
   ESTIMATE_ACCEPTED: "estimate_accepted",
   ESTIMATE_REJECTED: "estimate_rejected",
   PROFILE_UPDATED: "profile_updated",

@@ -3,6 +3,7 @@ import {
   generateEntityId,
   InjectManager,
   InjectTransactionManager,
+  MathBN,
   MedusaContext,
   MedusaError,
   MedusaService,
@@ -393,11 +394,22 @@ class PortalModuleService extends MedusaService({
    * Records a payment against a sent invoice. It may not exceed the open amount; paying the
    * open amount marks the invoice paid. A payment with a `payment_id` already recorded (a
    * replayed online payment) is returned as it is, not recorded twice.
+   *
+   * `up_to_open_amount` is for money already taken (a card capture): instead of refusing, it
+   * records only what is still due — nothing on a paid or void invoice — and the caller refunds
+   * the rest. The cap is computed under the invoice row lock, so two captures cannot both fill it.
    */
   @InjectTransactionManager()
   async recordInvoicePayment(
     id: string,
-    input: { amount: unknown; method: InvoicePaymentMethod; paid_at?: Date | string | null; reference?: string | null; payment_id?: string | null },
+    input: {
+      amount: unknown
+      method: InvoicePaymentMethod
+      paid_at?: Date | string | null
+      reference?: string | null
+      payment_id?: string | null
+      up_to_open_amount?: boolean
+    },
     @MedusaContext() sharedContext: Context = {}
   ) {
     const invoice = await this.lockInvoice_(id, sharedContext)
@@ -407,15 +419,19 @@ class PortalModuleService extends MedusaService({
         return { invoice, payment: existing, previous: pickState(invoice), recorded: false, paid: false }
       }
     }
+    const open = openAmount(invoice.total, invoice.amount_paid)
+    if (input.up_to_open_amount && (invoice.status !== InvoiceStatus.SENT || !MathBN.gt(open, 0))) {
+      return { invoice, payment: null, previous: pickState(invoice), recorded: false, paid: false }
+    }
     assertAction("invoice", INVOICE_ACTIONS, "pay", invoice)
     if (!Object.values(InvoicePaymentMethod).includes(input.method)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `method must be one of ${Object.values(InvoicePaymentMethod).join(", ")}`)
     }
-    const amount = parseAmount(input.amount, "amount", {
+    const taken = parseAmount(input.amount, "amount", {
       exclusiveMin: true,
       maxDecimals: currencyDecimals(invoice.currency_code),
     })
-    const open = openAmount(invoice.total, invoice.amount_paid)
+    const amount = input.up_to_open_amount && taken.gt(open.numeric) ? MathBN.convert(open.numeric) : taken
     if (amount.gt(open.numeric)) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,

@@ -2,7 +2,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { PortalEventActor, PortalEvents, PortalEventType } from "../../modules/portal/constants"
 import { logPortalEventStep } from "../steps"
-import { cancelInvoicePaymentCollectionStep } from "../payments/steps"
+import { syncInvoicePaymentCollectionStep } from "../payments/steps"
 import { recordInvoicePaymentStep, RecordInvoicePaymentStepInput } from "./steps"
 
 export const recordInvoicePaymentWorkflowId = "record-invoice-payment"
@@ -17,6 +17,7 @@ export const recordInvoicePaymentWorkflow = createWorkflow(
     const result = recordInvoicePaymentStep(input)
 
     when({ result }, ({ result }) => result.recorded).then(() => {
+      // recorded ⇒ a payment was written
       const details = transform({ result, input }, ({ result, input }) => ({
         event: {
           type: PortalEventType.PAYMENT_RECORDED,
@@ -24,17 +25,17 @@ export const recordInvoicePaymentWorkflow = createWorkflow(
           actor: input.actor ?? PortalEventActor.OWNER,
           subject_type: "invoice" as const,
           subject_id: result.invoice.id,
-          data: { amount: result.payment.amount, method: result.payment.method, paid: result.paid },
+          data: { amount: result.payment!.amount, method: result.payment!.method, paid: result.paid },
         },
-        message: { id: result.invoice.id, customer_id: result.invoice.customer_id, payment_id: result.payment.id },
+        message: { id: result.invoice.id, customer_id: result.invoice.customer_id, payment_id: result.payment!.id },
       }))
       logPortalEventStep(details.event)
       emitEventStep({ eventName: PortalEvents.INVOICE_PAYMENT_RECORDED, data: details.message })
     })
 
-    // Paid offline: the open payment collection must not take a card payment on top.
-    when({ result, input }, ({ result, input }) => result.paid && input.method !== "stripe").then(() => {
-      cancelInvoicePaymentCollectionStep({ invoice_id: input.invoice_id })
+    // Less is due now: no open PaymentIntent may still charge the old amount.
+    when({ result }, ({ result }) => result.recorded).then(() => {
+      syncInvoicePaymentCollectionStep({ invoice_id: input.invoice_id })
     })
 
     when({ result }, ({ result }) => result.paid).then(() => {

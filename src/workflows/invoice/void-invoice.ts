@@ -2,7 +2,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { PortalEventActor, PortalEvents, PortalEventType } from "../../modules/portal/constants"
 import { logPortalEventStep } from "../steps"
-import { cancelInvoicePaymentCollectionStep } from "../payments/steps"
+import { syncInvoicePaymentCollectionStep } from "../payments/steps"
 import { voidInvoiceStep } from "./steps"
 
 export const voidInvoiceWorkflowId = "void-invoice"
@@ -23,7 +23,7 @@ export const voidInvoiceWorkflow = createWorkflow(voidInvoiceWorkflowId, (input:
       },
       message: { id: result.invoice.id, customer_id: result.invoice.customer_id },
     }))
-    cancelInvoicePaymentCollectionStep({ invoice_id: input.id })
+    syncInvoicePaymentCollectionStep({ invoice_id: input.id })
     logPortalEventStep(details.event)
     emitEventStep({ eventName: PortalEvents.INVOICE_VOIDED, data: details.message })
   })

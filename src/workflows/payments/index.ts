@@ -1,2 +1,3 @@
+export * from "./record-captured-invoice-payment"
 export * from "./start-invoice-payment"
 export * from "./steps"

@@ -5,6 +5,7 @@ import { logPortalEventStep } from "../steps"
 import {
   ensureInvoicePaymentCollectionStep,
   findReusablePaymentSessionStep,
+  invoicePaymentLockKey,
   requireClientSecretStep,
   STRIPE_PROVIDER_ID,
   validateInvoicePayableStep,
@@ -21,7 +22,7 @@ export const startInvoicePaymentWorkflow = createWorkflow(
   startInvoicePaymentWorkflowId,
   (input: { customer_id: string; invoice_id: string }) => {
     const invoice = validateInvoicePayableStep(input)
-    const lockKey = transform({ input }, ({ input }) => `portal-pay-${input.invoice_id}`)
+    const lockKey = transform({ input }, ({ input }) => invoicePaymentLockKey(input.invoice_id))
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
 
     const collection = transform(

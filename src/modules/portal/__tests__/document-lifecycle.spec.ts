@@ -103,7 +103,7 @@ moduleIntegrationTestRunner<PortalModuleService>({
       it("reverts a payment on compensation", async () => {
         const invoice = await sentInvoice()
         const result = await service.recordInvoicePayment(invoice.id, { amount: 59.97, method: "cash" })
-        await service.revertInvoicePayment(result.payment.id, result.previous)
+        await service.revertInvoicePayment(result.payment!.id, result.previous)
         const reverted = await service.retrieveInvoice(invoice.id, { relations: ["payments"] })
         expect(reverted).toEqual(expect.objectContaining({ status: "sent", amount_paid: 0, paid_at: null }))
         expect(reverted.payments).toHaveLength(0)

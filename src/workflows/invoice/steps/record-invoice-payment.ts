@@ -11,6 +11,8 @@ export type RecordInvoicePaymentStepInput = {
   reference?: string | null
   /** Medusa payment behind an online payment: recording the same one twice is a no-op. */
   payment_id?: string | null
+  /** Money already taken (a card capture): record only what is still due, never refuse. */
+  up_to_open_amount?: boolean
 }
 
 export const recordInvoicePaymentStep = createStep(
@@ -19,7 +21,7 @@ export const recordInvoicePaymentStep = createStep(
     const result = await container.resolve<PortalModuleService>(PORTAL_MODULE).recordInvoicePayment(invoice_id, payment)
     return new StepResponse(
       result,
-      result.recorded ? { payment_id: result.payment.id, previous: result.previous } : undefined
+      result.recorded ? { payment_id: result.payment!.id, previous: result.previous } : undefined
     )
   },
   async (compensation, { container }) => {

@@ -1,0 +1,36 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+
+/**
+ * Medusa's own `POST /store/payment-collections/:id/payment-sessions` needs only a publishable
+ * key and a collection id, and replaces the collection's sessions: anyone holding an invoice's
+ * collection id could cancel the customer's PaymentIntent and open one for an amount the portal
+ * no longer owes. An invoice's collection is payable through the portal only; a cart's goes on.
+ */
+export async function refuseInvoicePaymentCollection(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    const { data } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+      entity: "payment_collection",
+      fields: ["id", "invoice.id"],
+      filters: { id: req.params.id },
+    })
+    if ((data[0] as { invoice?: { id?: string } } | undefined)?.invoice?.id) {
+      res.status(403).json({
+        type: MedusaError.Types.NOT_ALLOWED,
+        message: "This payment belongs to an invoice: pay it through the customer portal (Pay Now on the invoice).",
+      })
+      return
+    }
+    next()
+  } catch (error) {
+    next(error)
+  }
+}
+
+export const storePaymentCollectionsMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["POST"],
+    matcher: "/store/payment-collections/:id/payment-sessions",
+    middlewares: [refuseInvoicePaymentCollection],
+  },
+]
