@@ -2,7 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { authenticate } from "@medusajs/framework/http"
 import type { ICustomerModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, generateJwtToken, Modules } from "@medusajs/framework/utils"
-import { PORTAL_MODULE, PortalSessionChannel } from "../../modules/portal"
+import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
 import { renderPortalMessage } from "./portal-pages"
 
@@ -17,7 +17,7 @@ import { renderPortalMessage } from "./portal-pages"
 export const PORTAL_COOKIE = "portal_session"
 export const PORTAL_ACTOR_TYPE = "portal_customer"
 /** A session never outlives its link, and is at most this long. */
-const MAX_SESSION_SECONDS = 30 * 86_400
+export const MAX_SESSION_SECONDS = 30 * 86_400
 
 export type PortalAuthContext = {
   customer_id: string
@@ -27,21 +27,13 @@ export type PortalAuthContext = {
 
 type AuthContext = { actor_id?: string; actor_type?: string; app_metadata?: Record<string, unknown> }
 
-/**
- * Starts a portal session for a verified link and signs its token: what the link page and the
- * storefront exchange issue.
- */
-export async function startPortalSession(
-  req: MedusaRequest,
-  { customer_id, token_id, channel }: { customer_id: string; token_id: string; channel: PortalSessionChannel }
-) {
+/** Signs the token of a started portal session: what the link page and the storefront exchange hand out. */
+export function signPortalSession(req: MedusaRequest, session: { id: string; customer_id: string; expires_at: Date | string }) {
   const { http } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
-  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
-  const session = await portal.startPortalSession({ customer_id, token_id, channel, max_seconds: MAX_SESSION_SECONDS })
   const expiresIn = Math.max(1, Math.floor((new Date(session.expires_at).getTime() - Date.now()) / 1000))
   const token = generateJwtToken(
     {
-      actor_id: customer_id,
+      actor_id: session.customer_id,
       actor_type: PORTAL_ACTOR_TYPE,
       auth_identity_id: "",
       app_metadata: { portal_session_id: session.id },
@@ -49,7 +41,7 @@ export async function startPortalSession(
     },
     { secret: http.jwtSecret, expiresIn, jwtOptions: http.jwtOptions }
   )
-  return { token, expiresIn, session }
+  return { token, expiresIn }
 }
 
 /** The portal session a request carries (after `portalPageAuth` / `portalJsonAuth`), if any. */

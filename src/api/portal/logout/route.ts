@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { PORTAL_MODULE } from "../../../modules/portal"
-import { PortalEventActor, PortalEventType } from "../../../modules/portal/constants"
-import type PortalModuleService from "../../../modules/portal/service"
+import { PortalSessionChannel } from "../../../modules/portal/constants"
+import { signOutPortalWorkflow } from "../../../workflows/access"
 import { clearPortalCookie, portalSessionOf } from "../../utils/portal-auth"
 import { renderPortalMessage } from "../../utils/portal-pages"
 
@@ -11,14 +10,9 @@ import { renderPortalMessage } from "../../utils/portal-pages"
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const session = portalSessionOf(req)!
-  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
   if (session.portal_session_id) {
-    await portal.endPortalSession(session.customer_id, session.portal_session_id)
-    await portal.logEvent({
-      type: PortalEventType.SIGNED_OUT,
-      customer_id: session.customer_id,
-      actor: PortalEventActor.CUSTOMER,
-      data: { session_id: session.portal_session_id },
+    await signOutPortalWorkflow(req.scope).run({
+      input: { customer_id: session.customer_id, session_id: session.portal_session_id, channel: PortalSessionChannel.PAGES },
     })
   }
   clearPortalCookie(req, res)

@@ -1,15 +1,16 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { PORTAL_MODULE, PortalSessionChannel } from "../../../../modules/portal"
-import { PortalEventActor, PortalEventType } from "../../../../modules/portal/constants"
 import type PortalModuleService from "../../../../modules/portal/service"
 import { checkLink, LinkRefusal } from "../../../utils/link-check"
 import { clearLinkOpenToken, issueLinkOpenToken, verifyLinkOpenToken } from "../../../utils/link-open-csrf"
+import { openPortalLinkWorkflow } from "../../../../workflows/access"
 import {
+  MAX_SESSION_SECONDS,
   portalSessionOutcome,
   PORTAL_REFUSALS,
   setPortalCookie,
-  startPortalSession,
+  signPortalSession,
 } from "../../../utils/portal-auth"
 import { renderPortalMessage, sendPortalPage, setPortalPageHeaders } from "../../../utils/portal-pages"
 import { tooManyRequests } from "../../login/limits"
@@ -115,20 +116,18 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     return
   }
   const previous = await currentSession(req)
-  if (previous?.portal_session_id) {
-    await portal.endPortalSession(previous.customer_id, previous.portal_session_id)
-  }
-  const { token, expiresIn } = await startPortalSession(req, {
-    customer_id: link.customer_id,
-    token_id: link.token_id,
-    channel: PortalSessionChannel.PAGES,
+  const { result: session } = await openPortalLinkWorkflow(req.scope).run({
+    input: {
+      customer_id: link.customer_id,
+      token_id: link.token_id,
+      channel: PortalSessionChannel.PAGES,
+      max_seconds: MAX_SESSION_SECONDS,
+      previous: previous?.portal_session_id
+        ? { customer_id: previous.customer_id, session_id: previous.portal_session_id }
+        : null,
+    },
   })
-  await portal.logEvent({
-    type: PortalEventType.LINK_OPENED,
-    customer_id: link.customer_id,
-    actor: PortalEventActor.CUSTOMER,
-    data: { link_id: link.token_id },
-  })
+  const { token, expiresIn } = signPortalSession(req, session)
   clearLinkOpenToken(res, portal.isCookieSecure())
   setPortalPageHeaders(res)
   setPortalCookie(req, res, token, expiresIn)

@@ -1,10 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { PORTAL_MODULE, PortalSessionChannel } from "../../../../modules/portal"
-import { PortalEventActor, PortalEventType } from "../../../../modules/portal/constants"
-import type PortalModuleService from "../../../../modules/portal/service"
+import { PortalSessionChannel } from "../../../../modules/portal"
 import { checkLink } from "../../../utils/link-check"
-import { portalSessionOf, startPortalSession } from "../../../utils/portal-auth"
+import { openPortalLinkWorkflow, signOutPortalWorkflow } from "../../../../workflows/access"
+import { MAX_SESSION_SECONDS, portalSessionOf, signPortalSession } from "../../../utils/portal-auth"
 import type { StorePortalAuthType } from "../validators"
 
 const FAILURES = {
@@ -22,7 +21,6 @@ const FAILURES = {
  * a storefront that wants the customer signed in to the whole store uses Medusa's customer auth.
  */
 export const POST = async (req: MedusaRequest<StorePortalAuthType>, res: MedusaResponse) => {
-  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
   const result = await checkLink(req, req.validatedBody.token, "store")
   if (!result.usable) {
     if (result.retry_after) {
@@ -36,17 +34,15 @@ export const POST = async (req: MedusaRequest<StorePortalAuthType>, res: MedusaR
     throw new MedusaError(MedusaError.Types.UNAUTHORIZED, FAILURES[result.reason])
   }
   const check = result.link
-  const { token, session } = await startPortalSession(req, {
-    customer_id: check.customer_id,
-    token_id: check.token_id,
-    channel: PortalSessionChannel.STORE,
+  const { result: session } = await openPortalLinkWorkflow(req.scope).run({
+    input: {
+      customer_id: check.customer_id,
+      token_id: check.token_id,
+      channel: PortalSessionChannel.STORE,
+      max_seconds: MAX_SESSION_SECONDS,
+    },
   })
-  await portal.logEvent({
-    type: PortalEventType.LINK_OPENED,
-    customer_id: check.customer_id,
-    actor: PortalEventActor.CUSTOMER,
-    data: { link_id: check.token_id, via: "store" },
-  })
+  const { token } = signPortalSession(req, session)
   res.json({ token, expires_at: session.expires_at })
 }
 
@@ -59,13 +55,8 @@ export const DELETE = async (req: MedusaRequest, res: MedusaResponse) => {
       "This is the customer's own store login, not a portal session: sign out through Medusa's auth routes"
     )
   }
-  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
-  await portal.endPortalSession(session.customer_id, session.portal_session_id)
-  await portal.logEvent({
-    type: PortalEventType.SIGNED_OUT,
-    customer_id: session.customer_id,
-    actor: PortalEventActor.CUSTOMER,
-    data: { session_id: session.portal_session_id, via: "store" },
+  await signOutPortalWorkflow(req.scope).run({
+    input: { customer_id: session.customer_id, session_id: session.portal_session_id, channel: PortalSessionChannel.STORE },
   })
   res.json({ success: true })
 }

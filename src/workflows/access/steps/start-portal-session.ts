@@ -1,0 +1,25 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { PORTAL_MODULE } from "../../../modules/portal"
+import type { PortalSessionChannel } from "../../../modules/portal/constants"
+import type PortalModuleService from "../../../modules/portal/service"
+
+export type StartPortalSessionStepInput = {
+  customer_id: string
+  token_id: string
+  channel: PortalSessionChannel
+  max_seconds: number
+}
+
+/** Starts a portal session for a verified link; compensation ends it again. */
+export const startPortalSessionStep = createStep(
+  "start-portal-session",
+  async (input: StartPortalSessionStepInput, { container }) => {
+    const session = await container.resolve<PortalModuleService>(PORTAL_MODULE).startPortalSession(input)
+    return new StepResponse(session, { customer_id: session.customer_id, id: session.id })
+  },
+  async (started, { container }) => {
+    if (started) {
+      await container.resolve<PortalModuleService>(PORTAL_MODULE).endPortalSession(started.customer_id, started.id)
+    }
+  }
+)
