@@ -1,7 +1,10 @@
 import { z } from "@medusajs/framework/zod"
 
+/** Rows per list page unless the request asks for another size (pager links leave it out). */
+export const DEFAULT_PAGE_SIZE = 20
+
 const page = {
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_PAGE_SIZE),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 }
 
