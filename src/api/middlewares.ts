@@ -5,9 +5,15 @@ import { adminInvoicesMiddlewares } from "./admin/invoices/middlewares"
 import { adminPortalSettingsMiddlewares } from "./admin/portal/settings/middlewares"
 import { portalMiddlewares, storePortalMiddlewares } from "./portal/middlewares"
 import { StorePortalAuth } from "./store/portal/validators"
+import { portalErrorHandler, portalNotFound } from "./utils/portal-errors"
+import { portalResponseHeaders } from "./utils/portal-headers"
 
 export default defineMiddlewares({
+  errorHandler: portalErrorHandler(),
   routes: [
+    // Global (no method): these run before every portal route and its other middlewares.
+    { matcher: "/portal", middlewares: [portalResponseHeaders] },
+    { matcher: "/store/portal", middlewares: [portalResponseHeaders] },
     ...adminPortalSettingsMiddlewares,
     ...adminInvoicesMiddlewares,
     ...adminEstimatesMiddlewares,
@@ -15,5 +21,7 @@ export default defineMiddlewares({
     ...portalMiddlewares,
     ...storePortalMiddlewares,
     { method: ["POST"], matcher: "/store/portal/auth", middlewares: [validateAndTransformBody(StorePortalAuth)] },
+    // A params matcher sorts after every static portal route: only unanswered paths reach it.
+    { method: ["ALL"], matcher: "/portal/:path(*)", middlewares: [portalNotFound] },
   ],
 })
