@@ -26,6 +26,8 @@ module.exports = defineConfig({
       resolve: "./src/modules/portal",
       options: {
         portalUrl: process.env.PORTAL_URL,
+        // e.g. PORTAL_TRUSTED_PROXIES=1 behind one load balancer; unset, X-Forwarded-For is ignored.
+        trustedProxies: process.env.PORTAL_TRUSTED_PROXIES,
       },
     },
     {
