@@ -7,6 +7,7 @@ import { portalMiddlewares, storePortalMiddlewares } from "./portal/middlewares"
 import { StorePortalAuth } from "./store/portal/validators"
 import { portalErrorHandler, portalNotFound } from "./utils/portal-errors"
 import { portalResponseHeaders } from "./utils/portal-headers"
+import { PLUGIN_PATH_PREFIXES, refuseControlCharactersInPath } from "./utils/path-guard"
 
 export default defineMiddlewares({
   errorHandler: portalErrorHandler(),
@@ -14,6 +15,7 @@ export default defineMiddlewares({
     // Global (no method): these run before every portal route and its other middlewares.
     { matcher: "/portal", middlewares: [portalResponseHeaders] },
     { matcher: "/store/portal", middlewares: [portalResponseHeaders] },
+    ...PLUGIN_PATH_PREFIXES.map((matcher) => ({ matcher, middlewares: [refuseControlCharactersInPath] })),
     ...adminPortalSettingsMiddlewares,
     ...adminInvoicesMiddlewares,
     ...adminEstimatesMiddlewares,

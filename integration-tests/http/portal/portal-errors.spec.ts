@@ -133,6 +133,34 @@ medusaIntegrationTestRunner({
       })
     })
 
+    it("a control character in a path or query answers 4xx, never 500", async () => {
+      const estimate = await seedEstimate(getContainer(), customer.id, "sent")
+      const admin = { ...adminHeaders, validateStatus: () => true }
+      const requests: [string, Promise<{ status: number }>][] = [
+        ["page invoice", api.get("/portal/invoices/%00", session)],
+        ["page estimate pdf", api.get("/portal/estimates/%00/pdf", session)],
+        ["page estimate decision", api.post(`/portal/estimates/%00/accept`, "", formPost(session))],
+        ["page link", api.get("/portal/access/%00", { validateStatus: () => true, maxRedirects: 0 })],
+        ["page list query", api.get("/portal/invoices?status=%00&limit=%00", session)],
+        ["store invoice", api.get("/store/portal/invoices/%00", store)],
+        ["store estimate", api.post(`/store/portal/estimates/%01${estimate.id}/accept`, {}, store)],
+        ["store list query", api.get("/store/portal/estimates?status=%00", store)],
+        ["store auth", api.post("/store/portal/auth", { token: "\u0000" }, storeKey)],
+        ["admin invoice", api.get("/admin/invoices/%00", admin)],
+        ["admin invoice send", api.post("/admin/invoices/%00/send", {}, admin)],
+        ["admin estimate", api.get("/admin/estimates/%00", admin)],
+        ["admin list customer", api.get("/admin/invoices?customer_id=%00", admin)],
+        ["admin list order", api.get("/admin/estimates?order=%00", admin)],
+        ["admin access", api.get("/admin/customers/%00/portal-access", admin)],
+        ["admin activity type", api.get(`/admin/customers/${customer.id}/portal-activity?type=%00`, admin)],
+      ]
+      const statuses: Record<string, number> = {}
+      for (const [name, request] of requests) {
+        statuses[name] = (await request).status
+      }
+      expect(Object.entries(statuses).filter(([, status]) => status >= 500)).toEqual([])
+    })
+
     describe("error responses carry the portal's headers", () => {
       it("a foreign or missing invoice or estimate is the portal's 404 page, not JSON", async () => {
         const other = ((await createCustomer(getContainer())) as any).id

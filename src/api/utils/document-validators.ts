@@ -41,6 +41,8 @@ export const GetDocumentParams = createSelectParams()
 export const documentListParams = <S extends [string, ...string[]]>(statuses: S) => {
   const status = z.enum(statuses)
   return createFindParams({ limit: 20, offset: 0 }).extend({
+    // Medusa's own `order` takes any string; a NUL in it reached PostgreSQL.
+    order: textInput("order", { max: 100, trim: true }).optional(),
     q: textInput("q", { max: 100, trim: true }).optional(),
     customer_id: z.union([id("customer_id"), z.array(id("customer_id"))]).optional(),
     status: z.union([status, z.array(status)]).optional(),
