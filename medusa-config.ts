@@ -1,6 +1,26 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { randomBytes } from "crypto"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+/**
+ * No fixed fallback secret: one would sign every install's sessions with a public value and skip
+ * Medusa's own production check. In production a missing secret stops the server; elsewhere a
+ * random one is made per process and put into process.env, so every load of this file in the
+ * process agrees (sessions end with the process; `npm run demo` keeps its own under .demo/).
+ */
+function secret(name: "JWT_SECRET" | "COOKIE_SECRET") {
+  if (process.env[name]) {
+    return process.env[name]
+  }
+  if (process.env.NODE_ENV === "production") {
+    throw new Error(
+      `${name} is not set. Set ${name} to a long random value (for example the output of \`openssl rand -hex 32\`) before starting Medusa in production.`
+    )
+  }
+  process.env[name] = randomBytes(32).toString("hex")
+  return process.env[name]
+}
 
 /**
  * The host app used by `npm run demo` and the HTTP tests: a plain Medusa app that loads this
@@ -14,8 +34,8 @@ module.exports = defineConfig({
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
       authCors: process.env.AUTH_CORS || "http://localhost:9000,http://localhost:5173,http://localhost:8000",
-      jwtSecret: process.env.JWT_SECRET || "supersecret",
-      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+      jwtSecret: secret("JWT_SECRET"),
+      cookieSecret: secret("COOKIE_SECRET"),
     },
   },
   admin: {
@@ -26,6 +46,8 @@ module.exports = defineConfig({
       resolve: "./src/modules/portal",
       options: {
         portalUrl: process.env.PORTAL_URL,
+        // e.g. PORTAL_TRUSTED_PROXIES=1 behind one load balancer; unset, X-Forwarded-For is ignored.
+        trustedProxies: process.env.PORTAL_TRUSTED_PROXIES,
       },
     },
     {

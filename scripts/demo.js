@@ -3,6 +3,8 @@
 // .demo/, migrated and seeded (idempotently), with the admin dashboard. Ctrl-C stops Medusa and
 // the database cleanly.
 const { spawn } = require("child_process")
+const crypto = require("crypto")
+const fs = require("fs")
 const http = require("http")
 const path = require("path")
 const { startPostgres } = require("./lib/postgres")
@@ -44,6 +46,33 @@ function waitForHealth(timeoutMs) {
     const retry = () => (Date.now() > deadline ? reject(new Error("Medusa did not answer /health in time")) : setTimeout(attempt, 1000))
     attempt()
   })
+}
+
+/**
+ * The demo's JWT and cookie secrets: random on the first run, then kept in .demo/secrets.json
+ * (readable by this user only) so portal and admin sessions survive a restart. JWT_SECRET /
+ * COOKIE_SECRET from the environment win.
+ */
+function demoSecrets() {
+  const file = path.join(DEMO_DIR, "secrets.json")
+  let saved = {}
+  try {
+    saved = JSON.parse(fs.readFileSync(file, "utf8"))
+  } catch {
+    // first run, or an unreadable file: make new ones
+  }
+  const secrets = {
+    JWT_SECRET: saved.JWT_SECRET || crypto.randomBytes(32).toString("hex"),
+    COOKIE_SECRET: saved.COOKIE_SECRET || crypto.randomBytes(32).toString("hex"),
+  }
+  if (secrets.JWT_SECRET !== saved.JWT_SECRET || secrets.COOKIE_SECRET !== saved.COOKIE_SECRET) {
+    fs.mkdirSync(DEMO_DIR, { recursive: true })
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2) + "\n", { mode: 0o600 })
+  }
+  return {
+    JWT_SECRET: process.env.JWT_SECRET || secrets.JWT_SECRET,
+    COOKIE_SECRET: process.env.COOKIE_SECRET || secrets.COOKIE_SECRET,
+  }
 }
 
 function signalGroup(child, signal) {
@@ -97,6 +126,7 @@ async function main() {
 
     const env = {
       ...process.env,
+      ...demoSecrets(),
       DATABASE_URL: db.url(DB_NAME),
       DB_HOST: "localhost",
       DB_PORT: String(db.port),

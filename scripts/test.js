@@ -60,6 +60,10 @@ function readReport(file) {
 async function main() {
   process.env.MEDUSA_DISABLE_TELEMETRY = "true"
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || "error"
+  // One random pair for the whole run, so every kind and every Medusa process it starts agrees
+  // (medusa-config.ts has no built-in fallback).
+  process.env.JWT_SECRET = process.env.JWT_SECRET || crypto.randomBytes(32).toString("hex")
+  process.env.COOKIE_SECRET = process.env.COOKIE_SECRET || crypto.randomBytes(32).toString("hex")
   const args = process.argv.slice(2)
   const kinds = process.env.TEST_TYPE ? [process.env.TEST_TYPE] : KINDS
 

@@ -7,8 +7,13 @@ export type AdminHeaders = { headers: Record<string, string> }
 
 export const adminHeaders: AdminHeaders = { headers: {} }
 
-/** medusa-config.ts signs tokens with this secret when JWT_SECRET is unset. */
-const jwtSecret = () => process.env.JWT_SECRET || "supersecret"
+/** medusa-config.ts signs tokens with JWT_SECRET (and sets a random one when it is unset). */
+const jwtSecret = () => {
+  if (!process.env.JWT_SECRET) {
+    throw new Error("JWT_SECRET is unset: create the admin user after the app has loaded medusa-config.ts")
+  }
+  return process.env.JWT_SECRET
+}
 
 /**
  * Creates an admin user with an emailpass auth identity through the container and puts a signed

@@ -6,9 +6,17 @@ import { adminPortalSettingsMiddlewares } from "./admin/portal/settings/middlewa
 import { portalMiddlewares, storePortalMiddlewares } from "./portal/middlewares"
 import { storePaymentCollectionsMiddlewares } from "./store/payment-collections/middlewares"
 import { StorePortalAuth } from "./store/portal/validators"
+import { portalErrorHandler, portalNotFound } from "./utils/portal-errors"
+import { portalResponseHeaders } from "./utils/portal-headers"
+import { PLUGIN_PATH_PREFIXES, refuseControlCharactersInPath } from "./utils/path-guard"
 
 export default defineMiddlewares({
+  errorHandler: portalErrorHandler(),
   routes: [
+    // Global (no method): these run before every portal route and its other middlewares.
+    { matcher: "/portal", middlewares: [portalResponseHeaders] },
+    { matcher: "/store/portal", middlewares: [portalResponseHeaders] },
+    ...PLUGIN_PATH_PREFIXES.map((matcher) => ({ matcher, middlewares: [refuseControlCharactersInPath] })),
     ...adminPortalSettingsMiddlewares,
     ...adminInvoicesMiddlewares,
     ...adminEstimatesMiddlewares,
@@ -17,5 +25,7 @@ export default defineMiddlewares({
     ...storePortalMiddlewares,
     ...storePaymentCollectionsMiddlewares,
     { method: ["POST"], matcher: "/store/portal/auth", middlewares: [validateAndTransformBody(StorePortalAuth)] },
+    // A params matcher sorts after every static portal route: only unanswered paths reach it.
+    { method: ["ALL"], matcher: "/portal/:path(*)", middlewares: [portalNotFound] },
   ],
 })

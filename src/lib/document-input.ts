@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type { ModuleDocumentLineInput } from "../types/module"
 import { computeDocumentAmounts, isKnownCurrency, MAX_QUANTITY, parseAmount } from "./money"
+import { controlCharacterMessage, hasControlCharacter } from "./text-input"
 
 /** Lines per document: generous for real invoices, bounded so one request cannot explode. */
 export const MAX_LINES = 500
@@ -50,6 +51,10 @@ export function optionalText(value: unknown, field: string, max = MAX_TEXT): str
   if (value.length > max) {
     throw invalid(`${field} must be at most ${max} characters`)
   }
+  // Module callers (workflows, scripts) get the same refusal as the HTTP validators.
+  if (hasControlCharacter(value, { multiline: true })) {
+    throw invalid(controlCharacterMessage(field))
+  }
   return value
 }
 
@@ -72,6 +77,9 @@ export function prepareLines(lines: unknown, currencyCode: string) {
     }
     if (title.length > MAX_TITLE) {
       throw invalid(`${at}.title must be at most ${MAX_TITLE} characters`)
+    }
+    if (hasControlCharacter(title)) {
+      throw invalid(controlCharacterMessage(`${at}.title`))
     }
     const quantity = parseAmount(raw.quantity, `${at}.quantity`, {
       exclusiveMin: true,

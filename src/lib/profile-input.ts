@@ -1,14 +1,12 @@
 import { z } from "@medusajs/framework/zod"
+import { textInput } from "./text-input"
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" })
 /** ISO 3166-1 alpha-2, as Medusa stores countries (lower-case). */
 const isCountry = (code: string) => /^[a-z]{2}$/.test(code) && regionNames.of(code.toUpperCase()) !== code.toUpperCase()
 
 const optional = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max} characters`)
+  textInput(label, { max, trim: true })
     .transform((v) => (v === "" ? null : v))
     .nullish()
 
@@ -18,7 +16,7 @@ const optional = (max: number, label: string) =>
  */
 export const PortalProfileInput = z
   .object({
-    first_name: z.string().trim().min(1, "Enter your first name").max(100, "First name must be at most 100 characters"),
+    first_name: textInput("First name", { max: 100, trim: true }).min(1, "Enter your first name"),
     last_name: optional(100, "Last name"),
     company_name: optional(200, "Company"),
     phone: z

@@ -214,6 +214,9 @@ export async function startHostApp(options: {
     MEDUSA_DISABLE_TELEMETRY: "true",
     MEDUSA_ADMIN_DISABLED: "false",
     LOG_LEVEL: "info",
+    // One pair for every medusa command of this app (medusa-config.ts has no built-in fallback).
+    JWT_SECRET: process.env.JWT_SECRET || crypto.randomBytes(32).toString("hex"),
+    COOKIE_SECRET: process.env.COOKIE_SECRET || crypto.randomBytes(32).toString("hex"),
     ...options.env,
   }
   const logFile = (name: string) => path.join(options.logDir, `${name}.log`)

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { randomBytes } from "crypto"
 import { adminHeaders, createAdminUser } from "../../utils/admin"
+import { fromAddress } from "../../utils/client-address"
 import { createCustomer } from "../../utils/customer"
 import { portalService } from "../../utils/portal"
 import { pressOpenLink } from "../portal/helpers"
@@ -267,7 +268,7 @@ medusaIntegrationTestRunner({
           // A different client address each time, so only the per-email limit applies.
           last = await api.post("/portal/login", "email=limited%40example.com", {
             ...form,
-            headers: { ...form.headers, "x-forwarded-for": `10.0.0.${i + 1}` },
+            ...fromAddress(api, `127.0.1.${i + 1}`),
           })
           statuses.push(last.status)
         }
@@ -276,7 +277,7 @@ medusaIntegrationTestRunner({
       })
 
       it("refuses the 6th request a minute from one address", async () => {
-        const form = { headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "10.1.1.1" }, ...noRedirect }
+        const form = { headers: { "content-type": "application/x-www-form-urlencoded" }, ...fromAddress(api, "127.0.2.1"), ...noRedirect }
         const statuses: number[] = []
         for (let i = 0; i < 6; i++) {
           statuses.push((await api.post("/portal/login", `email=person${i}%40example.com`, form)).status)

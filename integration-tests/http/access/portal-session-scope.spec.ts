@@ -78,13 +78,13 @@ medusaIntegrationTestRunner({
         const otherSession = jwt.decode(jwtOf(await pageSession(other.id))) as any
         const forged = jwt.sign(
           { actor_id: customer.id, actor_type: "portal_customer", auth_identity_id: "", app_metadata: { portal_session_id: otherSession.app_metadata.portal_session_id } },
-          process.env.JWT_SECRET || "supersecret",
+          process.env.JWT_SECRET!,
           { expiresIn: "1h" }
         )
         expect((await api.get("/store/portal/invoices", bearer(forged))).status).toBe(401)
         const noSession = jwt.sign(
           { actor_id: customer.id, actor_type: "portal_customer", auth_identity_id: "", app_metadata: {} },
-          process.env.JWT_SECRET || "supersecret",
+          process.env.JWT_SECRET!,
           { expiresIn: "1h" }
         )
         expect((await api.get("/store/portal/invoices", bearer(noSession))).status).toBe(401)

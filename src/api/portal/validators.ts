@@ -1,7 +1,11 @@
 import { z } from "@medusajs/framework/zod"
+import { textInput } from "../../lib/text-input"
+
+/** Rows per list page unless the request asks for another size (pager links leave it out). */
+export const DEFAULT_PAGE_SIZE = 20
 
 const page = {
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_PAGE_SIZE),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 }
 
@@ -13,7 +17,7 @@ export type PortalEstimatesQueryType = z.infer<typeof PortalEstimatesQuery>
 
 /** The optional reason a customer gives with a decision. `_csrf` is the pages' form token. */
 export const PortalDecision = z.object({
-  note: z.string().trim().max(2000, "Keep the note under 2000 characters").optional(),
+  note: textInput("Note", { max: 2000, multiline: true, trim: true }).optional(),
   _csrf: z.string().optional(),
 })
 export type PortalDecisionType = z.infer<typeof PortalDecision>
@@ -25,7 +29,7 @@ export function parseListQuery<T extends z.ZodTypeAny>(schema: T, query: unknown
 }
 
 /** Storefront decisions: the note only, strict. */
-export const StoreDecision = z.object({ note: z.string().trim().max(2000).nullish() }).strict()
+export const StoreDecision = z.object({ note: textInput("note", { max: 2000, multiline: true, trim: true }).nullish() }).strict()
 
 /** Routes whose input is all on the server (Pay Now): any field sent, like an amount, is refused. */
 export const NoBody = z.object({}).strict()

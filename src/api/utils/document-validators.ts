@@ -2,17 +2,20 @@ import { z } from "@medusajs/framework/zod"
 import { createFindParams, createOperatorMap, createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { MAX_LINES } from "../../lib/document-input"
 import { MAX_AMOUNT, MAX_QUANTITY } from "../../lib/money"
+import { controlCharacterMessage, jsonHasNul, textInput } from "../../lib/text-input"
 
 /**
  * Pieces shared by the invoice and estimate validators. Totals are never accepted from a
  * client: every object is strict, so a `total` field is an unknown field (400).
  */
-const text = (max: number) => z.string().max(max)
+const multiline = (label: string) => textInput(label, { max: 10_000, multiline: true })
+/** Ids and codes: no control characters either (a NUL in a query parameter reached PostgreSQL). */
+const id = (label: string) => textInput(label, { max: 100, trim: true })
 
 export const DocumentLine = z
   .object({
-    title: z.string().trim().min(1, "title is required").max(500),
-    description: text(10_000).nullish(),
+    title: textInput("Line title", { max: 500, trim: true }).min(1, "Line title is required"),
+    description: multiline("Line description").nullish(),
     quantity: z.number().positive().max(MAX_QUANTITY),
     unit_price: z.number().nonnegative().max(MAX_AMOUNT),
     tax_rate: z.number().min(0).max(100).nullish(),
@@ -20,12 +23,15 @@ export const DocumentLine = z
   .strict()
 
 export const documentFields = {
-  customer_id: z.string().trim().min(1),
+  customer_id: id("customer_id").min(1),
   currency_code: z.string().trim().length(3).toLowerCase(),
   issue_date: z.coerce.date().optional(),
-  notes: text(10_000).nullish(),
-  internal_note: text(10_000).nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  notes: multiline("notes").nullish(),
+  internal_note: multiline("internal_note").nullish(),
+  metadata: z
+    .record(z.string(), z.unknown())
+    .refine((v) => !jsonHasNul(v), controlCharacterMessage("metadata"))
+    .nullish(),
   lines: z.array(DocumentLine).max(MAX_LINES),
 }
 
@@ -35,8 +41,10 @@ export const GetDocumentParams = createSelectParams()
 export const documentListParams = <S extends [string, ...string[]]>(statuses: S) => {
   const status = z.enum(statuses)
   return createFindParams({ limit: 20, offset: 0 }).extend({
-    q: z.string().trim().max(100).optional(),
-    customer_id: z.union([z.string(), z.array(z.string())]).optional(),
+    // Medusa's own `order` takes any string; a NUL in it reached PostgreSQL.
+    order: textInput("order", { max: 100, trim: true }).optional(),
+    q: textInput("q", { max: 100, trim: true }).optional(),
+    customer_id: z.union([id("customer_id"), z.array(id("customer_id"))]).optional(),
     status: z.union([status, z.array(status)]).optional(),
     issue_date: createOperatorMap().optional(),
     created_at: createOperatorMap().optional(),

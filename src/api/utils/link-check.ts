@@ -3,10 +3,7 @@ import { PORTAL_MODULE } from "../../modules/portal"
 import { PortalEventActor, PortalEventType } from "../../modules/portal/constants"
 import type PortalModuleService from "../../modules/portal/service"
 import { portalRules } from "./portal-auth"
-import { clientIp, hitRateLimit } from "./rate-limit"
-
-/** Failed opens per address and minute: bounds guessing and the activity rows it writes. */
-export const FAILED_OPEN_LIMIT = { limit: 20, windowSeconds: 60 }
+import { failedLinkOpenLimit } from "./rate-limit"
 
 export type LinkRefusal = "unknown" | "expired" | "revoked" | "portal_disabled" | "access_disabled" | "account_closed"
 
@@ -17,7 +14,7 @@ export type LinkCheck =
 /**
  * One home for "can this link start a session": the token is valid, the portal is on, the
  * customer's access is enabled and the customer still exists. A failure is logged (without the
- * token) at most FAILED_OPEN_LIMIT times a minute per address; past that it is only refused.
+ * token) at most FAILED_LINK_OPEN_LIMIT times a minute per address; past that it is only refused.
  */
 export async function checkLink(req: MedusaRequest, rawToken: unknown, via: "pages" | "store"): Promise<LinkCheck> {
   const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
@@ -30,7 +27,7 @@ export async function checkLink(req: MedusaRequest, rawToken: unknown, via: "pag
   if (check.outcome === "valid" && !reason) {
     return { usable: true, link: { token_id: check.token_id, customer_id: check.customer_id, expires_at: check.expires_at } }
   }
-  const limit = await hitRateLimit(req, `link-open-failed:ip:${clientIp(req)}`, FAILED_OPEN_LIMIT)
+  const limit = await failedLinkOpenLimit(req)
   if (!limit.allowed) {
     return { usable: false, reason: reason!, retry_after: limit.retry_after }
   }

@@ -2,6 +2,9 @@ import type { MedusaRequest } from "@medusajs/framework/http"
 import type { ICacheService, ILockingModule } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createHash } from "crypto"
+import { clientAddress } from "../../lib/trusted-proxies"
+import { PORTAL_MODULE } from "../../modules/portal"
+import type PortalModuleService from "../../modules/portal/service"
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retry_after: number }
 
@@ -34,7 +37,24 @@ export async function hitRateLimit(
   })
 }
 
-/** The client's address as Medusa sees it (it sets `trust proxy`, so behind a proxy too). */
+/**
+ * The client's address for per-address limits. Not `req.ip`: Medusa sets Express's `trust proxy`
+ * to 1, so anyone not behind exactly one proxy could forge it with X-Forwarded-For. The portal's
+ * `trustedProxies` option says which hops to believe; by default only the socket's peer counts.
+ */
 export function clientIp(req: MedusaRequest) {
-  return req.ip || req.socket?.remoteAddress || "unknown"
+  const trust = req.scope.resolve<PortalModuleService>(PORTAL_MODULE).getProxyTrust()
+  return clientAddress(req, trust) || "unknown"
+}
+
+/** Failed opens of a link (unknown, expired or revoked tokens), per client address. */
+export const FAILED_LINK_OPEN_LIMIT = { limit: 20, windowSeconds: 60 }
+
+/**
+ * Counts one failed link open for the client's address; `allowed: false` once it made more than
+ * 20 in a minute (answer 429 with `Retry-After: retry_after`). Guessing a 256-bit token is
+ * hopeless anyway; this keeps scanners from hammering the token lookup.
+ */
+export function failedLinkOpenLimit(req: MedusaRequest): Promise<RateLimitResult> {
+  return hitRateLimit(req, `link-open-failed:ip:${clientIp(req)}`, FAILED_LINK_OPEN_LIMIT)
 }

@@ -20,6 +20,7 @@ import {
 } from "../../lib/document-input"
 import { computeDocumentAmounts, currencyDecimals, LineAmountsInput, openAmount, parseAmount } from "../../lib/money"
 import { formatDisplayNumber } from "../../lib/numbering"
+import { compileTrustedProxies, ProxyTrust, TrustedProxies } from "../../lib/trusted-proxies"
 import { DECOY_HASH, generatePortalToken, hashesEqual, hashPortalToken, isTokenShaped } from "../../lib/tokens"
 import { assertAction, ESTIMATE_ACTIONS, INVOICE_ACTIONS } from "../../lib/transitions"
 import {
@@ -71,6 +72,11 @@ export type PortalModuleOptions = {
   cookieSecure?: boolean
   /** Stripe publishable key for the Pay Now page. */
   stripePublishableKey?: string
+  /**
+   * Proxies allowed to report the client's address in X-Forwarded-For (rate limits are per
+   * address): a hop count or addresses / CIDRs, like Express's `trust proxy`. Default: none.
+   */
+  trustedProxies?: TrustedProxies
 }
 
 export type PortalSessionOutcome = "ok" | "portal_disabled" | "access_disabled" | "link_revoked" | "signed_out"
@@ -116,11 +122,14 @@ class PortalModuleService extends MedusaService({
   PortalSequence,
 }) {
   protected readonly options_: PortalModuleOptions
+  protected readonly proxyTrust_: ProxyTrust
 
   constructor(container: Record<string, unknown>, options: PortalModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = options ?? {}
+    // Compiled once, so a malformed option stops the server at boot rather than on a request.
+    this.proxyTrust_ = compileTrustedProxies(this.options_.trustedProxies)
   }
 
   /** Public base URL of the portal pages (the plugin's `portalUrl` option), without a trailing slash. */
@@ -132,6 +141,11 @@ class PortalModuleService extends MedusaService({
   /** Stripe publishable key for the Pay Now page (the plugin's `stripePublishableKey` option). */
   getStripePublishableKey(): string | null {
     return this.options_.stripePublishableKey || process.env.STRIPE_PUBLISHABLE_KEY || null
+  }
+
+  /** Which hops of X-Forwarded-For to believe (the plugin's `trustedProxies` option). */
+  getProxyTrust(): ProxyTrust {
+    return this.proxyTrust_
   }
 
   /** The cookie gets `Secure` when the portal is served over https, unless configured. */

@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { createOperatorMap } from "@medusajs/medusa/api/utils/validators"
 import { documentFields, documentListParams, GetDocumentParams } from "../../utils/document-validators"
 import { MAX_AMOUNT } from "../../../lib/money"
+import { textInput } from "../../../lib/text-input"
 
 export const AdminGetInvoiceParams = GetDocumentParams
 export type AdminGetInvoiceParamsType = z.infer<typeof AdminGetInvoiceParams>
@@ -31,7 +32,7 @@ export const AdminRecordInvoicePayment = z
     amount: z.number().positive().max(MAX_AMOUNT),
     method: z.enum(["cash", "check", "bank_transfer", "card", "other"]),
     paid_at: z.coerce.date().optional(),
-    reference: z.string().max(500).nullish(),
+    reference: textInput("reference", { max: 500 }).nullish(),
   })
   .strict()
 export type AdminRecordInvoicePaymentType = z.infer<typeof AdminRecordInvoicePayment>
@@ -39,7 +40,7 @@ export type AdminRecordInvoicePaymentType = z.infer<typeof AdminRecordInvoicePay
 export const AdminCreateInvoiceFromOrder = z
   .object({
     due_date: z.coerce.date().nullish(),
-    notes: z.string().max(10_000).nullish(),
+    notes: textInput("notes", { max: 10_000, multiline: true }).nullish(),
   })
   .strict()
 export type AdminCreateInvoiceFromOrderType = z.infer<typeof AdminCreateInvoiceFromOrder>

@@ -4,7 +4,8 @@ import type PortalModuleService from "../../../modules/portal/service"
 import { serializePortalEstimate } from "../../../lib/serializers"
 import { portalCustomerId } from "../../utils/portal-auth"
 import { sendPortalPage } from "../../utils/portal-pages"
-import { parseListQuery, PortalEstimatesQuery } from "../validators"
+import { buildPager } from "../../../lib/pages/pager"
+import { DEFAULT_PAGE_SIZE, parseListQuery, PortalEstimatesQuery } from "../validators"
 
 const FILTERS = [
   { value: "", label: "All" },
@@ -24,6 +25,13 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     estimates: estimates.map((e) => serializePortalEstimate(e, now)),
     status: query.status ?? "",
     filters: FILTERS,
-    page: { count, limit: query.limit, offset: query.offset },
+    pager: buildPager({
+      path: "/portal/estimates",
+      count,
+      limit: query.limit,
+      offset: query.offset,
+      defaultLimit: DEFAULT_PAGE_SIZE,
+      params: { status: query.status },
+    }),
   })
 }

@@ -4,7 +4,8 @@ import type PortalModuleService from "../../../modules/portal/service"
 import { serializePortalInvoice } from "../../../lib/serializers"
 import { portalCustomerId } from "../../utils/portal-auth"
 import { sendPortalPage } from "../../utils/portal-pages"
-import { parseListQuery, PortalInvoicesQuery } from "../validators"
+import { buildPager } from "../../../lib/pages/pager"
+import { DEFAULT_PAGE_SIZE, parseListQuery, PortalInvoicesQuery } from "../validators"
 
 const FILTERS = [
   { value: "", label: "All" },
@@ -24,6 +25,13 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     invoices: invoices.map((i) => serializePortalInvoice(i, now)),
     status: query.status ?? "",
     filters: FILTERS,
-    page: { count, limit: query.limit, offset: query.offset },
+    pager: buildPager({
+      path: "/portal/invoices",
+      count,
+      limit: query.limit,
+      offset: query.offset,
+      defaultLimit: DEFAULT_PAGE_SIZE,
+      params: { status: query.status },
+    }),
   })
 }

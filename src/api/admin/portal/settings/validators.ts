@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { textInput } from "../../../../lib/text-input"
 
 // Format errors would otherwise read "Invalid email address" with no field name.
 const email = (field: string) => z.email({ error: `${field} must be an email address` }).max(320)
@@ -13,7 +14,7 @@ export const AdminUpdatePortalSettings = z
     allow_profile_updates: z.boolean(),
     allow_service_history: z.boolean(),
     link_ttl_days: z.number().int().min(1).max(365),
-    business_name: z.string().trim().max(200).nullable(),
+    business_name: textInput("business_name", { max: 200, trim: true }).nullable(),
     logo_url: z.url({ protocol: /^https?$/, error: "logo_url must be an http(s) URL" }).max(2000).nullable(),
     accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "accent_color must be a colour like #2563eb"),
     support_email: email("support_email").nullable(),
