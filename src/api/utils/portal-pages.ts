@@ -3,8 +3,7 @@ import { renderPage } from "../../lib/pages/render"
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
 import type { ModulePortalSettings } from "../../types/module"
-// csrf.ts imports this file too; both only call each other at request time.
-import { csrfToken } from "./csrf"
+import { csrfToken } from "./csrf-token"
 
 /**
  * Headers on every portal page: the token must never leak through a Referer, pages are not
