@@ -1,6 +1,6 @@
 import { MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { openAmount } from "./money"
+import { amountDue } from "./payable"
 
 /** Session states that can still be completed by the customer (nothing authorized yet). */
 const OPEN_SESSION_STATUSES = ["pending", "requires_more", "error"]
@@ -27,7 +27,7 @@ export type PaymentCollectionPlan = {
  * state; only its leftover open sessions go.
  */
 export function planInvoicePaymentCollection(invoice: PlanInvoice, collection: PlanCollection): PaymentCollectionPlan {
-  const due = invoice.status === "sent" ? openAmount(invoice.total, invoice.amount_paid) : openAmount(0, 0)
+  const due = amountDue(invoice)
   const cancel_session_ids = collection.payment_sessions
     .filter((s) => OPEN_SESSION_STATUSES.includes(s.status) && !MathBN.eq(s.amount, due))
     .map((s) => s.id)

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { STRIPE_PROVIDER_ID } from "../../lib/stripe-provider-id"
 import { sdk } from "../lib/sdk"
 import type {
   AdminCustomerSummary,
@@ -64,7 +65,8 @@ export function useHasStripeProvider() {
       sdk.client.fetch<{ payment_providers: { id: string; is_enabled?: boolean }[] }>("/admin/payments/payment-providers", {
         query: { limit: 100 },
       }),
-    select: (data) => data.payment_providers.some((p) => p.id.startsWith("pp_stripe") && p.is_enabled !== false),
+    // The exact provider the server's Pay Now uses, not any Stripe provider.
+    select: (data) => data.payment_providers.some((p) => p.id === STRIPE_PROVIDER_ID && p.is_enabled !== false),
   })
 }
 

@@ -1,19 +1,31 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
+import type { BigNumberInput } from "@medusajs/framework/types"
+import { NotPayableReason, whyNotPayable } from "../../lib/payable"
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
-import { isStripeRegistered } from "../../workflows/payments/steps/validate-invoice-payable"
+import { isStripeRegistered } from "../../workflows/payments/utils/stripe-provider"
 
-/** Whether "Pay Now" can be offered for an invoice, and if not, why (shown to the customer). */
-export async function onlinePayment(req: MedusaRequest, invoice: { open_amount: number; status: string }) {
+/** What the customer is told when Pay Now is not offered (nothing when there is nothing to pay). */
+const REASONS: Record<NotPayableReason, string | null> = {
+  settled: null,
+  payments_off: "Online payment is not offered for this invoice. Please pay as agreed with the business.",
+  not_set_up: "Online payment is not set up yet. Please pay as agreed with the business.",
+}
+
+/**
+ * Whether the portal's pay page can offer "Pay Now" for an invoice, and if not, why. The page
+ * also needs the Stripe publishable key (storefronts use their own).
+ */
+export async function onlinePayment(
+  req: MedusaRequest,
+  invoice: { status: string; total: BigNumberInput; amount_paid: BigNumberInput }
+) {
   const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
-  if (invoice.status === "paid" || invoice.open_amount <= 0) {
-    return { available: false, reason: null }
-  }
-  if (!(await portal.retrieveSettings()).allow_payments) {
-    return { available: false, reason: "Online payment is not offered for this invoice. Please pay as agreed with the business." }
-  }
-  if (!portal.getStripePublishableKey() || !(await isStripeRegistered(req.scope))) {
-    return { available: false, reason: "Online payment is not set up yet. Please pay as agreed with the business." }
-  }
-  return { available: true, reason: null }
+  // A customer sees sent and paid invoices only; "unpaid" and "overdue" are a sent one.
+  const stored = { ...invoice, status: invoice.status === "paid" ? "paid" : "sent" }
+  const reason = whyNotPayable(stored, {
+    allow_payments: (await portal.retrieveSettings()).allow_payments,
+    stripe_ready: Boolean(portal.getStripePublishableKey()) && (await isStripeRegistered(req.scope)),
+  })
+  return { available: reason === null, reason: reason ? REASONS[reason] : null }
 }

@@ -7,9 +7,9 @@ import {
   findReusablePaymentSessionStep,
   invoicePaymentLockKey,
   requireClientSecretStep,
-  STRIPE_PROVIDER_ID,
   validateInvoicePayableStep,
 } from "./steps"
+import { STRIPE_PROVIDER_ID } from "../../lib/payable"
 
 export const startInvoicePaymentWorkflowId = "start-invoice-payment"
 

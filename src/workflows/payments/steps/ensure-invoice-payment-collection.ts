@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { openAmount } from "../../../lib/money"
+import { amountDue } from "../../../lib/payable"
 import { PORTAL_MODULE } from "../../../modules/portal"
 import type PortalModuleService from "../../../modules/portal/service"
 
@@ -46,8 +46,8 @@ async function ensureCollection(container: MedusaContainer, invoiceId: string, o
   const link = container.resolve(ContainerRegistrationKeys.LINK)
 
   const invoice = await portal.retrieveInvoice(invoiceId)
-  const amount = openAmount(invoice.total, invoice.amount_paid)
-  if (invoice.status !== "sent" || !MathBN.gt(amount, 0)) {
+  const amount = amountDue(invoice)
+  if (!MathBN.gt(amount, 0)) {
     if (optional) {
       return new StepResponse<InvoicePaymentCollection | null, Created | null>(null, null)
     }
