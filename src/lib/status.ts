@@ -46,6 +46,21 @@ export function deriveInvoiceStatus(
   }
 }
 
+/**
+ * The same derivation as a query filter (for listing by what the customer reads): overdue is a
+ * sent invoice due before `now`, unpaid a sent one due later or never; other statuses are stored.
+ */
+export function invoiceDisplayStatusFilter(status: InvoiceDisplayStatus, now: Date = new Date()) {
+  switch (status) {
+    case "overdue":
+      return { status: InvoiceStatus.SENT, due_date: { $lt: now } }
+    case "unpaid":
+      return { status: InvoiceStatus.SENT, $or: [{ due_date: null }, { due_date: { $gte: now } }] }
+    default:
+      return { status }
+  }
+}
+
 export function deriveEstimateStatus(estimate: { status: EstimateStatus | string }): EstimateDisplayStatus {
   switch (estimate.status) {
     case EstimateStatus.DRAFT:

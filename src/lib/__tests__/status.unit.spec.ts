@@ -1,5 +1,6 @@
 import {
   deriveEstimateStatus,
+  invoiceDisplayStatusFilter,
   deriveInvoiceStatus,
   ESTIMATE_STATUS_LABELS,
   INVOICE_STATUS_LABELS,
@@ -53,5 +54,14 @@ describe("display numbers", () => {
   it("refuses non-positive or fractional numbers", () => {
     expect(() => formatDisplayNumber("INV-", 0)).toThrow()
     expect(() => formatDisplayNumber("INV-", 1.5)).toThrow()
+  })
+})
+
+describe("invoiceDisplayStatusFilter", () => {
+  const now = new Date("2026-06-01T00:00:00.000Z")
+  it("filters what deriveInvoiceStatus derives: overdue and unpaid from sent, the rest as stored", () => {
+    expect(invoiceDisplayStatusFilter("overdue", now)).toEqual({ status: "sent", due_date: { $lt: now } })
+    expect(invoiceDisplayStatusFilter("unpaid", now)).toEqual({ status: "sent", $or: [{ due_date: null }, { due_date: { $gte: now } }] })
+    expect(invoiceDisplayStatusFilter("paid", now)).toEqual({ status: "paid" })
   })
 })

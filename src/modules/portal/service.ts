@@ -27,6 +27,7 @@ import {
   deriveEstimateStatus,
   deriveInvoiceStatus,
   EstimateDisplayStatus,
+  invoiceDisplayStatusFilter,
   InvoiceDisplayStatus,
   isEstimateExpired,
 } from "../../lib/status"
@@ -817,16 +818,9 @@ class PortalModuleService extends MedusaService({
     { status, limit = 20, offset = 0 }: { status?: "unpaid" | "overdue" | "paid"; limit?: number; offset?: number } = {},
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const now = new Date()
-    const filters: Record<string, unknown> = { customer_id: requireCustomerId(customerId) }
-    if (status === "paid") {
-      filters.status = InvoiceStatus.PAID
-    } else if (status === "overdue") {
-      Object.assign(filters, { status: InvoiceStatus.SENT, due_date: { $lt: now } })
-    } else if (status === "unpaid") {
-      Object.assign(filters, { status: InvoiceStatus.SENT, $or: [{ due_date: null }, { due_date: { $gte: now } }] })
-    } else {
-      filters.status = [InvoiceStatus.SENT, InvoiceStatus.PAID]
+    const filters: Record<string, unknown> = {
+      customer_id: requireCustomerId(customerId),
+      ...(status ? invoiceDisplayStatusFilter(status) : { status: [InvoiceStatus.SENT, InvoiceStatus.PAID] }),
     }
     return this.listAndCountInvoices(
       filters,

@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { openAmount } from "../../../lib/money"
-import { deriveInvoiceStatus } from "../../../lib/status"
+import { deriveInvoiceStatus, invoiceDisplayStatusFilter, InvoiceDisplayStatus } from "../../../lib/status"
 import { likeEscape } from "../../utils/document-validators"
 
 type AnyInvoice = Record<string, any>
@@ -40,18 +40,7 @@ export function invoiceFilters(filterable: Record<string, any>, now = new Date()
   const and: Record<string, unknown>[] = []
   if (status !== undefined) {
     const statuses: string[] = Array.isArray(status) ? status : [status]
-    and.push({
-      $or: statuses.map((s) => {
-        switch (s) {
-          case "overdue":
-            return { status: "sent", due_date: { $lt: now } }
-          case "unpaid":
-            return { status: "sent", $or: [{ due_date: null }, { due_date: { $gte: now } }] }
-          default:
-            return { status: s }
-        }
-      }),
-    })
+    and.push({ $or: statuses.map((s) => invoiceDisplayStatusFilter(s as InvoiceDisplayStatus, now)) })
   }
   if (q) {
     and.push({ display_number: { $ilike: `%${likeEscape(q)}%` } })
