@@ -10,6 +10,7 @@ import { FakeStripe, startFakeStripe } from "../../utils/fake-stripe/server"
 import { invoiceBody, portalService } from "../../utils/portal"
 import { SmtpSink, startSmtpSink } from "../../utils/smtp-sink"
 import { csrfFrom, formPost, portalSession } from "../portal/helpers"
+import { until } from "./harness"
 
 jest.setTimeout(120_000)
 
@@ -44,16 +45,6 @@ afterAll(async () => {
     saved[key] === undefined ? delete process.env[key] : (process.env[key] = saved[key])
   }
 })
-
-const until = async <T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000) => {
-  const deadline = Date.now() + ms
-  let value = await read()
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100))
-    value = await read()
-  }
-  return value
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
