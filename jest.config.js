@@ -21,7 +21,7 @@ module.exports = {
 
 // scripts/test.js runs the kinds one after another, each with its own TEST_TYPE.
 if (process.env.TEST_TYPE === "integration:http") {
-  module.exports.testMatch = ["**/integration-tests/http/**/*.spec.[jt]s"]
+  module.exports.testMatch = ["**/integration-tests/http/**/*.spec.[jt]s", "**/integration-tests/security/**/*.spec.[jt]s"]
 } else if (process.env.TEST_TYPE === "integration:modules") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.spec.[jt]s"]
   module.exports.testPathIgnorePatterns = ["\\.unit\\.spec\\."]
