@@ -1,0 +1,310 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import fc from "fast-check"
+import { AdminConvertEstimate, AdminCreateEstimate, AdminUpdateEstimate } from "../../src/api/admin/estimates/validators"
+import { AdminCreateInvoice, AdminRecordInvoicePayment, AdminUpdateInvoice } from "../../src/api/admin/invoices/validators"
+import { AdminUpdatePortalSettings } from "../../src/api/admin/portal/settings/validators"
+import { NoBody, StoreDecision } from "../../src/api/portal/validators"
+import { StorePortalAuth } from "../../src/api/store/portal/validators"
+import { PortalProfileInput } from "../../src/lib/profile-input"
+import { noRedirect } from "../http/portal/helpers"
+import { FUTURE, seedEstimate, seedInvoice } from "../utils/portal"
+import { bodyFor, enc, formFor, nastyString, queryFor, show } from "./arbitraries"
+import { adminHeaders, createAdminUser, createCustomer, csrfFor, portalService, publishableKey, sessionsFor } from "./fixtures"
+
+jest.setTimeout(600_000)
+
+/**
+ * Issue #10, bad input: property-based (fast-check) over every body and query of the admin,
+ * portal-page and storefront routes. Whatever arrives, the answer is a 4xx or a success — never a
+ * 5xx; a refusal carries a message (JSON `message`, or an HTML page for portal forms); a body the
+ * route's own zod schema refuses is never accepted; and a refused request changes no row (a
+ * checksum of every Portal table and the customer tables before and after).
+ *
+ * Reproduce a failure with the printed seed: SEED=<n> (and the counterexample shown).
+ */
+const SEED = Number(process.env.SEED ?? 20261201)
+/** Runs per target; the totals per family are printed, and the file asserts ≥ 10 000 overall. */
+const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 310)
+
+type Face = "json" | "page"
+type Input = { json?: unknown; raw?: string; form?: string; query?: string; pathId?: string; headers?: Record<string, string> }
+type Target = {
+  name: string
+  method: "GET" | "POST" | "DELETE"
+  face: Face
+  path: (input: Input) => string
+  arb: fc.Arbitrary<Input>
+  /** The route's own schema: a body it refuses must never be accepted. */
+  schema?: { safeParse: (v: unknown) => { success: boolean } }
+  headers: Record<string, string>
+  runs?: number
+  /** A request that never legitimately writes (GET, refusal-only forms). */
+  readOnly?: boolean
+}
+
+const TABLES = [
+  "portal_settings",
+  "portal_invoice",
+  "portal_invoice_line",
+  "portal_invoice_payment",
+  "portal_estimate",
+  "portal_estimate_line",
+  "portal_access",
+  "portal_token",
+  "portal_session",
+  "portal_event",
+  "portal_sequence",
+  "customer",
+  "customer_address",
+]
+// A refused link open is audited by design (a link_open_failed event, which also feeds the rate limit):
+// that row is the refusal's own record, so it is left out; every other row of every table counts.
+const rowsOf = (t: string) => (t === "portal_event" ? `${t} x WHERE x.type <> 'link_open_failed'` : `${t} x`)
+const CHECKSUM_SQL = `SELECT ${TABLES.map((t) => `(SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM ${rowsOf(t)}) AS ${t}`).join(", ")}`
+/** Inputs sent at once per generated batch (one checksum per batch keeps 10 000 inputs under a few minutes). */
+const BATCH = Number(process.env.BAD_INPUT_BATCH ?? 10)
+
+const totals: Record<string, number> = {}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    const checksum = async () => (await dbConnection.raw(CHECKSUM_SQL)).rows[0] as Record<string, string>
+    const changedTables = (a: Record<string, string>, b: Record<string, string>) => TABLES.filter((t) => a[t] !== b[t])
+
+    async function world() {
+      const container = getContainer()
+      await createAdminUser(adminHeaders, container)
+      await portalService(container).updateSettings({
+        enabled: true,
+        allow_payments: true,
+        allow_estimates: true,
+        allow_invoices: true,
+        allow_profile_updates: true,
+        allow_service_history: true,
+      })
+      const pk = await publishableKey(container)
+      const customer = (await createCustomer(container, { first_name: "Alicia" })) as any
+      const s = await sessionsFor(api, customer.id, pk)
+      const inv = {
+        draft: await seedInvoice(container, customer.id, "draft"),
+        draft2: await seedInvoice(container, customer.id, "draft"),
+        sent: await seedInvoice(container, customer.id, "sent"),
+        sent2: await seedInvoice(container, customer.id, "sent"),
+      }
+      const est = {
+        draft: await seedEstimate(container, customer.id, "draft"),
+        draft2: await seedEstimate(container, customer.id, "draft"),
+        sent: await seedEstimate(container, customer.id, "sent"),
+        sent2: await seedEstimate(container, customer.id, "sent"),
+        accepted: await seedEstimate(container, customer.id, "accepted"),
+      }
+      return { pk, customer, ...s, inv, est }
+    }
+
+    async function send(target: Target, input: Input) {
+      const headers: Record<string, string> = { ...target.headers, ...input.headers }
+      let data: unknown = undefined
+      if (input.form !== undefined) {
+        headers["content-type"] = "application/x-www-form-urlencoded"
+        data = input.form
+      } else if (input.raw !== undefined || input.json !== undefined) {
+        headers["content-type"] = "application/json"
+        data = input.raw ?? JSON.stringify(input.json)
+      }
+      const config = { ...noRedirect, headers, responseType: "text" as const, transformResponse: (x: unknown) => x, timeout: 30_000 }
+      const path = target.path(input)
+      if (target.method === "GET") return api.get(path, config)
+      if (target.method === "DELETE") return api.delete(path, config)
+      return api.post(path, data ?? "", config)
+    }
+
+    /** The body as the server's JSON parser sees it, or `undefined` when it cannot parse. */
+    const parsedBody = (input: Input) => {
+      try {
+        return input.raw !== undefined ? JSON.parse(input.raw) : JSON.parse(JSON.stringify(input.json ?? {}))
+      } catch {
+        return undefined
+      }
+    }
+
+    /** Problems with one response (status, message, schema), without the row check. */
+    function responseProblems(target: Target, input: Input, response: any) {
+      const text = String(response.data ?? "")
+      const problems: string[] = []
+      if (response.status >= 500) problems.push(`answered ${response.status}: ${text.slice(0, 200)}`)
+      // 414 / 431: Node's HTTP parser refuses an oversized request line before any app code runs (no body).
+      if (response.status >= 400 && response.status < 500 && response.status !== 431 && response.status !== 414) {
+        let message: unknown
+        try {
+          message = JSON.parse(text).message
+        } catch {
+          message = undefined
+        }
+        const jsonMessage = typeof message === "string" && message.length > 0
+        const htmlMessage = String(response.headers["content-type"]).startsWith("text/html") && /<(h1|p)[^>]*>[^<]{3,}/.test(text)
+        // Pages answer an HTML page; a JSON { message } is accepted too (Medusa's body parser and error
+        // handler answer JSON before the page code runs: malformed JSON, not-found ids).
+        if (target.face === "json" ? !jsonMessage : !(htmlMessage || jsonMessage)) {
+          problems.push(`${response.status} without ${target.face === "json" ? "a JSON message" : "a message (HTML page or JSON)"}: ${text.slice(0, 200)}`)
+        }
+      }
+      if (target.schema && input.form === undefined && response.status < 400) {
+        const body = parsedBody(input)
+        if (body === undefined || !target.schema.safeParse(body).success) {
+          problems.push(`accepted (${response.status}) a body its schema refuses`)
+        }
+      }
+      return problems
+    }
+
+    /** Waits until the rows stop changing (work a success started in the background: emails, events). */
+    async function settled() {
+      let last = await checksum()
+      for (let i = 0; i < 60; i++) {
+        await new Promise((r) => setTimeout(r, 50))
+        const now = await checksum()
+        if (!changedTables(last, now).length) return now
+        last = now
+      }
+      return last
+    }
+
+    /**
+     * One batch of inputs sent together. When every request of the batch was refused (or the target
+     * never writes), no row may have changed; a batch with a success settles and starts a new baseline.
+     */
+    async function checkBatch(target: Target, inputs: Input[], state: { rows: Record<string, string> }) {
+      const responses = await Promise.all(inputs.map((input) => send(target, input)))
+      const problems = responses.flatMap((response, i) => responseProblems(target, inputs[i], response).map((p) => `#${i}: ${p}`))
+      const succeeded = responses.some((r) => r.status < 400)
+      const after = succeeded && !target.readOnly ? await settled() : await checksum()
+      if (!succeeded || target.readOnly) {
+        const changed = changedTables(state.rows, after)
+        if (changed.length) {
+          problems.push(`${target.readOnly ? "read-only" : `refused (${responses.map((r) => r.status).join(",")})`} requests changed ${changed.join(", ")}`)
+        }
+      }
+      state.rows = after
+      return problems
+    }
+
+    async function fuzz(family: string, targets: Target[]) {
+      const failures: string[] = []
+      let runs = 0
+      for (const [i, target] of targets.entries()) {
+        const numRuns = target.runs ?? RUNS
+        // Every input runs (a failure does not stop the run, so the counts hold); a target that failed
+        // is then run again with the same seed, throwing, so fast-check shrinks its first failure.
+        const bad: { input: Input[]; problems: string[] }[] = []
+        const state = { rows: await settled() }
+        const batches = fc.array(target.arb, { minLength: BATCH, maxLength: BATCH })
+        await fc.check(
+          fc.asyncProperty(batches, async (inputs) => {
+            runs += inputs.length
+            const problems = await checkBatch(target, inputs, state)
+            if (problems.length) bad.push({ input: inputs, problems })
+          }),
+          { seed: SEED + i, numRuns: Math.ceil(numRuns / BATCH), interruptAfterTimeLimit: 180_000 }
+        )
+        if (!bad.length) continue
+        // Shrink the first failure: the same seed, one input at a time, throwing.
+        state.rows = await settled()
+        const details = await fc.check(
+          fc.asyncProperty(target.arb, async (input) => {
+            const problems = await checkBatch(target, [input], state)
+            if (problems.length) throw new Error(problems.join("; "))
+          }),
+          { seed: SEED + i, numRuns, endOnFailure: false, interruptAfterTimeLimit: 60_000 }
+        )
+        const ce = details.failed ? details.counterexample?.[0] : bad[0].input
+        const error = details.failed ? String((details.errorInstance as Error | undefined)?.message ?? details.errorInstance) : bad[0].problems.join("; ")
+        const kinds = [...new Set(bad.flatMap((b) => b.problems.map((p) => p.replace(/^#\d+: /, "").replace(/:.*/s, ""))))].slice(0, 4)
+        const known = /profile/.test(target.name) && bad.every((b) => JSON.stringify(b.input).includes("\\u0000")) ? " [KNOWN: NUL byte in a profile field, fix in progress]" : ""
+        failures.push(
+          `${target.name}${known}: ${bad.length}/${Math.ceil(numRuns / BATCH)} batches of ${BATCH} fail (${kinds.join(" | ")}); minimal (seed ${SEED + i}): ${show(ce)} → ${error.split("\n")[0].slice(0, 300)}`
+        )
+      }
+      totals[family] = runs
+      console.log(`bad input [${family}] seed ${SEED}: ${runs} generated inputs over ${targets.length} targets, ${failures.length} failing targets`)
+      return failures
+    }
+
+    const line = { title: "Boiler service", quantity: 3, unit_price: 19.99 }
+    const json = (headers: Record<string, string>) => ({ face: "json" as const, headers })
+
+    it("admin routes: every body and query → 4xx with a message or success, never 5xx; refusals change nothing", async () => {
+      const w = await world()
+      const A = adminHeaders.headers
+      const doc = { customer_id: w.customer.id, currency_code: "eur", lines: [line] }
+      const targets: Target[] = [
+        { name: "POST /admin/invoices", method: "POST", path: () => "/admin/invoices", arb: bodyFor(doc, ["notes", "internal_note", "issue_date", "due_date", "metadata", "total", "status"]), schema: AdminCreateInvoice, ...json(A) },
+        { name: "POST /admin/invoices (line fields)", method: "POST", path: () => "/admin/invoices", arb: bodyFor(line, ["description", "tax_rate", "total"]).map((b) => (b.json !== undefined ? { json: { ...doc, lines: [b.json] } } : b)), schema: AdminCreateInvoice, ...json(A) },
+        { name: "POST /admin/invoices/:id (draft)", method: "POST", path: () => `/admin/invoices/${w.inv.draft.id}`, arb: bodyFor({ notes: "n", lines: [line] }, ["customer_id", "currency_code", "due_date", "status", "display_number"]), schema: AdminUpdateInvoice, ...json(A) },
+        { name: "POST /admin/invoices/:id/payments", method: "POST", path: () => `/admin/invoices/${w.inv.sent.id}/payments`, arb: bodyFor({ amount: 1, method: "cash", reference: "r" }, ["paid_at"]), schema: AdminRecordInvoicePayment, ...json(A) },
+        { name: "POST /admin/invoices/:id/send", method: "POST", path: () => `/admin/invoices/${w.inv.draft2.id}/send`, arb: bodyFor({}, ["email", "to"]), ...json(A), runs: 150 },
+        { name: "POST /admin/invoices/:id/void", method: "POST", path: () => `/admin/invoices/${w.inv.sent2.id}/void`, arb: bodyFor({}, ["reason"]), ...json(A), runs: 150 },
+        { name: "POST /admin/estimates", method: "POST", path: () => "/admin/estimates", arb: bodyFor(doc, ["notes", "valid_until", "total", "status"]), schema: AdminCreateEstimate, ...json(A) },
+        { name: "POST /admin/estimates/:id (draft)", method: "POST", path: () => `/admin/estimates/${w.est.draft.id}`, arb: bodyFor({ notes: "n", valid_until: FUTURE }, ["lines", "customer_id", "status"]), schema: AdminUpdateEstimate, ...json(A) },
+        { name: "POST /admin/estimates/:id/send", method: "POST", path: () => `/admin/estimates/${w.est.draft2.id}/send`, arb: bodyFor({}, ["email"]), ...json(A), runs: 150 },
+        { name: "POST /admin/estimates/:id/convert", method: "POST", path: () => `/admin/estimates/${w.est.accepted.id}/convert`, arb: bodyFor({ due_date: FUTURE }), schema: AdminConvertEstimate, ...json(A) },
+        { name: "POST /admin/portal/settings", method: "POST", path: () => "/admin/portal/settings", arb: bodyFor({ business_name: "Acme", support_email: "help@acme.test", accent_color: "#2563eb", link_ttl_days: 30 }, ["enabled", "logo_url", "invoice_prefix", "estimate_prefix", "owner_notification_email", "allow_payments"]), schema: AdminUpdatePortalSettings, ...json(A) },
+        ...(["send", "link", "disable", "enable"] as const).map((action): Target => ({ name: `POST /admin/customers/:id/portal-access/${action}`, method: "POST", path: () => `/admin/customers/${w.customer.id}/portal-access/${action}`, arb: bodyFor({}, ["email", "expires_at"]), ...json(A), runs: 100 })),
+        { name: "GET /admin/invoices?…", method: "GET", path: (i) => `/admin/invoices?${i.query}`, arb: queryFor(["q", "status", "customer_id", "limit", "offset", "order", "fields", "issue_date", "due_date", "created_at"]).map((query) => ({ query })), ...json(A), readOnly: true },
+        { name: "GET /admin/estimates?…", method: "GET", path: (i) => `/admin/estimates?${i.query}`, arb: queryFor(["q", "status", "customer_id", "limit", "offset", "order", "fields", "valid_until"]).map((query) => ({ query })), ...json(A), readOnly: true },
+        { name: "GET /admin/invoices/:id?fields", method: "GET", path: (i) => `/admin/invoices/${w.inv.sent.id}?${i.query}`, arb: queryFor(["fields"]).map((query) => ({ query })), ...json(A), readOnly: true, runs: 200 },
+        { name: "GET /admin/customers/:id/portal-activity?…", method: "GET", path: (i) => `/admin/customers/${w.customer.id}/portal-activity?${i.query}`, arb: queryFor(["limit", "offset", "type"]).map((query) => ({ query })), ...json(A), readOnly: true, runs: 200 },
+        { name: "GET /admin/{invoices,estimates}/<garbage id>", method: "GET", path: (i) => i.pathId!, arb: fc.tuple(fc.constantFrom("invoices", "estimates", "customers"), nastyString.filter((s) => s.length > 0 && s.length < 2000)).map(([kind, id]) => ({ pathId: `/admin/${kind === "customers" ? `customers/${enc(id)}/portal-access` : `${kind}/${enc(id)}`}` })), ...json(A), readOnly: true, runs: 200 },
+      ]
+      const failures = await fuzz("admin", targets)
+      expect(failures).toEqual([])
+    })
+
+    it("portal forms and pages: every form body and query → 4xx page with a message or success, never 5xx", async () => {
+      const w = await world()
+      const cookie = { cookie: `portal_session=${w.pageJwt}` }
+      const csrf = csrfFor(w.pageJwt)
+      const page = (headers: Record<string, string>) => ({ face: "page" as const, headers })
+      const targets: Target[] = [
+        { name: "POST /portal/profile (form)", method: "POST", path: () => "/portal/profile", arb: formFor({ first_name: "Alicia", last_name: "O", company_name: "C", phone: "+1 555 0100", address_1: "1 Main St", city: "Springfield", postal_code: "12345", country_code: "us", _csrf: csrf }).map((form) => ({ form })), ...page(cookie) },
+        { name: "POST /portal/profile (JSON)", method: "POST", path: () => "/portal/profile", arb: bodyFor({ first_name: "Alicia", phone: "+1 555 0100", _csrf: csrf }, ["last_name", "company_name", "address_1", "city", "country_code", "email"]), ...page(cookie) },
+        { name: "POST /portal/estimates/:id/accept (form)", method: "POST", path: () => `/portal/estimates/${w.est.sent.id}/accept`, arb: formFor({ note: "ok", _csrf: csrf }).map((form) => ({ form })), ...page(cookie) },
+        { name: "POST /portal/estimates/:id/reject (JSON)", method: "POST", path: () => `/portal/estimates/${w.est.sent2.id}/reject`, arb: bodyFor({ note: "no", _csrf: csrf }), ...page(cookie) },
+        { name: "POST /portal/invoices/:id/pay (form)", method: "POST", path: () => `/portal/invoices/${w.inv.sent.id}/pay`, arb: formFor({ _csrf: csrf, amount: "1" }).map((form) => ({ form })), ...page(cookie), runs: 200 },
+        // Only ever a wrong form token here (a right one would sign the fuzzer out): always refused.
+        { name: "POST /portal/logout (bad _csrf, form or JSON)", method: "POST", path: () => "/portal/logout", arb: fc.oneof(formFor({ _csrf: "x" }).map((form): Input => ({ form })), bodyFor({ _csrf: "x" }) as fc.Arbitrary<Input>).filter((i) => !String(i.form ?? i.raw ?? JSON.stringify(i.json)).includes(csrf)), ...page(cookie), readOnly: true },
+        { name: "POST /portal/logout (x-csrf-token header)", method: "POST", path: () => "/portal/logout", arb: fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x7f).map((c) => String.fromCharCode(c)), minLength: 43, maxLength: 43 }).filter((s) => s !== csrf).map((h) => ({ json: {}, headers: { "x-csrf-token": h } })), ...page(cookie), readOnly: true, runs: 100 },
+        { name: "POST /portal/login (form and JSON)", method: "POST", path: () => "/portal/login", arb: fc.oneof(formFor({ email: "nobody@portal.test" }).map((form) => ({ form })), bodyFor({ email: "nobody@portal.test" })), ...page({}) },
+        { name: "POST /portal/access/:token (button)", method: "POST", path: (i) => `/portal/access/${enc(i.pathId ?? "x")}`, arb: fc.tuple(nastyString.filter((s) => s.length > 0 && s.length < 500), formFor({ _csrf: "x" })).map(([t, form]) => ({ pathId: t, form })), ...page({ cookie: "portal_link_nonce=abc" }), runs: 150 },
+        { name: "GET /portal/invoices?…", method: "GET", path: (i) => `/portal/invoices?${i.query}`, arb: queryFor(["status", "limit", "offset", "page"]).map((query) => ({ query })), ...page(cookie), readOnly: true },
+        { name: "GET /portal/estimates?…", method: "GET", path: (i) => `/portal/estimates?${i.query}`, arb: queryFor(["status", "limit", "offset", "decided"]).map((query) => ({ query })), ...page(cookie), readOnly: true },
+        { name: "GET /portal/invoices/<garbage id>", method: "GET", path: (i) => `/portal/${i.pathId}`, arb: fc.tuple(fc.constantFrom("invoices", "estimates", "invoices/%s/pdf", "estimates/%s/pdf"), nastyString.filter((s) => s.length > 0 && s.length < 2000)).map(([p, id]) => ({ pathId: p.includes("%s") ? p.replace("%s", enc(id)) : `${p}/${enc(id)}` })), ...page(cookie), readOnly: true, runs: 200 },
+      ]
+      const failures = await fuzz("portal", targets)
+      expect(failures).toEqual([])
+    })
+
+    it("store routes: every JSON body and query → 4xx with a JSON message or success, never 5xx", async () => {
+      const w = await world()
+      const bearer = { "x-publishable-api-key": w.pk, authorization: `Bearer ${w.storeJwt}` }
+      const targets: Target[] = [
+        { name: "POST /store/portal/auth", method: "POST", path: () => "/store/portal/auth", arb: bodyFor({ token: "a".repeat(43) }), schema: StorePortalAuth, ...json({ "x-publishable-api-key": w.pk }) },
+        { name: "POST /store/portal/profile", method: "POST", path: () => "/store/portal/profile", arb: bodyFor({ first_name: "Alicia", last_name: "O", company_name: "C", phone: "+1 555 0100", address_1: "1 Main St", city: "Springfield", postal_code: "12345", country_code: "us" }, ["email", "address_2", "province"]), schema: PortalProfileInput, ...json(bearer) },
+        { name: "POST /store/portal/estimates/:id/accept", method: "POST", path: () => `/store/portal/estimates/${w.est.sent.id}/accept`, arb: bodyFor({ note: "ok" }, ["status", "total"]), schema: StoreDecision, ...json(bearer) },
+        { name: "POST /store/portal/estimates/:id/reject", method: "POST", path: () => `/store/portal/estimates/${w.est.sent2.id}/reject`, arb: bodyFor({ note: "no" }, ["status"]), schema: StoreDecision, ...json(bearer) },
+        { name: "POST /store/portal/invoices/:id/payment-session", method: "POST", path: () => `/store/portal/invoices/${w.inv.sent.id}/payment-session`, arb: bodyFor({}, ["amount", "currency_code", "provider_id"]), schema: NoBody, ...json(bearer) },
+        { name: "GET /store/portal/invoices?…", method: "GET", path: (i) => `/store/portal/invoices?${i.query}`, arb: queryFor(["status", "limit", "offset", "fields", "customer_id"]).map((query) => ({ query })), ...json(bearer), readOnly: true },
+        { name: "GET /store/portal/estimates?…", method: "GET", path: (i) => `/store/portal/estimates?${i.query}`, arb: queryFor(["status", "limit", "offset", "fields"]).map((query) => ({ query })), ...json(bearer), readOnly: true },
+        { name: "GET /store/portal/history?…", method: "GET", path: (i) => `/store/portal/history?${i.query}`, arb: queryFor(["limit", "offset"]).map((query) => ({ query })), ...json(bearer), readOnly: true, runs: 150 },
+        { name: "GET /store/portal/{invoices,estimates}/<garbage id>", method: "GET", path: (i) => `/store/portal/${i.pathId}`, arb: fc.tuple(fc.constantFrom("invoices", "estimates"), nastyString.filter((s) => s.length > 0 && s.length < 2000)).map(([p, id]) => ({ pathId: `${p}/${enc(id)}` })), ...json(bearer), readOnly: true, runs: 200 },
+      ]
+      const failures = await fuzz("store", targets)
+      expect(failures).toEqual([])
+    })
+
+    it("tried at least 10 000 generated inputs in all (summary)", () => {
+      const total = Object.values(totals).reduce((a, b) => a + b, 0)
+      console.log(`bad input: seed ${SEED}, ${total} generated inputs (${Object.entries(totals).map(([k, v]) => `${k} ${v}`).join(", ")})`)
+      expect(total).toBeGreaterThanOrEqual(10_000)
+    })
+  },
+})
