@@ -6,6 +6,7 @@ import { adminPortalSettingsMiddlewares } from "./admin/portal/settings/middlewa
 import { portalMiddlewares, storePortalMiddlewares } from "./portal/middlewares"
 import { storePaymentCollectionsMiddlewares } from "./store/payment-collections/middlewares"
 import { StorePortalAuth } from "./store/portal/validators"
+import { refuseReservedKeys } from "./utils/body-guard"
 import { portalErrorHandler, portalNotFound } from "./utils/portal-errors"
 import { portalResponseHeaders } from "./utils/portal-headers"
 import { PLUGIN_PATH_PREFIXES, refuseControlCharactersInPath } from "./utils/path-guard"
@@ -16,7 +17,7 @@ export default defineMiddlewares({
     // Global (no method): these run before every portal route and its other middlewares.
     { matcher: "/portal", middlewares: [portalResponseHeaders] },
     { matcher: "/store/portal", middlewares: [portalResponseHeaders] },
-    ...PLUGIN_PATH_PREFIXES.map((matcher) => ({ matcher, middlewares: [refuseControlCharactersInPath] })),
+    ...PLUGIN_PATH_PREFIXES.map((matcher) => ({ matcher, middlewares: [refuseControlCharactersInPath, refuseReservedKeys] })),
     ...adminPortalSettingsMiddlewares,
     ...adminInvoicesMiddlewares,
     ...adminEstimatesMiddlewares,

@@ -30,3 +30,17 @@ export function hashesEqual(a: string, b: string): boolean {
  * comparison as a known one.
  */
 export const DECOY_HASH = hashPortalToken("portal-token-decoy")
+
+/**
+ * Constant-time comparison of a submitted secret (a form's CSRF token: anything an attacker
+ * sends, of any type and encoding) with the expected one. Not a string, or another byte length:
+ * false, never a throw.
+ */
+export function submittedSecretMatches(sent: unknown, expected: string): boolean {
+  if (typeof sent !== "string" || !expected) {
+    return false
+  }
+  const left = Buffer.from(sent, "utf8")
+  const right = Buffer.from(expected, "utf8")
+  return left.length === right.length && timingSafeEqual(left, right)
+}

@@ -1,14 +1,12 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { timingSafeEqual } from "crypto"
+import { submittedSecretMatches } from "../../lib/tokens"
 import { csrfToken } from "./csrf-token"
 import { renderPortalMessage } from "./portal-pages"
 
 /** For POST pages, after `portalPageAuth` (which puts the session into the Authorization header). */
 export async function verifyCsrf(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const sent = String((req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers["x-csrf-token"] ?? "")
-  const expected = csrfToken(req)
-  const ok = sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
-  if (ok) {
+  const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers["x-csrf-token"]
+  if (submittedSecretMatches(sent, csrfToken(req))) {
     return next()
   }
   await renderPortalMessage(req, res, 403, {

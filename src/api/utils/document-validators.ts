@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams, createOperatorMap, createSelectParams } from "@medusajs/medusa/api/utils/validators"
+import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { MAX_LINES } from "../../lib/document-input"
 import { MAX_AMOUNT, MAX_QUANTITY } from "../../lib/money"
 import { controlCharacterMessage, jsonHasNul, textInput } from "../../lib/text-input"
@@ -37,17 +37,36 @@ export const documentFields = {
 
 export const GetDocumentParams = createSelectParams()
 
+/** Fields a document list can be ordered by (`-` for descending): anything else is a 400, not a crash. */
+const SORTABLE = ["display_number", "status", "issue_date", "due_date", "valid_until", "total", "created_at", "updated_at", "sent_at"]
+const ORDER = new RegExp(`^-?(${SORTABLE.join("|")})$`)
+
+/** A date, or a range of dates (`issue_date[$gte]=…`): values that are not dates are a 400. */
+export const dateFilter = () =>
+  z.union([
+    z.coerce.date(),
+    z
+      .object({ $eq: z.coerce.date(), $gt: z.coerce.date(), $gte: z.coerce.date(), $lt: z.coerce.date(), $lte: z.coerce.date() })
+      .partial()
+      .strict(),
+  ])
+
 /** List params shared by both documents: pagination, `fields`, customer, q and date ranges. */
 export const documentListParams = <S extends [string, ...string[]]>(statuses: S) => {
   const status = z.enum(statuses)
   return createFindParams({ limit: 20, offset: 0 }).extend({
-    // Medusa's own `order` takes any string; a NUL in it reached PostgreSQL.
-    order: textInput("order", { max: 100, trim: true }).optional(),
+    offset: z.coerce.number().int().min(0, "offset must be 0 or more").default(0),
+    limit: z.coerce.number().int().min(1, "limit must be 1 or more").max(200, "limit must be 200 or less").default(20),
+    // Medusa's own `order` takes any string; an unknown field crashed the query.
+    order: z
+      .string()
+      .regex(ORDER, `order must be one of ${SORTABLE.join(", ")}, optionally prefixed with "-"`)
+      .optional(),
     q: textInput("q", { max: 100, trim: true }).optional(),
     customer_id: z.union([id("customer_id"), z.array(id("customer_id"))]).optional(),
     status: z.union([status, z.array(status)]).optional(),
-    issue_date: createOperatorMap().optional(),
-    created_at: createOperatorMap().optional(),
+    issue_date: dateFilter().optional(),
+    created_at: dateFilter().optional(),
   })
 }
 

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createHmac, randomBytes, timingSafeEqual } from "crypto"
+import { createHmac, randomBytes } from "crypto"
+import { submittedSecretMatches } from "../../lib/tokens"
 
 /**
  * Login CSRF for link opens: the page a link shows sets a random nonce in an HttpOnly,
@@ -29,12 +30,10 @@ export function issueLinkOpenToken(req: MedusaRequest, res: MedusaResponse, secu
 /** True when the form token matches the nonce cookie this browser was given. */
 export function verifyLinkOpenToken(req: MedusaRequest) {
   const nonce = (req as MedusaRequest & { cookies?: Record<string, string> }).cookies?.[NONCE_COOKIE]
-  const sent = String((req.body as Record<string, unknown> | undefined)?._csrf ?? "")
-  if (!nonce || !sent) {
+  if (typeof nonce !== "string" || !nonce) {
     return false
   }
-  const expected = sign(req, nonce)
-  return sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
+  return submittedSecretMatches((req.body as Record<string, unknown> | undefined)?._csrf, sign(req, nonce))
 }
 
 export function clearLinkOpenToken(res: MedusaResponse, secure: boolean) {

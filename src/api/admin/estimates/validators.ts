@@ -1,13 +1,12 @@
 import { z } from "@medusajs/framework/zod"
-import { createOperatorMap } from "@medusajs/medusa/api/utils/validators"
-import { documentFields, documentListParams, GetDocumentParams } from "../../utils/document-validators"
+import { dateFilter, documentFields, documentListParams, GetDocumentParams } from "../../utils/document-validators"
 
 export const AdminGetEstimateParams = GetDocumentParams
 export type AdminGetEstimateParamsType = z.infer<typeof AdminGetEstimateParams>
 
 /** Status accepts the stored states and "pending", what customers see for a sent estimate. */
 export const AdminGetEstimatesParams = documentListParams(["draft", "sent", "pending", "accepted", "rejected"]).extend({
-  valid_until: createOperatorMap().optional(),
+  valid_until: dateFilter().optional(),
 })
 export type AdminGetEstimatesParamsType = z.infer<typeof AdminGetEstimatesParams>
 

@@ -1,6 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { createOperatorMap } from "@medusajs/medusa/api/utils/validators"
-import { documentFields, documentListParams, GetDocumentParams } from "../../utils/document-validators"
+import { dateFilter, documentFields, documentListParams, GetDocumentParams } from "../../utils/document-validators"
 import { MAX_AMOUNT } from "../../../lib/money"
 import { textInput } from "../../../lib/text-input"
 
@@ -9,7 +8,7 @@ export type AdminGetInvoiceParamsType = z.infer<typeof AdminGetInvoiceParams>
 
 /** Status accepts the stored states and the derived ones customers see (unpaid, overdue). */
 export const AdminGetInvoicesParams = documentListParams(["draft", "sent", "paid", "void", "unpaid", "overdue"]).extend({
-  due_date: createOperatorMap().optional(),
+  due_date: dateFilter().optional(),
 })
 export type AdminGetInvoicesParamsType = z.infer<typeof AdminGetInvoicesParams>
 

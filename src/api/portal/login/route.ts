@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { formText } from "../../../lib/form-text"
 import { PortalEvents } from "../../../modules/portal/constants"
 import { renderPortalMessage, sendPortalPage } from "../../utils/portal-pages"
 import { clientIp, hitRateLimit } from "../../utils/rate-limit"
@@ -18,11 +19,11 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  * subscriber, so the response time does not tell either.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const parsed = LoginForm.safeParse({ email: String((req.body as Record<string, unknown>)?.email ?? "").trim() })
+  const parsed = LoginForm.safeParse({ email: formText((req.body as Record<string, unknown> | undefined)?.email).trim() })
   if (!parsed.success) {
     return sendPortalPage(req, res, 400, "login.html.njk", {
       title: "Get your portal link",
-      email: String((req.body as Record<string, unknown>)?.email ?? "").slice(0, 320),
+      email: formText((req.body as Record<string, unknown> | undefined)?.email).slice(0, 320),
       error: "Enter a valid email address, like name@example.com.",
     })
   }

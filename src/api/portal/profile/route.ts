@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { formText } from "../../../lib/form-text"
 import { fieldErrors, PortalProfileInput } from "../../../lib/profile-input"
 import { updatePortalProfileWorkflow } from "../../../workflows/profile"
 import { portalCustomerId } from "../../utils/portal-auth"
@@ -24,7 +25,8 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     const customer = await loadPortalCustomer(req.scope, customerId)
     return sendPortalPage(req, res, 400, "profile.html.njk", {
       title: "Your profile",
-      profile: { ...body, email: customer.email },
+      // Shown back as typed, but only text: arrays and objects (`phone[toString]=`) are dropped.
+      profile: { ...Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formText(v)])), email: customer.email },
       errors: fieldErrors(parsed.error),
     })
   }

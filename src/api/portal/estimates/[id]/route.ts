@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { formText } from "../../../../lib/form-text"
 import { PORTAL_MODULE } from "../../../../modules/portal"
 import { PortalEventActor, PortalEventType } from "../../../../modules/portal/constants"
 import type PortalModuleService from "../../../../modules/portal/service"
@@ -25,6 +26,6 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   await sendPortalPage(req, res, 200, "estimate.html.njk", {
     title: `Estimate ${estimate.number}`,
     estimate,
-    notice: NOTICES[String(req.query.decided ?? "")] ?? null,
+    notice: NOTICES[formText(req.query.decided)] ?? null,
   })
 }
