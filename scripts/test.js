@@ -4,6 +4,11 @@
 // non-zero when any test failed. Extra arguments go to jest (e.g. `npm test -- invoices`);
 // TEST_TYPE=unit|integration:modules|integration:http|browser runs one kind only. The browser
 // kind needs /usr/bin/chromium (Debian's `chromium`; .ci/run installs it).
+//
+// A kind that runs no test fails the run: a file pattern that stopped matching (a renamed folder,
+// a typo in jest.config.js) must not pass silently with 0 tests. With a filter (`npm test --
+// invoices`) a kind the filter leaves empty is only reported, but the run as a whole must still
+// run at least one test.
 const { spawn } = require("child_process")
 const fs = require("fs")
 const os = require("os")
@@ -38,6 +43,7 @@ function runJest(kind, args, reportFile) {
         require.resolve("jest/bin/jest"),
         "--runInBand",
         "--forceExit",
+        // Jest would exit 1 with "No tests found" but write no report; main() decides instead.
         "--passWithNoTests",
         "--json",
         `--outputFile=${reportFile}`,
@@ -97,6 +103,8 @@ async function main() {
 
   const totals = { passed: 0, failed: 0, skipped: 0 }
   let exitCode = 0
+  const filtered = args.some((arg) => !arg.startsWith("-"))
+  const empty = []
   const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-report-"))
   try {
     for (const kind of kinds) {
@@ -113,6 +121,20 @@ async function main() {
           totals.failed += report.numRuntimeErrorTestSuites
         }
       }
+      const ran = report ? report.numPassedTests + report.numFailedTests : 0
+      if (code === 0 && ran === 0) {
+        empty.push(kind)
+        if (filtered) {
+          console.log(`[test] ${kind}: no test matches ${args.join(" ")}`)
+        } else {
+          console.error(
+            `[test] ${kind}: FAILED, no test ran (${report ? report.numTotalTestSuites : 0} test files found); ` +
+              "check its testMatch in jest.config.js"
+          )
+          exitCode = 1
+          totals.failed += 1
+        }
+      }
       if (code !== 0) {
         exitCode = 1
         if (!report || (report.numFailedTests === 0 && report.numRuntimeErrorTestSuites === 0)) {
@@ -123,6 +145,12 @@ async function main() {
   } finally {
     await stopDb()
     fs.rmSync(reportDir, { recursive: true, force: true })
+  }
+
+  if (filtered && empty.length === kinds.length) {
+    console.error(`[test] FAILED: no test in any kind matches ${args.join(" ")}`)
+    exitCode = 1
+    totals.failed += 1
   }
 
   console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)

@@ -8,6 +8,7 @@ import { SmtpSink, startSmtpSink } from "../utils/smtp-sink"
 import { assertChromium, Browser, launchBrowser } from "./utils/browser"
 import { HostApp, startHostApp } from "./utils/host-app"
 import { portalScreenshotter, STRIPE_JS_STUB, VIEWPORTS } from "./utils/portal-fixtures"
+import { readPdf } from "../../src/lib/pdf/__tests__/extract-text"
 
 /**
  * The customer portal in headless Chromium, as the customer uses it (issues 5 and 6): the owner
@@ -16,13 +17,13 @@ import { portalScreenshotter, STRIPE_JS_STUB, VIEWPORTS } from "./utils/portal-f
  * approves the estimate, updates their profile (checked through the admin API) and starts paying
  * the invoice with Pay Now. The app runs against the fake Stripe API
  * (integration-tests/utils/fake-stripe); only the browser's Stripe.js is stubbed, with
- * page.route. Every page is captured at phone and desktop width into artifacts/browser/portal-*.png.
+ * page.route. Every page is captured at phone and desktop width into artifacts/browser/portal/portal-*.png (this suite empties only that folder).
  *
  * The steps share one app, one browser and one customer, so they run in order; after a failed
  * step the following ones fail at once.
  */
 
-const ARTIFACTS = path.resolve(__dirname, "../../artifacts/browser")
+const ARTIFACTS = path.resolve(__dirname, "../../artifacts/browser/portal")
 const CUSTOMER = { first_name: "Jane", last_name: "Cooper", email: "jane.portal@example.com", company_name: "Cooper Bakery" }
 const PUBLISHABLE_KEY = "pk_test_fake_browser"
 const STRIPE_JS = /^https:\/\/js\.stripe\.com\/v3\//
@@ -99,15 +100,14 @@ const heading = (name: string | RegExp) => page.getByRole("heading", { name })
 
 beforeAll(async () => {
   assertChromium()
+  // This suite's own folder only: the admin suite keeps its screenshots in artifacts/browser/admin.
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true })
   fs.mkdirSync(ARTIFACTS, { recursive: true })
-  for (const file of fs.readdirSync(ARTIFACTS).filter((f) => f.startsWith("portal-") && f.endsWith(".png"))) {
-    fs.rmSync(path.join(ARTIFACTS, file))
-  }
   sink = await startSmtpSink()
   fake = await startFakeStripe({ apiKey: "sk_test_fake", webhookSecret: "whsec_test" })
   app = await startHostApp({
     smtpPort: sink.port,
-    logDir: path.join(ARTIFACTS, "logs", "portal"),
+    logDir: path.join(ARTIFACTS, "logs"),
     env: {
       STRIPE_API_KEY: "sk_test_fake",
       STRIPE_WEBHOOK_SECRET: "whsec_test",
@@ -149,7 +149,7 @@ beforeAll(async () => {
   estimate = (await adminApi("POST", `/admin/estimates/${draftEstimate.id}/send`, {})).estimate
   magicLink = (await adminApi("POST", `/admin/customers/${customerId}/portal-access/link`)).link.url
 
-  browser = await launchBrowser({ origin: app.baseUrl, consoleLog: path.join(ARTIFACTS, "logs", "portal", "browser-console.log") })
+  browser = await launchBrowser({ origin: app.baseUrl, consoleLog: path.join(ARTIFACTS, "logs", "browser-console.log") })
   page = browser.page
   await page.setViewportSize(VIEWPORTS.desktop)
 }, 420_000)
@@ -206,8 +206,11 @@ describe("customer portal in the browser", () => {
     const file = await download.path()
     expect(file).toBeTruthy()
     const bytes = fs.readFileSync(file!)
-    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-")
-    expect(bytes.length).toBeGreaterThan(500)
+    const { text } = await readPdf(bytes)
+    expect(text).toMatch(new RegExp(`Invoice\\s+${invoice.display_number}\\s+Unpaid`))
+    expect(text).toMatch(/Boiler service\s+3\s+€19\.99\s+€59\.97/)
+    expect(text).toMatch(/Amount due\s+€59\.97/)
+    expect(text).toMatch(/Total\s+€59\.97/)
     expect(await download.failure()).toBeNull()
   })
 

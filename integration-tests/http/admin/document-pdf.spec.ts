@@ -23,9 +23,21 @@ medusaIntegrationTestRunner({
       expect((await api.get(`/admin/invoices/inv_missing/pdf`, adminHeaders).catch((e) => e.response)).status).toBe(404)
       expect((await api.get(`/admin/invoices/${invoice.id}/pdf`).catch((e) => e.response)).status).toBe(401)
 
-      const { estimate } = (await api.post("/admin/estimates", invoiceBody(customer.id), adminHeaders)).data
+      const lines = [
+        { title: "Boiler service", quantity: 3, unit_price: 19.99 },
+        { title: "Expansion vessel", quantity: 1, unit_price: 100, tax_rate: 20 },
+      ]
+      const { estimate } = (await api.post("/admin/estimates", invoiceBody(customer.id, { lines }), adminHeaders)).data
       const estimatePdf = await api.get(`/admin/estimates/${estimate.id}/pdf`, { ...adminHeaders, responseType: "arraybuffer" })
-      expect(Buffer.from(estimatePdf.data).subarray(0, 5).toString()).toBe("%PDF-")
+      expect(estimatePdf.headers["content-type"]).toBe("application/pdf")
+      const estimateText = (await readPdf(Buffer.from(estimatePdf.data))).text
+      // A draft has no number yet: the PDF is headed with its id (long enough to wrap).
+      expect(estimateText).toMatch(new RegExp(`Estimate\\s+${estimate.id}\\s+Draft`))
+      expect(estimateText).toMatch(/Boiler service\s+3\s+€19\.99\s+€59\.97/)
+      expect(estimateText).toMatch(/Expansion vessel\s+1\s+€100\.00\s+20%\s+€100\.00/)
+      expect(estimateText).toMatch(/Subtotal\s+€159\.97/)
+      expect(estimateText).toMatch(/Tax\s+€20\.00/)
+      expect(estimateText).toMatch(/Total\s+€179\.97/)
     })
   },
 })

@@ -2,7 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, createAdminUser } from "../../utils/admin"
 import { createCustomer } from "../../utils/customer"
-import { portalService, seedInvoice } from "../../utils/portal"
+import { portalService, seedEstimate, seedInvoice } from "../../utils/portal"
 import { csrfFrom, formPost, portalSession } from "./helpers"
 
 jest.setTimeout(120_000)
@@ -109,13 +109,25 @@ medusaIntegrationTestRunner({
           .resolve(Modules.ORDER)
           .createOrders([{ currency_code: "eur", customer_id: customer.id, email: customer.email, items: [{ title: "Filter", quantity: 1, unit_price: 30 }] } as any])
         const invoice = await seedInvoice(getContainer(), customer.id, "paid")
+        const accepted = await seedEstimate(getContainer(), customer.id, "accepted")
+        const rejected = await seedEstimate(getContainer(), customer.id, "rejected")
+        const pending = await seedEstimate(getContainer(), customer.id, "sent")
         const foreign = await seedInvoice(getContainer(), ((await createCustomer(getContainer())) as any).id, "paid")
         const page = await api.get("/portal/history", session)
         expect(page.status).toBe(200)
         expect(page.data).toContain(`Order #${order.display_id}`)
         expect(page.data).toContain(`/portal/invoices/${invoice.id}`)
+        expect(page.data).toContain(`Estimate ${accepted.display_number} accepted`)
+        expect(page.data).toContain(`/portal/estimates/${accepted.id}`)
+        // Only accepted estimates belong to the history.
+        expect(page.data).not.toContain(rejected.id)
+        expect(page.data).not.toContain(pending.id)
         expect(page.data).not.toContain(foreign.id)
-        expect(page.data.indexOf(`/portal/invoices/${invoice.id}`)).toBeLessThan(page.data.indexOf(`Order #${order.display_id}`))
+        // Newest first: the estimate was accepted after the invoice was paid, which was after the order.
+        const estimateAt = page.data.indexOf(`/portal/estimates/${accepted.id}`)
+        const invoiceAt = page.data.indexOf(`/portal/invoices/${invoice.id}`)
+        expect(estimateAt).toBeLessThan(invoiceAt)
+        expect(invoiceAt).toBeLessThan(page.data.indexOf(`Order #${order.display_id}`))
       })
 
       it("is closed when turned off", async () => {

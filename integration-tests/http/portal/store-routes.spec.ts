@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
+import { readPdf } from "../../../src/lib/pdf/__tests__/extract-text"
 import { createPortalLinkWorkflow } from "../../../src/workflows/access"
 import { createCustomer } from "../../utils/customer"
 import { portalService, seedInvoice } from "../../utils/portal"
@@ -71,7 +72,13 @@ medusaIntegrationTestRunner({
       expect(opposite.data.message).toMatch(/already accepted/)
       const pdf = await api.get(`/store/portal/estimates/${draft.id}/pdf`, { ...auth, responseType: "arraybuffer" })
       expect(pdf.headers["content-type"]).toBe("application/pdf")
-      expect(Buffer.from(pdf.data).subarray(0, 5).toString()).toBe("%PDF-")
+      const text = (await readPdf(Buffer.from(pdf.data))).text
+      expect(approved.data.estimate.number).toMatch(/^EST-\d{4}$/)
+      expect(text).toContain(`Estimate ${approved.data.estimate.number}`)
+      expect(text).toContain("Accepted")
+      expect(text).toMatch(/Roof\s+1\s+\$900\.00/)
+      expect(text).toMatch(/Subtotal\s+\$900\.00/)
+      expect(text).toMatch(/Total\s+\$900\.00/)
       const tampered = await api
         .post(`/store/portal/estimates/${draft.id}/accept`, { status: "accepted", total: 1 }, auth)
         .catch(fail)

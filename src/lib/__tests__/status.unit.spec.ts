@@ -52,8 +52,9 @@ describe("display numbers", () => {
   })
 
   it("refuses non-positive or fractional numbers", () => {
-    expect(() => formatDisplayNumber("INV-", 0)).toThrow()
-    expect(() => formatDisplayNumber("INV-", 1.5)).toThrow()
+    expect(() => formatDisplayNumber("INV-", 0)).toThrow("A display number must be a positive integer, got 0")
+    expect(() => formatDisplayNumber("INV-", 1.5)).toThrow("A display number must be a positive integer, got 1.5")
+    expect(() => formatDisplayNumber("INV-", -3)).toThrow("A display number must be a positive integer, got -3")
   })
 })
 

@@ -140,7 +140,8 @@ moduleIntegrationTestRunner<PortalModuleService>({
         const a = await service.createDraftInvoice(draft())
         const b = await service.createDraftInvoice(draft())
         await service.updateInvoices({ id: a.id, display_number: "INV-0100" })
-        await expect(service.updateInvoices({ id: b.id, display_number: "INV-0100" })).rejects.toThrow()
+        await expect(service.updateInvoices({ id: b.id, display_number: "INV-0100" })).rejects.toThrow(/display_number.*INV-0100/)
+        expect((await service.retrieveInvoice(b.id)).display_number).toBeNull()
       })
     })
 
@@ -238,11 +239,25 @@ moduleIntegrationTestRunner<PortalModuleService>({
       })
 
       it("rolls back the whole draft when a line is refused by the database", async () => {
-        // Bypasses the service's validation to prove the check constraint is the last line.
-        const invoice = await service.createDraftInvoice(draft({ lines: [] }))
-        await expect(
-          service.createInvoiceLines({ invoice_id: invoice.id, title: "bad", quantity: -2, unit_price: 1, subtotal: 0, tax_total: 0, total: 0 } as any)
-        ).rejects.toThrow(/invoice_line_quantity_positive/)
+        // The service's validation is passed; the line is spoiled on its way to the database, so
+        // the check constraint refuses it after the invoice row was inserted in the same transaction.
+        // On the prototype: `service` is the runner's proxy to the module's instance.
+        const createLines = PortalModuleService.prototype.createInvoiceLines
+        const spoil = jest
+          .spyOn(PortalModuleService.prototype, "createInvoiceLines")
+          .mockImplementationOnce(function (this: PortalModuleService, lines: any, context: any) {
+            return createLines.call(this, lines.map((line: object) => ({ ...line, quantity: -2 })), context)
+          } as any)
+        try {
+          await expect(
+            service.createDraftInvoice(draft({ lines: [{ title: "ok", quantity: 1, unit_price: 5 }] }))
+          ).rejects.toThrow(/invoice_line_quantity_positive/)
+          expect(spoil).toHaveBeenCalledTimes(1)
+        } finally {
+          spoil.mockRestore()
+        }
+        // Neither the invoice nor any line survived: the header insert was rolled back too.
+        await nothingWritten()
       })
     })
 

@@ -1,0 +1,143 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { ParsedMail } from "mailparser"
+import { adminHeaders, createAdminUser } from "../../utils/admin"
+import { createCustomer } from "../../utils/customer"
+import { drainEventBus } from "../../utils/drain"
+import { invoiceBody, portalService } from "../../utils/portal"
+import { SmtpSink, startSmtpSink } from "../../utils/smtp-sink"
+
+jest.setTimeout(120_000)
+
+/**
+ * The emails of the document flows, read off the wire (SMTP sink) and checked on their rendered
+ * content: the invoice-sent and estimate-sent emails a customer with portal access gets, and the
+ * owner's email when the customer decides on an estimate.
+ */
+
+let sink: SmtpSink
+const SMTP_ENV = ["SMTP_HOST", "SMTP_PORT", "SMTP_FROM"] as const
+const savedEnv: Record<string, string | undefined> = {}
+
+// Declared before the runner, so it runs before the runner boots the app and reads SMTP_*.
+beforeAll(async () => {
+  sink = await startSmtpSink()
+  SMTP_ENV.forEach((name) => (savedEnv[name] = process.env[name]))
+  process.env.SMTP_HOST = "127.0.0.1"
+  process.env.SMTP_PORT = String(sink.port)
+  process.env.SMTP_FROM = "Acme Plumbing <portal@acme.test>"
+})
+afterAll(async () => {
+  await sink?.stop()
+  SMTP_ENV.forEach((name) => (savedEnv[name] === undefined ? delete process.env[name] : (process.env[name] = savedEnv[name])))
+})
+
+const noRedirect = { maxRedirects: 0, validateStatus: () => true }
+const LINK = /https?:\/\/[^\s"<>]+\/portal\/access\/[A-Za-z0-9_-]{43}/
+const OWNER = "owner@acme.test"
+const recipient = (mail: ParsedMail) => (mail.to && !Array.isArray(mail.to) ? mail.to.text : "")
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let customer: { id: string; email: string }
+    const toCustomer = (mail: ParsedMail) => recipient(mail).includes(customer.email)
+    const opens = async (mail: ParsedMail) => {
+      const url = mail.text!.match(LINK)![0]
+      return (await api.get(new URL(url).pathname, noRedirect)).status
+    }
+
+    beforeEach(async () => {
+      sink.clear()
+      await createAdminUser(adminHeaders, getContainer())
+      await portalService(getContainer()).updateSettings({
+        enabled: true,
+        business_name: "Acme Plumbing",
+        support_email: "help@acme.test",
+        owner_notification_email: OWNER,
+      })
+      customer = (await createCustomer(getContainer(), { first_name: "Jane", last_name: "Doe" })) as any
+      // The customer already has portal access: a document now brings its own email, not the access one.
+      await api.post(`/admin/customers/${customer.id}/portal-access/send`, {}, adminHeaders)
+      await sink.waitFor(toCustomer)
+      await drainEventBus(getContainer())
+      sink.clear()
+    })
+
+    it("emails a sent invoice with its number, amount due and due date, and a working link", async () => {
+      const body = invoiceBody(customer.id, { due_date: "2030-03-15T12:00:00.000Z" })
+      const { invoice: draft } = (await api.post("/admin/invoices", body, adminHeaders)).data
+      const { invoice } = (await api.post(`/admin/invoices/${draft.id}/send`, {}, adminHeaders)).data
+      await drainEventBus(getContainer())
+
+      expect(sink.messages).toHaveLength(1)
+      const mail = sink.messages[0]
+      expect(recipient(mail)).toBe(customer.email)
+      expect(mail.from!.text).toBe('"Acme Plumbing" <portal@acme.test>')
+      expect(mail.subject).toBe(`Invoice ${invoice.display_number} from Acme Plumbing`)
+      expect(mail.text).toContain("Hi Jane,")
+      expect(mail.text).toContain(`Acme Plumbing has sent you invoice ${invoice.display_number}.`)
+      expect(mail.text).toMatch(/Amount due: €59\.97\n/)
+      expect(mail.text).toMatch(/Due date: +March 15, 2030\n/)
+      expect(mail.text).toContain("Questions? Write to help@acme.test")
+      expect(mail.html).toContain(invoice.display_number)
+      expect(mail.html).toContain("€59.97")
+      expect(await opens(mail)).toBe(303)
+    })
+
+    it("emails a sent estimate with its number, amount and validity, and a working link", async () => {
+      const body = invoiceBody(customer.id, {
+        valid_until: "2030-06-30T12:00:00.000Z",
+        lines: [{ title: "Radiator", quantity: 2, unit_price: 310.5, tax_rate: 10 }],
+      })
+      const { estimate: draft } = (await api.post("/admin/estimates", body, adminHeaders)).data
+      const { estimate } = (await api.post(`/admin/estimates/${draft.id}/send`, {}, adminHeaders)).data
+      await drainEventBus(getContainer())
+
+      expect(sink.messages).toHaveLength(1)
+      const mail = sink.messages[0]
+      expect(recipient(mail)).toBe(customer.email)
+      expect(mail.subject).toBe(`Estimate ${estimate.display_number} from Acme Plumbing`)
+      expect(mail.text).toContain("Hi Jane,")
+      expect(mail.text).toContain(
+        `Acme Plumbing has sent you estimate ${estimate.display_number}. You can review it and accept or reject it online.`
+      )
+      // 2 × 310.50 + 10 % tax
+      expect(mail.text).toMatch(/Amount: +€683\.10\n/)
+      expect(mail.text).toMatch(/Valid until: June 30, 2030\n/)
+      expect(mail.html).toContain("€683.10")
+      expect(await opens(mail)).toBe(303)
+    })
+
+    it("emails the owner the customer's decision with the note and a link to the estimate", async () => {
+      const { estimate: draft } = (
+        await api.post("/admin/estimates", invoiceBody(customer.id, { valid_until: "2999-01-01T00:00:00.000Z" }), adminHeaders)
+      ).data
+      const { estimate } = (await api.post(`/admin/estimates/${draft.id}/send`, {}, adminHeaders)).data
+      await drainEventBus(getContainer())
+      const customerMail = sink.messages.find(toCustomer)!
+      sink.clear()
+
+      // The customer opens the estimate email's link and rejects on the portal page.
+      const opened = await api.get(new URL(customerMail.text!.match(LINK)![0]).pathname, noRedirect)
+      const cookie = (opened.headers["set-cookie"] as string[]).find((c) => c.startsWith("portal_session="))!.split(";")[0]
+      const session = { headers: { cookie }, ...noRedirect }
+      const page = await api.get(`/portal/estimates/${estimate.id}`, session)
+      const csrf = page.data.match(/name="_csrf" value="([^"]+)"/)[1]
+      const rejected = await api.post(
+        `/portal/estimates/${estimate.id}/reject`,
+        `_csrf=${csrf}&note=${encodeURIComponent("Too expensive")}`,
+        { ...session, headers: { ...session.headers, "content-type": "application/x-www-form-urlencoded" } }
+      )
+      expect(rejected.status).toBe(303)
+      await drainEventBus(getContainer())
+
+      expect(sink.messages.map(recipient)).toEqual([OWNER])
+      const mail = sink.messages[0]
+      expect(mail.subject).toBe(`Jane Doe rejected estimate ${estimate.display_number}`)
+      expect(mail.text).toContain(`Jane Doe has rejected estimate ${estimate.display_number} in the customer portal.`)
+      expect(mail.text).toMatch(/Amount: +€59\.97\n/)
+      expect(mail.text).toContain("Their note: Too expensive")
+      expect(mail.text).toMatch(new RegExp(`https?://[^\\s]+/app/estimates/${estimate.id}\\n`))
+      expect(mail.html).toContain("Too expensive")
+    })
+  },
+})

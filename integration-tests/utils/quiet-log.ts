@@ -1,0 +1,103 @@
+import { format } from "util"
+
+/**
+ * Errors logged during a test fail that test.
+ *
+ * Subscribers, workflows and the framework report trouble through the container's logger (and
+ * some code through `console.error`) and carry on: a test that only checks the HTTP answer would
+ * pass while the log says a receipt or an email could not be sent. The shared HTTP setup
+ * (integration-tests/setup-http.ts) captures `logger.error` and `console.error` around every test
+ * and, once the app is idle, fails the test with every message it did not expect.
+ *
+ * A test that provokes an error on purpose says so with `expectLoggedErrors(...)`: each pattern
+ * must match at least one logged error (so the allowance cannot go stale), and every logged
+ * error must match one of the patterns.
+ */
+
+type Capture = {
+  messages: string[]
+  expected: (string | RegExp)[]
+  restore: () => void
+}
+
+// On globalThis: the setup file and a spec file share it however their modules are loaded.
+const KEY = Symbol.for("portal-tests.quiet-log")
+const state = (): { capture: Capture | null } => ((globalThis as any)[KEY] ??= { capture: null })
+
+const describeValue = (value: unknown) =>
+  value instanceof Error ? `${value.message}${value.stack ? `\n${value.stack.split("\n").slice(1, 4).join("\n")}` : ""}` : value
+
+const render = (args: unknown[]) => format(...args.map(describeValue))
+
+/** Starts capturing `logger.error` (the given loggers) and `console.error`. */
+export function captureLoggedErrors(loggers: { error: (...args: any[]) => unknown }[]) {
+  stopCapturingLoggedErrors()
+  const capture: Capture = { messages: [], expected: [], restore: () => undefined }
+  const restores: (() => void)[] = []
+
+  const wrap = (target: { error: (...args: any[]) => unknown }) => {
+    const original = target.error
+    target.error = function (this: unknown, ...args: unknown[]) {
+      capture.messages.push(render(args))
+      return original.apply(this, args)
+    }
+    restores.push(() => (target.error = original))
+  }
+  for (const logger of new Set(loggers)) {
+    wrap(logger)
+  }
+  wrap(console)
+
+  capture.restore = () => restores.reverse().forEach((restore) => restore())
+  state().capture = capture
+}
+
+/** Restores the wrapped methods and returns what was captured (null when nothing was). */
+export function stopCapturingLoggedErrors() {
+  const capture = state().capture
+  state().capture = null
+  capture?.restore()
+  return capture
+}
+
+const matches = (message: string, pattern: string | RegExp) =>
+  typeof pattern === "string" ? message.includes(pattern) : pattern.test(message)
+
+/**
+ * Declares the errors this test logs on purpose: every pattern (a literal fragment or a RegExp)
+ * must match a logged error, and no other error may be logged. Call it in the test itself.
+ */
+export function expectLoggedErrors(...patterns: (string | RegExp)[]) {
+  const capture = state().capture
+  if (!capture) {
+    throw new Error("expectLoggedErrors: no capture is running (is integration-tests/setup-http.ts loaded?)")
+  }
+  capture.expected.push(...patterns)
+}
+
+/** The errors logged so far in this test (for a test that wants to assert on them). */
+export function loggedErrors(): string[] {
+  return [...(state().capture?.messages ?? [])]
+}
+
+/** Throws when the capture holds an unexpected error, or an expected one never came. */
+export function assertNoUnexpectedErrors(capture: Capture | null) {
+  if (!capture) {
+    return
+  }
+  const unexpected = capture.messages.filter((message) => !capture.expected.some((p) => matches(message, p)))
+  const missing = capture.expected.filter((p) => !capture.messages.some((message) => matches(message, p)))
+  const problems: string[] = []
+  if (unexpected.length) {
+    problems.push(
+      `${unexpected.length} error(s) were logged during this test (declare intended ones with expectLoggedErrors):\n` +
+        unexpected.map((m) => `  • ${m.split("\n").join("\n    ")}`).join("\n")
+    )
+  }
+  if (missing.length) {
+    problems.push(`expected logged error(s) that never came: ${missing.map(String).join(", ")}`)
+  }
+  if (problems.length) {
+    throw new Error(problems.join("\n"))
+  }
+}
