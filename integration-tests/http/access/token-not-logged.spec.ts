@@ -7,7 +7,7 @@ import { captureLogs } from "../../utils/log-capture"
 import { portalService } from "../../utils/portal"
 import { noRedirect, pressOpenLink } from "../portal/helpers"
 
-jest.setTimeout(120_000)
+jest.setTimeout(300_000)
 
 /** A magic-link token is a live credential: no log line at any level may carry it. */
 medusaIntegrationTestRunner({

@@ -10,6 +10,7 @@ import { FakeStripe, startFakeStripe } from "../../utils/fake-stripe/server"
 import { invoiceBody, portalService } from "../../utils/portal"
 import { SmtpSink, startSmtpSink } from "../../utils/smtp-sink"
 import { csrfFrom, formPost, portalSession } from "../portal/helpers"
+import { drainEventBus } from "../../utils/drain"
 import { until } from "./harness"
 
 jest.setTimeout(120_000)
@@ -117,7 +118,8 @@ medusaIntegrationTestRunner({
       }
       const back = await api.get(`/portal/invoices/${invoice.id}/pay/return?redirect_status=succeeded`, session)
       expect(back.data).toContain("Thank you: payment received")
-      await new Promise((r) => setTimeout(r, 1500))
+      // Every webhook and subscriber has finished: the counts below are final.
+      await drainEventBus(getContainer())
       expect(await invoicePayments(invoice.id)).toHaveLength(1)
       expect(receipts()).toHaveLength(1)
     })
@@ -140,7 +142,8 @@ medusaIntegrationTestRunner({
       expect(back.status).toBe(200)
       expect(back.data).toContain("Thank you: payment received")
       await fake.sendWebhook(api.defaults.baseURL!, event)
-      await new Promise((r) => setTimeout(r, 1500))
+      // Every webhook and subscriber has finished: the counts below are final.
+      await drainEventBus(getContainer())
       expect(await invoicePayments(invoice.id)).toHaveLength(1)
       expect(receipts()).toHaveLength(1)
     })
@@ -154,7 +157,8 @@ medusaIntegrationTestRunner({
       expect(hook.status).toBe(200) // Medusa's route acknowledges; the provider's verification drops it
       const back = await api.get(`/portal/invoices/${invoice.id}/pay/return?redirect_status=succeeded`, session)
       expect(back.data).not.toContain("Thank you")
-      await new Promise((r) => setTimeout(r, 1500))
+      // Every webhook and subscriber has finished: the counts below are final.
+      await drainEventBus(getContainer())
       expect((await portalService(getContainer()).retrieveInvoice(invoice.id)).status).toBe("sent")
       expect(await invoicePayments(invoice.id)).toHaveLength(0)
     })
