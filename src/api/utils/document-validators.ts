@@ -41,14 +41,19 @@ export const GetDocumentParams = createSelectParams()
 const SORTABLE = ["display_number", "status", "issue_date", "due_date", "valid_until", "total", "created_at", "updated_at", "sent_at"]
 const ORDER = new RegExp(`^-?(${SORTABLE.join("|")})$`)
 
-/** A date, or a range of dates (`issue_date[$gte]=…`): values that are not dates are a 400. */
+/** An ISO 8601 date or date-time only: `new Date()` alone also reads "'1'='1" as a date. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
+const isoDate = () =>
+  z
+    .string()
+    .regex(ISO_DATE, "Dates must be ISO 8601, like 2026-12-01 or 2026-12-01T09:30:00Z")
+    .pipe(z.coerce.date())
+
+/** A date, or a range of dates (`issue_date[$gte]=…`): values that are not ISO dates are a 400. */
 export const dateFilter = () =>
   z.union([
-    z.coerce.date(),
-    z
-      .object({ $eq: z.coerce.date(), $gt: z.coerce.date(), $gte: z.coerce.date(), $lt: z.coerce.date(), $lte: z.coerce.date() })
-      .partial()
-      .strict(),
+    isoDate(),
+    z.object({ $eq: isoDate(), $gt: isoDate(), $gte: isoDate(), $lt: isoDate(), $lte: isoDate() }).partial().strict(),
   ])
 
 /** List params shared by both documents: pagination, `fields`, customer, q and date ranges. */
