@@ -1,3 +1,4 @@
+import { drainEventBus } from "../utils/drain"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import fc from "fast-check"
 import { AdminConvertEstimate, AdminCreateEstimate, AdminUpdateEstimate } from "../../src/api/admin/estimates/validators"
@@ -157,16 +158,10 @@ medusaIntegrationTestRunner({
       return problems
     }
 
-    /** Waits until the rows stop changing (work a success started in the background: emails, events). */
+    /** Waits until the work a success started in the background (emails, events) has finished. */
     async function settled() {
-      let last = await checksum()
-      for (let i = 0; i < 60; i++) {
-        await new Promise((r) => setTimeout(r, 50))
-        const now = await checksum()
-        if (!changedTables(last, now).length) return now
-        last = now
-      }
-      return last
+      await drainEventBus(getContainer())
+      return checksum()
     }
 
     /**
