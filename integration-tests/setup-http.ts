@@ -1,8 +1,7 @@
 import type { ICacheService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { drainEventBus, releaseIdleConnections, trackEventBus } from "./utils/drain"
-import { expectedErrorsFor } from "./utils/expected-errors"
-import { assertNoUnexpectedErrors, captureLoggedErrors, expectLoggedErrors, stopCapturingLoggedErrors } from "./utils/quiet-log"
+import { assertNoUnexpectedErrors, captureLoggedErrors, stopCapturingLoggedErrors } from "./utils/quiet-log"
 
 /**
  * Shared by every HTTP suite (jest.config.js `setupFilesAfterEnv` for TEST_TYPE=integration:http).
@@ -39,11 +38,6 @@ beforeEach(async () => {
     await cache?.invalidate("portal:rl:*")
   }
   captureLoggedErrors(loggers)
-  const { testPath, currentTestName } = expect.getState()
-  const declared = expectedErrorsFor(testPath, currentTestName)
-  if (declared.length) {
-    expectLoggedErrors(...declared)
-  }
 })
 
 afterEach(async () => {
