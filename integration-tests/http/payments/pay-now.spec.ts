@@ -72,6 +72,9 @@ medusaIntegrationTestRunner({
       return api.post(`/portal/invoices/${invoiceId}/pay`, `_csrf=${csrfFrom(page.data)}&amount=0.01`, formPost(session))
     }
     const intentCreates = () => fake.requestsTo("POST", "/v1/payment_intents")
+    const clientSecretOf = (page: { data: string }) => page.data.match(/data-client-secret="([^"]+)"/)?.[1]
+    /** The PaymentIntents Stripe holds, oldest first. */
+    const intents = () => [...fake.paymentIntents.values()]
     const receipts = () => sink.messages.filter((m: ParsedMail) => /Receipt for invoice/.test(m.subject ?? ""))
     const invoicePayments = (id: string) => portalService(getContainer()).listInvoicePayments({ invoice_id: id })
 
@@ -176,8 +179,12 @@ medusaIntegrationTestRunner({
       expect(failed.status).toBe(502)
       expect(failed.data).toContain("Online payment is unavailable right now")
       expect((await portalService(getContainer()).retrieveInvoice(invoice.id)).status).toBe("sent")
+      expect(intents()).toEqual([])
       const retry = await payNow(invoice.id)
       expect(retry.status).toBe(200)
+      // The retry made the one PaymentIntent there is, and the page carries its client secret.
+      expect(intents()).toHaveLength(1)
+      expect(clientSecretOf(retry)).toBe(intents()[0].client_secret)
     })
 
     it("answers a clear message when Stripe times out, and changes nothing", async () => {
@@ -189,7 +196,10 @@ medusaIntegrationTestRunner({
       expect(response.data).toContain("Online payment is unavailable right now")
       expect((await portalService(getContainer()).retrieveInvoice(invoice.id)).status).toBe("sent")
       fake.reset()
-      expect((await payNow(invoice.id)).status).toBe(200)
+      const retry = await payNow(invoice.id)
+      expect(retry.status).toBe(200)
+      expect(intents()).toHaveLength(1)
+      expect(clientSecretOf(retry)).toBe(intents()[0].client_secret)
     })
 
     it("shows Stripe's reason when the payment fails, and keeps the invoice Unpaid", async () => {
@@ -206,9 +216,17 @@ medusaIntegrationTestRunner({
       expect(back.data).toContain("Your payment did not go through")
       expect(back.data).toContain("Your card was declined.")
       expect((await portalService(getContainer()).retrieveInvoice(invoice.id)).status).toBe("sent")
-      // Trying again makes a fresh PaymentIntent.
+      // Trying again makes a fresh PaymentIntent with a new client secret; the failed one is canceled,
+      // so the old page's client secret cannot charge the card as well.
       const retry = await payNow(invoice.id)
       expect(retry.status).toBe(200)
+      const [first, second] = intents()
+      expect(intents()).toHaveLength(2)
+      expect(first.id).toBe(pi.id)
+      expect(first.status).toBe("canceled")
+      expect(second.id).not.toBe(pi.id)
+      expect(clientSecretOf(retry)).toBe(second.client_secret)
+      expect(second.client_secret).not.toBe(first.client_secret)
     })
 
     it("cancels the open PaymentIntent when the invoice is paid offline", async () => {
