@@ -17,6 +17,8 @@ import { format } from "util"
 type Capture = {
   messages: string[]
   expected: (string | RegExp)[]
+  /** Tolerated, not required: for fault tests, whose errors depend on timing. */
+  allowed: (string | RegExp)[]
   restore: () => void
 }
 
@@ -32,7 +34,7 @@ const render = (args: unknown[]) => format(...args.map(describeValue))
 /** Starts capturing `logger.error` (the given loggers) and `console.error`. */
 export function captureLoggedErrors(loggers: { error: (...args: any[]) => unknown }[]) {
   stopCapturingLoggedErrors()
-  const capture: Capture = { messages: [], expected: [], restore: () => undefined }
+  const capture: Capture = { messages: [], expected: [], allowed: [], restore: () => undefined }
   const restores: (() => void)[] = []
 
   const wrap = (target: { error: (...args: any[]) => unknown }) => {
@@ -75,6 +77,18 @@ export function expectLoggedErrors(...patterns: (string | RegExp)[]) {
   capture.expected.push(...patterns)
 }
 
+/**
+ * Tolerates errors matching these patterns without requiring them: for a fault-injection test,
+ * where whether (and what) the app logs depends on the moment the fault hits.
+ */
+export function allowLoggedErrors(...patterns: (string | RegExp)[]) {
+  const capture = state().capture
+  if (!capture) {
+    throw new Error("allowLoggedErrors: no capture is running (is integration-tests/setup-http.ts loaded?)")
+  }
+  capture.allowed.push(...patterns)
+}
+
 /** The errors logged so far in this test (for a test that wants to assert on them). */
 export function loggedErrors(): string[] {
   return [...(state().capture?.messages ?? [])]
@@ -85,7 +99,9 @@ export function assertNoUnexpectedErrors(capture: Capture | null) {
   if (!capture) {
     return
   }
-  const unexpected = capture.messages.filter((message) => !capture.expected.some((p) => matches(message, p)))
+  const unexpected = capture.messages.filter(
+    (message) => ![...capture.expected, ...capture.allowed].some((p) => matches(message, p))
+  )
   const missing = capture.expected.filter((p) => !capture.messages.some((message) => matches(message, p)))
   const problems: string[] = []
   if (unexpected.length) {
