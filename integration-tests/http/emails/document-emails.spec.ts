@@ -5,6 +5,7 @@ import { createCustomer } from "../../utils/customer"
 import { drainEventBus } from "../../utils/drain"
 import { invoiceBody, portalService } from "../../utils/portal"
 import { SmtpSink, startSmtpSink } from "../../utils/smtp-sink"
+import { pressOpenLink, sessionCookieFrom } from "../portal/helpers"
 
 jest.setTimeout(120_000)
 
@@ -42,7 +43,7 @@ medusaIntegrationTestRunner({
     const toCustomer = (mail: ParsedMail) => recipient(mail).includes(customer.email)
     const opens = async (mail: ParsedMail) => {
       const url = mail.text!.match(LINK)![0]
-      return (await api.get(new URL(url).pathname, noRedirect)).status
+      return (await pressOpenLink(api, url)).status
     }
 
     beforeEach(async () => {
@@ -117,8 +118,8 @@ medusaIntegrationTestRunner({
       sink.clear()
 
       // The customer opens the estimate email's link and rejects on the portal page.
-      const opened = await api.get(new URL(customerMail.text!.match(LINK)![0]).pathname, noRedirect)
-      const cookie = (opened.headers["set-cookie"] as string[]).find((c) => c.startsWith("portal_session="))!.split(";")[0]
+      const opened = await pressOpenLink(api, customerMail.text!.match(LINK)![0])
+      const cookie = sessionCookieFrom(opened)
       const session = { headers: { cookie }, ...noRedirect }
       const page = await api.get(`/portal/estimates/${estimate.id}`, session)
       const csrf = page.data.match(/name="_csrf" value="([^"]+)"/)[1]
