@@ -20,8 +20,13 @@ module.exports = {
 }
 
 // scripts/test.js runs the kinds one after another, each with its own TEST_TYPE.
-if (process.env.TEST_TYPE === "integration:http") {
-  module.exports.testMatch = ["**/integration-tests/http/**/*.spec.[jt]s", "**/integration-tests/security/**/*.spec.[jt]s"]
+if (process.env.TEST_TYPE === "integration:http" || process.env.TEST_TYPE === "integration:security") {
+  // The adversarial suite (integration-tests/security) is its own kind: one jest process each,
+  // so neither accumulates every suite's app on its heap.
+  module.exports.testMatch =
+    process.env.TEST_TYPE === "integration:http"
+      ? ["**/integration-tests/http/**/*.spec.[jt]s"]
+      : ["**/integration-tests/security/**/*.spec.[jt]s"]
   // Drains the app after each test and fails a test on any error it logged (see the file).
   module.exports.setupFilesAfterEnv = ["./integration-tests/setup-http.ts"]
 } else if (process.env.TEST_TYPE === "integration:modules") {

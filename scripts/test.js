@@ -2,7 +2,7 @@
 // `npm test`: starts a throwaway PostgreSQL (unless one is configured), runs the unit, module,
 // HTTP and browser suites one kind after another, stops the database whatever happened, and exits
 // non-zero when any test failed. Extra arguments go to jest (e.g. `npm test -- invoices`);
-// TEST_TYPE=unit|integration:modules|integration:http|browser runs one kind only. The browser
+// TEST_TYPE=unit|integration:modules|integration:http|integration:security|browser runs one kind only. The browser
 // kind needs /usr/bin/chromium (Debian's `chromium`; .ci/run installs it).
 //
 // A kind that runs no test fails the run: a file pattern that stopped matching (a renamed folder,
@@ -17,7 +17,7 @@ const crypto = require("crypto")
 const { startPostgres } = require("./lib/postgres")
 
 const ROOT = path.resolve(__dirname, "..")
-const KINDS = ["unit", "integration:modules", "integration:http", "browser"]
+const KINDS = ["unit", "integration:modules", "integration:http", "integration:security", "browser"]
 
 function useConfiguredDatabase() {
   if (process.env.DB_HOST) {
@@ -40,6 +40,9 @@ function runJest(kind, args, reportFile) {
       process.execPath,
       [
         "--experimental-vm-modules",
+        // Every HTTP suite boots a Medusa app in this one process; some of each stays on the heap,
+        // and ~30 suites outgrow Node's default limit (~4 GB).
+        "--max-old-space-size=8192",
         require.resolve("jest/bin/jest"),
         "--runInBand",
         "--forceExit",
