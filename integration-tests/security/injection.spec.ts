@@ -3,7 +3,7 @@ import type { ParsedMail } from "mailparser"
 import { readPdf } from "../../src/lib/pdf/__tests__/extract-text"
 import { noRedirect } from "../http/portal/helpers"
 import { seedInvoice } from "../utils/portal"
-import { SmtpSink, startSmtpSink } from "../utils/smtp-sink"
+import { SmtpSink, useSmtpSink } from "../utils/smtp-sink"
 import { adminHeaders, createAdminUser, createCustomer, portalService, publishableKey, sessionsFor } from "./fixtures"
 
 jest.setTimeout(300_000)
@@ -36,19 +36,7 @@ const LIVE = [/<script[\s>]/i, /<img[^>]*onerror/i, /<svg[^>]*onload/i, /(href|s
 const htmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")
 
 let sink: SmtpSink
-const SMTP_ENV = ["SMTP_HOST", "SMTP_PORT", "SMTP_FROM"] as const
-const savedEnv: Record<string, string | undefined> = {}
-beforeAll(async () => {
-  sink = await startSmtpSink()
-  SMTP_ENV.forEach((name) => (savedEnv[name] = process.env[name]))
-  process.env.SMTP_HOST = "127.0.0.1"
-  process.env.SMTP_PORT = String(sink.port)
-  process.env.SMTP_FROM = "Portal <portal@acme.test>"
-})
-afterAll(async () => {
-  await sink?.stop()
-  SMTP_ENV.forEach((name) => (savedEnv[name] === undefined ? delete process.env[name] : (process.env[name] = savedEnv[name])))
-})
+useSmtpSink("Portal <portal@acme.test>", (started) => (sink = started))
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

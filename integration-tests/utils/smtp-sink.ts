@@ -96,3 +96,36 @@ export async function startSmtpSink(options: { port?: number } = {}): Promise<Sm
     },
   }
 }
+
+const SMTP_ENV = ["SMTP_HOST", "SMTP_PORT", "SMTP_FROM"] as const
+
+/**
+ * Points the app's SMTP provider at a fresh sink for one spec file. Call it at the top level,
+ * before `medusaIntegrationTestRunner`, so its `beforeAll` runs before the app boots and reads
+ * SMTP_*; `onStart` receives the sink. Suites share one process, so the environment is restored
+ * afterwards and the next suite never sends to this (stopped) sink. `restart()` brings a stopped
+ * sink back on the same port (the app keeps its SMTP settings), and that one is stopped at the end.
+ */
+export function useSmtpSink(from: string, onStart: (sink: SmtpSink) => void) {
+  const saved: Record<string, string | undefined> = {}
+  let sink: SmtpSink | undefined
+  beforeAll(async () => {
+    sink = await startSmtpSink()
+    SMTP_ENV.forEach((name) => (saved[name] = process.env[name]))
+    process.env.SMTP_HOST = "127.0.0.1"
+    process.env.SMTP_PORT = String(sink.port)
+    process.env.SMTP_FROM = from
+    onStart(sink)
+  })
+  afterAll(async () => {
+    await sink?.stop()
+    SMTP_ENV.forEach((name) => (saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name])))
+  })
+  return {
+    restart: async () => {
+      sink = await startSmtpSink({ port: sink!.port })
+      onStart(sink)
+      return sink
+    },
+  }
+}

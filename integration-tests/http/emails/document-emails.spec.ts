@@ -4,7 +4,7 @@ import { adminHeaders, createAdminUser } from "../../utils/admin"
 import { createCustomer } from "../../utils/customer"
 import { drainEventBus } from "../../utils/drain"
 import { invoiceBody, portalService } from "../../utils/portal"
-import { SmtpSink, startSmtpSink } from "../../utils/smtp-sink"
+import { SmtpSink, useSmtpSink } from "../../utils/smtp-sink"
 import { pressOpenLink, sessionCookieFrom } from "../portal/helpers"
 
 jest.setTimeout(120_000)
@@ -16,21 +16,7 @@ jest.setTimeout(120_000)
  */
 
 let sink: SmtpSink
-const SMTP_ENV = ["SMTP_HOST", "SMTP_PORT", "SMTP_FROM"] as const
-const savedEnv: Record<string, string | undefined> = {}
-
-// Declared before the runner, so it runs before the runner boots the app and reads SMTP_*.
-beforeAll(async () => {
-  sink = await startSmtpSink()
-  SMTP_ENV.forEach((name) => (savedEnv[name] = process.env[name]))
-  process.env.SMTP_HOST = "127.0.0.1"
-  process.env.SMTP_PORT = String(sink.port)
-  process.env.SMTP_FROM = "Acme Plumbing <portal@acme.test>"
-})
-afterAll(async () => {
-  await sink?.stop()
-  SMTP_ENV.forEach((name) => (savedEnv[name] === undefined ? delete process.env[name] : (process.env[name] = savedEnv[name])))
-})
+useSmtpSink("Acme Plumbing <portal@acme.test>", (started) => (sink = started))
 
 const noRedirect = { maxRedirects: 0, validateStatus: () => true }
 const LINK = /https?:\/\/[^\s"<>]+\/portal\/access\/[A-Za-z0-9_-]{43}/
