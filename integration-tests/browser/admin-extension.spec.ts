@@ -3,7 +3,7 @@ import path from "path"
 import type { ParsedMail } from "mailparser"
 import type { Locator, Page } from "playwright-core"
 import { SmtpSink, startSmtpSink } from "../utils/smtp-sink"
-import { assertChromium, Browser, launchBrowser, screenshotter } from "./utils/browser"
+import { assertChromium, Browser, launchBrowser, screenshotter, stepRunner } from "./utils/browser"
 import { HostApp, startHostApp } from "./utils/host-app"
 
 /**
@@ -33,30 +33,10 @@ let invoiceId: string
 let estimateId: string
 let emailedLink: string
 let portalPage: Page
-let broken: string | null = null
 const shot = screenshotter(ARTIFACTS)
 
 /** Runs a step; on failure saves a screenshot and Medusa's last log lines, and stops later steps. */
-function step(name: string, fn: () => Promise<void>, timeout?: number) {
-  it(
-    name,
-    async () => {
-      if (broken) {
-        throw new Error(`not run: the step "${broken}" failed`)
-      }
-      try {
-        await fn()
-      } catch (error) {
-        broken = name
-        const slug = name.replace(/[^a-z0-9]+/gi, "-").toLowerCase().slice(0, 60)
-        await page?.screenshot({ path: path.join(ARTIFACTS, `failed-${slug}.png`), fullPage: true }).catch(() => undefined)
-        process.stdout.write(`\n[browser] step failed: ${name}\n[browser] Medusa's last log lines:\n${app?.logTail(40) ?? ""}\n`)
-        throw error
-      }
-    },
-    timeout
-  )
-}
+const step = stepRunner({ artifacts: ARTIFACTS, page: () => page, logTail: () => app?.logTail(40) })
 
 const toCustomer = (mail: ParsedMail) => !!mail.to && !Array.isArray(mail.to) && mail.to.text.includes(CUSTOMER.email)
 

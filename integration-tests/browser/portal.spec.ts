@@ -5,7 +5,7 @@ import path from "path"
 import type { Locator, Page } from "playwright-core"
 import { FakeStripe, startFakeStripe } from "../utils/fake-stripe/server"
 import { SmtpSink, startSmtpSink } from "../utils/smtp-sink"
-import { assertChromium, Browser, launchBrowser } from "./utils/browser"
+import { assertChromium, Browser, launchBrowser, stepRunner } from "./utils/browser"
 import { HostApp, startHostApp } from "./utils/host-app"
 import { portalScreenshotter, STRIPE_JS_STUB, VIEWPORTS } from "./utils/portal-fixtures"
 import { readPdf } from "../../src/lib/pdf/__tests__/extract-text"
@@ -40,32 +40,10 @@ let customerId: string
 let invoice: { id: string; display_number: string }
 let estimate: { id: string; display_number: string }
 let magicLink: string
-let broken: string | null = null
 const shot = portalScreenshotter(ARTIFACTS)
 
 /** Runs a step; on failure saves a screenshot and Medusa's last log lines, and stops later steps. */
-function step(name: string, fn: () => Promise<void>, timeout?: number) {
-  it(
-    name,
-    async () => {
-      if (broken) {
-        throw new Error(`not run: the step "${broken}" failed`)
-      }
-      try {
-        await fn()
-      } catch (error) {
-        broken = name
-        const slug = name.replace(/[^a-z0-9]+/gi, "-").toLowerCase().slice(0, 60)
-        await page
-          ?.screenshot({ path: path.join(ARTIFACTS, `portal-failed-${slug}.png`), fullPage: true })
-          .catch(() => undefined)
-        process.stdout.write(`\n[browser] step failed: ${name}\n[browser] Medusa's last log lines:\n${app?.logTail(40) ?? ""}\n`)
-        throw error
-      }
-    },
-    timeout
-  )
-}
+const step = stepRunner({ artifacts: ARTIFACTS, prefix: "portal-", page: () => page, logTail: () => app?.logTail(40) })
 
 async function adminApi<T = any>(method: string, route: string, body?: unknown): Promise<T> {
   const response = await fetch(`${app.baseUrl}${route}`, {

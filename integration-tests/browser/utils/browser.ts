@@ -112,3 +112,40 @@ export function screenshotter(dir: string) {
     return file
   }
 }
+
+/**
+ * A suite's `step(name, fn)`: one `it` per step of a walkthrough. When a step fails it saves a
+ * screenshot (`<prefix>failed-<step>.png`) and Medusa's last log lines, and every later step is
+ * reported as not run, since it would only fail for the same reason.
+ */
+export function stepRunner(options: {
+  artifacts: string
+  prefix?: string
+  page: () => Page | undefined
+  logTail: () => string | undefined
+}) {
+  let broken: string | null = null
+  return function step(name: string, fn: () => Promise<void>, timeout?: number) {
+    it(
+      name,
+      async () => {
+        if (broken) {
+          throw new Error(`not run: the step "${broken}" failed`)
+        }
+        try {
+          await fn()
+        } catch (error) {
+          broken = name
+          const slug = name.replace(/[^a-z0-9]+/gi, "-").toLowerCase().slice(0, 60)
+          await options
+            .page()
+            ?.screenshot({ path: path.join(options.artifacts, `${options.prefix ?? ""}failed-${slug}.png`), fullPage: true })
+            .catch(() => undefined)
+          process.stdout.write(`\n[browser] step failed: ${name}\n[browser] Medusa's last log lines:\n${options.logTail() ?? ""}\n`)
+          throw error
+        }
+      },
+      timeout
+    )
+  }
+}
