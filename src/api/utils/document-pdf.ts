@@ -4,7 +4,7 @@ import { serializePortalEstimateDetail, serializePortalInvoiceDetail } from "../
 import { PORTAL_MODULE } from "../../modules/portal"
 import { PortalEventActor, PortalEventType } from "../../modules/portal/constants"
 import type PortalModuleService from "../../modules/portal/service"
-import { loadPortalCustomer } from "./portal-profile"
+import { loadDocumentPdf, loadPortalCustomer } from "../loaders"
 
 /** Sends a rendered PDF as a download named after the document number. */
 export function sendPdf(res: MedusaResponse, data: PdfDocumentData, pdf: Buffer) {
@@ -34,7 +34,7 @@ export async function sendOwnerDocumentPdf(req: MedusaRequest, res: MedusaRespon
   sendPdf(res, data, await renderDocumentPdf(data, settings))
 }
 
-/** The PDF of one of the signed-in customer's documents, built from the portal serializers. */
+/** The PDF of one of the signed-in customer's documents (the loader's data); the download is logged. */
 export async function sendDocumentPdf(
   req: MedusaRequest,
   res: MedusaResponse,
@@ -43,12 +43,10 @@ export async function sendDocumentPdf(
   via: "page" | "store"
 ) {
   const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
-  const [customer, settings] = await Promise.all([loadPortalCustomer(req.scope, customerId), portal.retrieveSettings()])
-  const data: PdfDocumentData =
-    kind === "invoice"
-      ? invoicePdfData(serializePortalInvoiceDetail(await portal.retrieveCustomerInvoice(customerId, req.params.id)), customer)
-      : estimatePdfData(serializePortalEstimateDetail(await portal.retrieveCustomerEstimate(customerId, req.params.id)), customer)
-
+  const [data, settings] = await Promise.all([
+    loadDocumentPdf(req.scope, customerId, { kind, id: req.params.id }),
+    portal.retrieveSettings(),
+  ])
   const pdf = await renderDocumentPdf(data, settings)
   await portal.logEvent({
     type: PortalEventType.PDF_DOWNLOADED,

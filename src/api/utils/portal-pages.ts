@@ -40,6 +40,17 @@ export function portalNavigation(settings: ModulePortalSettings) {
   ].filter((item) => item.on)
 }
 
+/** The portal page of a customer's record, when it has one and its section is on (orders have none). */
+export function portalPageUrl(record: { kind: "order" | "invoice" | "estimate"; id: string }, settings: ModulePortalSettings) {
+  if (record.kind === "invoice" && settings.allow_invoices) {
+    return `/portal/invoices/${record.id}`
+  }
+  if (record.kind === "estimate" && settings.allow_estimates) {
+    return `/portal/estimates/${record.id}`
+  }
+  return null
+}
+
 export async function sendPortalPage(
   req: MedusaRequest,
   res: MedusaResponse,

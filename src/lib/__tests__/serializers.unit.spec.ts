@@ -1,4 +1,11 @@
-import { serializePortalCustomer, serializePortalEstimateDetail, serializePortalInvoiceDetail } from "../serializers"
+import {
+  serializeHistoryEstimate,
+  serializeHistoryInvoice,
+  serializeHistoryOrder,
+  serializePortalCustomer,
+  serializePortalEstimateDetail,
+  serializePortalInvoiceDetail,
+} from "../serializers"
 
 const SENTINEL = "INTERNAL-SENTINEL-7f3a"
 const now = new Date("2026-11-25T12:00:00Z")
@@ -70,5 +77,25 @@ describe("portal serializers", () => {
     })
     expect(out.address!.id).toBe("a2")
     expect(JSON.stringify(out)).not.toContain(SENTINEL)
+  })
+})
+
+describe("service history entries", () => {
+  it("name their record by kind and id, never by a page URL", () => {
+    const entries = [
+      serializeHistoryOrder({ id: "order_1", display_id: 7, created_at: "2026-11-01T10:00:00Z", total: 30, currency_code: "eur", ...({ status: "pending" } as any) }),
+      serializeHistoryInvoice({ id: "inv_1", display_number: "INV-0001", paid_at: "2026-11-02T10:00:00Z", updated_at: "2026-11-03T00:00:00Z", total: 59.97, currency_code: "eur", ...({ internal_note: SENTINEL } as any) }),
+      serializeHistoryEstimate({ id: "est_1", display_number: "EST-0001", decided_at: null, updated_at: "2026-11-04T00:00:00Z", total: 12, currency_code: "eur", ...({ decision_note: SENTINEL } as any) }),
+    ]
+    expect(entries).toEqual([
+      { kind: "order", id: "order_1", title: "Order #7", date: "2026-11-01T10:00:00.000Z", amount: 30, currency_code: "eur" },
+      { kind: "invoice", id: "inv_1", title: "Invoice INV-0001 paid", date: "2026-11-02T10:00:00.000Z", amount: 59.97, currency_code: "eur" },
+      { kind: "estimate", id: "est_1", title: "Estimate EST-0001 accepted", date: "2026-11-04T00:00:00.000Z", amount: 12, currency_code: "eur" },
+    ])
+    expect(JSON.stringify(entries)).not.toContain(SENTINEL)
+  })
+
+  it("leaves an order's amount empty when Medusa has no total", () => {
+    expect(serializeHistoryOrder({ id: "order_2", display_id: 8, created_at: "2026-11-01T10:00:00Z", currency_code: "eur" }).amount).toBeNull()
   })
 })

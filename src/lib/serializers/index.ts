@@ -1,3 +1,4 @@
 export * from "./portal-customer"
 export * from "./portal-estimate"
+export * from "./portal-history"
 export * from "./portal-invoice"

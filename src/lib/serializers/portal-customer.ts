@@ -24,9 +24,8 @@ export function defaultAddress(addresses: Address[] = []) {
   return addresses.find((a) => a.is_default_billing) ?? addresses.find((a) => a.is_default_shipping) ?? addresses[0] ?? null
 }
 
-/** What a customer sees (and may edit, but the email) of their own Medusa customer record. */
-export function serializePortalCustomer(customer: Customer) {
-  const address = defaultAddress(customer.addresses)
+/** Who is signed in, without the address: what the portal's home and `/store/portal/me` show. */
+export function serializePortalCustomerIdentity(customer: Omit<Customer, "addresses">) {
   return {
     id: customer.id,
     email: customer.email,
@@ -34,6 +33,14 @@ export function serializePortalCustomer(customer: Customer) {
     last_name: customer.last_name,
     company_name: customer.company_name,
     phone: customer.phone,
+  }
+}
+
+/** What a customer sees (and may edit, but the email) of their own Medusa customer record. */
+export function serializePortalCustomer(customer: Customer) {
+  const address = defaultAddress(customer.addresses)
+  return {
+    ...serializePortalCustomerIdentity(customer),
     address: address && {
       id: address.id,
       address_1: address.address_1,
@@ -46,4 +53,5 @@ export function serializePortalCustomer(customer: Customer) {
   }
 }
 
+export type StorePortalCustomerIdentity = ReturnType<typeof serializePortalCustomerIdentity>
 export type StorePortalCustomer = ReturnType<typeof serializePortalCustomer>

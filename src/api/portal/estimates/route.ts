@@ -1,7 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { PORTAL_MODULE } from "../../../modules/portal"
-import type PortalModuleService from "../../../modules/portal/service"
-import { serializePortalEstimate } from "../../../lib/serializers"
+import { loadEstimateList } from "../../loaders"
 import { portalCustomerId } from "../../utils/portal-auth"
 import { sendPortalPage } from "../../utils/portal-pages"
 import { buildPager } from "../../../lib/pages/pager"
@@ -16,20 +14,17 @@ const FILTERS = [
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const query = parseListQuery(PortalEstimatesQuery, req.query)
-  const [estimates, count] = await req.scope
-    .resolve<PortalModuleService>(PORTAL_MODULE)
-    .listCustomerEstimates(portalCustomerId(req), query)
-  const now = new Date()
+  const { estimates, count, offset, limit } = await loadEstimateList(req.scope, portalCustomerId(req), query)
   await sendPortalPage(req, res, 200, "estimates.html.njk", {
     title: "Estimates",
-    estimates: estimates.map((e) => serializePortalEstimate(e, now)),
+    estimates,
     status: query.status ?? "",
     filters: FILTERS,
     pager: buildPager({
       path: "/portal/estimates",
       count,
-      limit: query.limit,
-      offset: query.offset,
+      limit,
+      offset,
       defaultLimit: DEFAULT_PAGE_SIZE,
       params: { status: query.status },
     }),

@@ -1,11 +1,18 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { PORTAL_MODULE } from "../../../modules/portal"
+import type PortalModuleService from "../../../modules/portal/service"
+import { loadServiceHistory } from "../../loaders"
 import { portalCustomerId } from "../../utils/portal-auth"
-import { sendPortalPage } from "../../utils/portal-pages"
-import { serviceHistory } from "../../utils/service-history"
+import { portalPageUrl, sendPortalPage } from "../../utils/portal-pages"
 
+/** The history, each entry linked to its portal page when that section is on. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const [{ history }, settings] = await Promise.all([
+    loadServiceHistory(req.scope, portalCustomerId(req)),
+    req.scope.resolve<PortalModuleService>(PORTAL_MODULE).retrieveSettings(),
+  ])
   await sendPortalPage(req, res, 200, "history.html.njk", {
     title: "Service history",
-    entries: await serviceHistory(req, portalCustomerId(req)),
+    entries: history.map((entry) => ({ ...entry, url: portalPageUrl(entry, settings) })),
   })
 }

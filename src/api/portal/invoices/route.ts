@@ -1,7 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { PORTAL_MODULE } from "../../../modules/portal"
-import type PortalModuleService from "../../../modules/portal/service"
-import { serializePortalInvoice } from "../../../lib/serializers"
+import { loadInvoiceList } from "../../loaders"
 import { portalCustomerId } from "../../utils/portal-auth"
 import { sendPortalPage } from "../../utils/portal-pages"
 import { buildPager } from "../../../lib/pages/pager"
@@ -16,20 +14,17 @@ const FILTERS = [
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const query = parseListQuery(PortalInvoicesQuery, req.query)
-  const [invoices, count] = await req.scope
-    .resolve<PortalModuleService>(PORTAL_MODULE)
-    .listCustomerInvoices(portalCustomerId(req), query)
-  const now = new Date()
+  const { invoices, count, offset, limit } = await loadInvoiceList(req.scope, portalCustomerId(req), query)
   await sendPortalPage(req, res, 200, "invoices.html.njk", {
     title: "Invoices",
-    invoices: invoices.map((i) => serializePortalInvoice(i, now)),
+    invoices,
     status: query.status ?? "",
     filters: FILTERS,
     pager: buildPager({
       path: "/portal/invoices",
       count,
-      limit: query.limit,
-      offset: query.offset,
+      limit,
+      offset,
       defaultLimit: DEFAULT_PAGE_SIZE,
       params: { status: query.status },
     }),

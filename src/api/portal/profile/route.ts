@@ -4,10 +4,11 @@ import { fieldErrors, PortalProfileInput } from "../../../lib/profile-input"
 import { updatePortalProfileWorkflow } from "../../../workflows/profile"
 import { portalCustomerId } from "../../utils/portal-auth"
 import { sendPortalPage } from "../../utils/portal-pages"
-import { loadPortalCustomer, profileFormValues } from "../../utils/portal-profile"
+import { loadPortalProfile } from "../../loaders"
+import { profileFormValues } from "../../utils/portal-profile"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const customer = await loadPortalCustomer(req.scope, portalCustomerId(req))
+  const { customer } = await loadPortalProfile(req.scope, portalCustomerId(req))
   await sendPortalPage(req, res, 200, "profile.html.njk", {
     title: "Your profile",
     profile: profileFormValues(customer),
@@ -22,7 +23,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>
   const parsed = PortalProfileInput.safeParse(body)
   if (!parsed.success) {
-    const customer = await loadPortalCustomer(req.scope, customerId)
+    const { customer } = await loadPortalProfile(req.scope, customerId)
     return sendPortalPage(req, res, 400, "profile.html.njk", {
       title: "Your profile",
       // Shown back as typed, but only text: arrays and objects (`phone[toString]=`) are dropped.

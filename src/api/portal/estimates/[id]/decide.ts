@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PORTAL_MODULE } from "../../../../modules/portal"
 import type PortalModuleService from "../../../../modules/portal/service"
-import { serializePortalEstimateDetail } from "../../../../lib/serializers"
 import { decideEstimateWorkflow } from "../../../../workflows/estimate"
+import { loadEstimate } from "../../../loaders"
 import { portalCustomerId } from "../../../utils/portal-auth"
 import { sendPortalPage } from "../../../utils/portal-pages"
 import { PortalDecision } from "../../validators"
@@ -32,7 +32,8 @@ export async function decideFromPage(req: MedusaRequest, res: MedusaResponse, de
     if (!status) {
       throw error
     }
-    const estimate = serializePortalEstimateDetail(await portal.retrieveCustomerEstimate(customerId, req.params.id))
+    // The estimate as it is now (not a new view: the customer is still on its page).
+    const { estimate } = await loadEstimate(req.scope, customerId, { id: req.params.id })
     return sendPortalPage(req, res, status, "estimate.html.njk", {
       title: `Estimate ${estimate.number}`,
       estimate,

@@ -1,9 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { formText } from "../../../../lib/form-text"
-import { PORTAL_MODULE } from "../../../../modules/portal"
-import { PortalEventActor, PortalEventType } from "../../../../modules/portal/constants"
-import type PortalModuleService from "../../../../modules/portal/service"
-import { serializePortalEstimateDetail } from "../../../../lib/serializers"
+import { loadEstimate } from "../../../loaders"
 import { portalCustomerId } from "../../../utils/portal-auth"
 import { sendPortalPage } from "../../../utils/portal-pages"
 
@@ -13,16 +10,7 @@ const NOTICES: Record<string, string> = {
 }
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
-  const customerId = portalCustomerId(req)
-  const estimate = serializePortalEstimateDetail(await portal.retrieveCustomerEstimate(customerId, req.params.id))
-  await portal.logEvent({
-    type: PortalEventType.ESTIMATE_VIEWED,
-    customer_id: customerId,
-    actor: PortalEventActor.CUSTOMER,
-    subject_type: "estimate",
-    subject_id: estimate.id,
-  })
+  const { estimate } = await loadEstimate(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "page" })
   await sendPortalPage(req, res, 200, "estimate.html.njk", {
     title: `Estimate ${estimate.number}`,
     estimate,

@@ -1,10 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { viewCustomerInvoice } from "../../../utils/customer-invoice"
+import { loadInvoice } from "../../../loaders"
 import { onlinePayment } from "../../../utils/online-payment"
+import { portalCustomerId } from "../../../utils/portal-auth"
 import { sendPortalPage } from "../../../utils/portal-pages"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const invoice = await viewCustomerInvoice(req, "page")
+  const { invoice } = await loadInvoice(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "page" })
   await sendPortalPage(req, res, 200, "invoice.html.njk", {
     title: `Invoice ${invoice.number}`,
     invoice,

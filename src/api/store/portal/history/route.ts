@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { loadServiceHistory } from "../../../loaders"
 import { portalCustomerId } from "../../../utils/portal-auth"
-import { serviceHistory } from "../../../utils/service-history"
 
+/** Entries name their record by `kind` and `id`: a storefront links its own pages, never the portal's. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  res.json({ history: await serviceHistory(req, portalCustomerId(req)) })
+  res.json(await loadServiceHistory(req.scope, portalCustomerId(req)))
 }

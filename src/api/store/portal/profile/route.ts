@@ -1,15 +1,15 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { PortalProfileInputType } from "../../../../lib/profile-input"
 import { updatePortalProfileWorkflow } from "../../../../workflows/profile"
+import { loadPortalProfile } from "../../../loaders"
 import { portalCustomerId } from "../../../utils/portal-auth"
-import { loadPortalCustomer } from "../../../utils/portal-profile"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  res.json({ customer: await loadPortalCustomer(req.scope, portalCustomerId(req)) })
+  res.json(await loadPortalProfile(req.scope, portalCustomerId(req)))
 }
 
 export const POST = async (req: MedusaRequest<PortalProfileInputType>, res: MedusaResponse) => {
   const customerId = portalCustomerId(req)
   await updatePortalProfileWorkflow(req.scope).run({ input: { customer_id: customerId, profile: req.validatedBody } })
-  res.json({ customer: await loadPortalCustomer(req.scope, customerId) })
+  res.json(await loadPortalProfile(req.scope, customerId))
 }

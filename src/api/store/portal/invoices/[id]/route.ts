@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { viewCustomerInvoice } from "../../../../utils/customer-invoice"
+import { loadInvoice } from "../../../../loaders"
+import { portalCustomerId } from "../../../../utils/portal-auth"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  res.json({ invoice: await viewCustomerInvoice(req, "store") })
+  res.json(await loadInvoice(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "store" }))
 }

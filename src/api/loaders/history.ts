@@ -1,0 +1,36 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import {
+  PortalHistoryEntry,
+  serializeHistoryEstimate,
+  serializeHistoryInvoice,
+  serializeHistoryOrder,
+} from "../../lib/serializers"
+import { PORTAL_MODULE } from "../../modules/portal"
+import type PortalModuleService from "../../modules/portal/service"
+
+const LIMIT = 100
+
+/** The customer's Medusa orders, paid invoices and accepted estimates, newest first. */
+export async function loadServiceHistory(scope: MedusaContainer, customerId: string): Promise<{ history: PortalHistoryEntry[] }> {
+  const portal = scope.resolve<PortalModuleService>(PORTAL_MODULE)
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const [{ data: orders }, invoices, estimates] = await Promise.all([
+    query.graph({
+      entity: "order",
+      fields: ["id", "display_id", "created_at", "currency_code", "total", "status"],
+      filters: { customer_id: customerId, status: { $nin: ["draft", "canceled"] } },
+      pagination: { take: LIMIT, order: { created_at: "DESC" } },
+    }),
+    portal.listInvoices({ customer_id: customerId, status: "paid" }, { take: LIMIT, order: { paid_at: "DESC" } }),
+    portal.listEstimates({ customer_id: customerId, status: "accepted" }, { take: LIMIT, order: { decided_at: "DESC" } }),
+  ])
+  const history = [
+    ...orders.map((o) => serializeHistoryOrder(o as never)),
+    ...invoices.map(serializeHistoryInvoice),
+    ...estimates.map(serializeHistoryEstimate),
+  ]
+  return { history: history.sort((a, b) => b.date.localeCompare(a.date)).slice(0, LIMIT) }
+}
+
+export type PortalHistoryDTO = Awaited<ReturnType<typeof loadServiceHistory>>

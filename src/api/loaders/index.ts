@@ -1,0 +1,7 @@
+export * from "./estimates"
+export * from "./history"
+export * from "./home"
+export * from "./invoices"
+export * from "./pdf"
+export * from "./profile"
+export * from "./view-log"

@@ -1,0 +1,29 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { serializePortalInvoice, serializePortalInvoiceDetail } from "../../lib/serializers"
+import { PORTAL_MODULE } from "../../modules/portal"
+import type PortalModuleService from "../../modules/portal/service"
+import type { PortalInvoicesQueryType } from "../portal/validators"
+import { logDocumentView, ViewedVia } from "./view-log"
+
+/** One page of the customer's invoices (sent and paid), newest first. */
+export async function loadInvoiceList(scope: MedusaContainer, customerId: string, query: PortalInvoicesQueryType) {
+  const [invoices, count] = await scope.resolve<PortalModuleService>(PORTAL_MODULE).listCustomerInvoices(customerId, query)
+  const now = new Date()
+  return { invoices: invoices.map((i) => serializePortalInvoice(i, now)), count, offset: query.offset, limit: query.limit }
+}
+
+/**
+ * One of the customer's invoices with its lines and payments; another customer's is "not found".
+ * With `viewed_via` the read is a customer's view and is logged.
+ */
+export async function loadInvoice(scope: MedusaContainer, customerId: string, input: { id: string; viewed_via?: ViewedVia }) {
+  const portal = scope.resolve<PortalModuleService>(PORTAL_MODULE)
+  const invoice = serializePortalInvoiceDetail(await portal.retrieveCustomerInvoice(customerId, input.id))
+  if (input.viewed_via) {
+    await logDocumentView(scope, customerId, "invoice", invoice.id, input.viewed_via)
+  }
+  return { invoice }
+}
+
+export type PortalInvoiceListDTO = Awaited<ReturnType<typeof loadInvoiceList>>
+export type PortalInvoiceDTO = Awaited<ReturnType<typeof loadInvoice>>
