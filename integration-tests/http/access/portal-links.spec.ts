@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { randomBytes } from "crypto"
+import { openPortalLinkWorkflow } from "../../../src/workflows/access"
 import { adminHeaders, createAdminUser } from "../../utils/admin"
 import { fromAddress } from "../../utils/client-address"
 import { createCustomer } from "../../utils/customer"
@@ -206,6 +207,93 @@ medusaIntegrationTestRunner({
         expect(bad.status).toBe(401)
         const noAuth = await api.get("/store/portal/me", storeHeaders).catch(fail)
         expect(noAuth.status).toBe(401)
+      })
+    })
+
+    describe("one open-link workflow for the link page and the storefront", () => {
+      const storeKey = async () => {
+        const { result } = await (await import("@medusajs/medusa/core-flows")).createApiKeysWorkflow(getContainer()).run({
+          input: { api_keys: [{ title: "store", type: "publishable", created_by: "test" }] },
+        })
+        return { "x-publishable-api-key": result[0].token }
+      }
+      const tokenOf = (link: { url: string }) => pathOf(link.url).split("/").pop()!
+
+      it("starts a session the same way on both faces: one link_opened each, link and customer stamped", async () => {
+        const pageLink = await copyLink()
+        expect((await open(pageLink.url)).status).toBe(303)
+        const afterPage = (await api.get(`/admin/customers/${customer.id}/portal-access`, adminHeaders)).data.portal_access
+        const storeLink = await copyLink()
+        const exchanged = await api.post("/store/portal/auth", { token: tokenOf(storeLink) }, { headers: await storeKey() })
+        expect(exchanged.status).toBe(200)
+        const afterStore = (await api.get(`/admin/customers/${customer.id}/portal-access`, adminHeaders)).data.portal_access
+
+        const opened = await portalService(getContainer()).listPortalEvents({ type: "link_opened", customer_id: customer.id })
+        expect(opened.map((e) => e.data).sort((a: any, b: any) => a.via.localeCompare(b.via))).toEqual([
+          { link_id: pageLink.id, via: "pages" },
+          { link_id: storeLink.id, via: "store" },
+        ])
+        expect(new Date(afterStore.last_opened_at).getTime()).toBeGreaterThan(new Date(afterPage.last_opened_at).getTime())
+        for (const link of afterStore.links) {
+          expect(link.last_used_at).toEqual(expect.any(String))
+        }
+        const sessions = await portalService(getContainer()).listPortalSessions({ customer_id: customer.id })
+        expect(sessions.map((s) => s.channel).sort()).toEqual(["pages", "store"])
+      })
+
+      it("ends the portal session the storefront's Bearer token carries, as the link page ends the browser's", async () => {
+        const headers = await storeKey()
+        const first = (await api.post("/store/portal/auth", { token: tokenOf(await copyLink()) }, { headers })).data.token
+        const bearer = (token: string) => ({ headers: { ...headers, authorization: `Bearer ${token}` }, ...noRedirect })
+        expect((await api.get("/store/portal/me", bearer(first))).status).toBe(200)
+
+        const second = await api.post("/store/portal/auth", { token: tokenOf(await copyLink()) }, bearer(first))
+        expect(second.status).toBe(200)
+        expect((await api.get("/store/portal/me", bearer(first))).status).toBe(401)
+        expect((await api.get("/store/portal/me", bearer(second.data.token))).status).toBe(200)
+
+        // Without a Bearer token nothing else ends: another device's session stays.
+        const third = await api.post("/store/portal/auth", { token: tokenOf(await copyLink()) }, { headers })
+        expect((await api.get("/store/portal/me", bearer(second.data.token))).status).toBe(200)
+        expect((await api.get("/store/portal/me", bearer(third.data.token))).status).toBe(200)
+      })
+
+      it("counts a wrong token of any length as a failed open on both faces, against one limit per address", async () => {
+        const headers = await storeKey()
+        const long = await api.post("/store/portal/auth", { token: "x".repeat(300) }, { headers, ...noRedirect })
+        expect(long.status).toBe(401)
+        expect(long.data.message).toBe("This portal link is not valid")
+        const failures = await portalService(getContainer()).listPortalEvents({ type: "link_open_failed" })
+        expect(failures.map((e) => e.data)).toEqual([{ reason: "unknown", via: "store" }])
+
+        for (let i = 0; i < 19; i++) {
+          expect((await api.post("/store/portal/auth", { token: `nope-${i}` }, { headers, ...noRedirect })).status).toBe(401)
+        }
+        // The 21st failure from this address is refused on the page as well.
+        const page = await api.get(`/portal/access/${randomBytes(32).toString("base64url")}`, noRedirect)
+        expect(page.status).toBe(429)
+        const store = await api.post("/store/portal/auth", { token: "nope" }, { headers, ...noRedirect })
+        expect(store.status).toBe(429)
+        expect(Number(store.headers["retry-after"])).toBeGreaterThan(0)
+        expect(await portalService(getContainer()).listPortalEvents({ type: "link_open_failed" })).toHaveLength(20)
+      })
+
+      it("checks the link inside the workflow: a refused link starts nothing, whoever runs it", async () => {
+        const run = async (token: string) =>
+          (
+            await openPortalLinkWorkflow(getContainer()).run({
+              input: { token, channel: "store", client_address: "192.0.2.10", max_seconds: 3600 },
+            })
+          ).result
+        const link = await copyLink()
+        await api.post("/admin/portal/settings", { enabled: false }, adminHeaders)
+        expect(await run(tokenOf(link))).toEqual({ opened: false, reason: "portal_disabled" })
+        await api.post("/admin/portal/settings", { enabled: true }, adminHeaders)
+        await api.delete(`/admin/customers/${customer.id}/portal-access/links/${link.id}`, adminHeaders)
+        expect(await run(tokenOf(link))).toEqual({ opened: false, reason: "revoked" })
+        expect(await portalService(getContainer()).listPortalSessions({ customer_id: customer.id })).toEqual([])
+        const fresh = await run(tokenOf(await copyLink()))
+        expect(fresh).toEqual({ opened: true, session: expect.objectContaining({ customer_id: customer.id, channel: "store" }) })
       })
     })
 

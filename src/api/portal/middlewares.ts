@@ -2,7 +2,7 @@ import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } 
 import { PortalProfileInput } from "../../lib/profile-input"
 import { verifyCsrf } from "../utils/csrf"
 import { redactLinkToken } from "../utils/redact-link-token"
-import { optionalPortalSession, portalJsonAuth, portalPageAuth, PortalSectionKey, requireSection } from "../utils/portal-auth"
+import { optionalPortalSession, optionalStorePortalSession, portalJsonAuth, portalPageAuth, PortalSectionKey, requireSection } from "../utils/portal-auth"
 import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision } from "./validators"
 
 const page = (matcher: string, section?: PortalSectionKey): MiddlewareRoute[] => [
@@ -48,6 +48,8 @@ const json = (method: "GET" | "POST" | "DELETE", matcher: string, section?: Port
 /** The same features as JSON for storefronts, behind Medusa's customer authentication. */
 export const storePortalMiddlewares: MiddlewareRoute[] = [
   json("GET", "/store/portal"),
+  // The link exchange needs no session; one it carries is ended, as the link page ends the browser's.
+  { method: ["POST"], matcher: "/store/portal/auth", middlewares: optionalStorePortalSession },
   json("DELETE", "/store/portal/auth"),
   json("GET", "/store/portal/me"),
   json("GET", "/store/portal/invoices", "invoices", validateAndTransformQuery(PortalInvoicesQuery, { defaults: [], isList: true })),

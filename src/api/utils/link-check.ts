@@ -1,6 +1,6 @@
-import type { MedusaRequest } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { PORTAL_MODULE } from "../../modules/portal"
-import { PortalEventActor, PortalEventType } from "../../modules/portal/constants"
+import { PortalEventActor, PortalEventType, PortalSessionChannel } from "../../modules/portal/constants"
 import type PortalModuleService from "../../modules/portal/service"
 import { portalRules } from "./portal-auth"
 import { failedLinkOpenLimit } from "./rate-limit"
@@ -11,23 +11,32 @@ export type LinkCheck =
   | { usable: true; link: { token_id: string; customer_id: string; expires_at: Date } }
   | { usable: false; reason: LinkRefusal; retry_after?: number }
 
+export type CheckLinkInput = {
+  /** The raw token as it arrived (path or body): anything but a live link's token is refused. */
+  token: unknown
+  via: PortalSessionChannel
+  /** The client's address (`clientIp`), for the per-address limit on failures. */
+  client_address: string
+}
+
 /**
- * One home for "can this link start a session": the token is valid, the portal is on, the
- * customer's access is enabled and the customer still exists. A failure is logged (without the
- * token) at most FAILED_LINK_OPEN_LIMIT times a minute per address; past that it is only refused.
+ * One home for "can this link start a session", on every face: the token is valid, the portal
+ * is on, the customer's access is enabled and the customer still exists. A failure is logged
+ * (without the token) and counted against the client's address; past FAILED_LINK_OPEN_LIMIT a
+ * minute it is only refused, with `retry_after`.
  */
-export async function checkLink(req: MedusaRequest, rawToken: unknown, via: "pages" | "store"): Promise<LinkCheck> {
-  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
-  const check = await portal.verifyPortalToken(rawToken)
+export async function checkLink(scope: MedusaContainer, { token, via, client_address }: CheckLinkInput): Promise<LinkCheck> {
+  const portal = scope.resolve<PortalModuleService>(PORTAL_MODULE)
+  const check = await portal.verifyPortalToken(token)
   let reason: LinkRefusal | null = check.outcome === "valid" ? null : check.outcome
   if (check.outcome === "valid") {
-    const outcome = await portalRules(req, check.customer_id, undefined)
+    const outcome = await portalRules(scope, check.customer_id, undefined)
     reason = outcome === "ok" ? null : (outcome as LinkRefusal)
   }
   if (check.outcome === "valid" && !reason) {
     return { usable: true, link: { token_id: check.token_id, customer_id: check.customer_id, expires_at: check.expires_at } }
   }
-  const limit = await failedLinkOpenLimit(req)
+  const limit = await failedLinkOpenLimit(scope, client_address)
   if (!limit.allowed) {
     return { usable: false, reason: reason!, retry_after: limit.retry_after }
   }

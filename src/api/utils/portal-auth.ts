@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { authenticate } from "@medusajs/framework/http"
-import type { ICustomerModuleService } from "@medusajs/framework/types"
+import type { ICustomerModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, generateJwtToken, Modules } from "@medusajs/framework/utils"
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
@@ -113,7 +113,7 @@ export async function portalSessionOutcome(req: MedusaRequest, context: AuthCont
     return { outcome: "signed_out" as const }
   }
   const sessionId = context.actor_type === PORTAL_ACTOR_TYPE ? String(context.app_metadata?.portal_session_id ?? "") : undefined
-  const outcome = await portalRules(req, customerId, sessionId)
+  const outcome = await portalRules(req.scope, customerId, sessionId)
   return outcome === "ok" ? { outcome, auth: { customer_id: customerId, portal_session_id: sessionId } } : { outcome }
 }
 
@@ -122,15 +122,21 @@ export async function portalSessionOutcome(req: MedusaRequest, context: AuthCont
  * enabled, session live, link not revoked) and the customer still existing — deleting a customer
  * ends their portal at once, whichever way they were deleted.
  */
-export async function portalRules(req: MedusaRequest, customerId: string, sessionId: string | undefined) {
-  const outcome = await req.scope.resolve<PortalModuleService>(PORTAL_MODULE).checkPortalSession(customerId, sessionId)
+export async function portalRules(scope: MedusaContainer, customerId: string, sessionId: string | undefined) {
+  const outcome = await scope.resolve<PortalModuleService>(PORTAL_MODULE).checkPortalSession(customerId, sessionId)
   if (outcome !== "ok") {
     return outcome
   }
-  const [customer] = await req.scope
+  const [customer] = await scope
     .resolve<ICustomerModuleService>(Modules.CUSTOMER)
     .listCustomers({ id: customerId }, { select: ["id"], take: 1 })
   return customer ? outcome : ("account_closed" as const)
+}
+
+/** The live portal session a request already carries (cookie or Bearer), if any: what opening a link replaces. */
+export async function currentPortalSession(req: MedusaRequest) {
+  const context = (req as MedusaRequest & { auth_context?: AuthContext }).auth_context
+  return context ? (await portalSessionOutcome(req, context)).auth : undefined
 }
 
 /** Checks the portal rules behind an authenticated request, on every request. */
@@ -173,6 +179,9 @@ export const optionalPortalSession = [
   cookieAsBearer,
   authenticate(PORTAL_ACTOR_TYPE, ["bearer"], { allowUnauthenticated: true }),
 ]
+
+/** For the storefront's link exchange: the portal session its Bearer token names, if any (nothing is refused). */
+export const optionalStorePortalSession = [authenticate(PORTAL_ACTOR_TYPE, ["bearer"], { allowUnauthenticated: true })]
 
 /**
  * For storefront JSON routes: a portal session token (from `POST /store/portal/auth`), or the

@@ -1,5 +1,5 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import type { ICacheService, ILockingModule } from "@medusajs/framework/types"
+import type { ICacheService, ILockingModule, MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createHash } from "crypto"
 import { clientAddress } from "../../lib/trusted-proxies"
@@ -16,12 +16,12 @@ type Window = { count: number; reset_at: number }
  * several server instances. Keys are hashed, so no email address is stored in the cache.
  */
 export async function hitRateLimit(
-  req: MedusaRequest,
+  scope: MedusaContainer,
   key: string,
   { limit, windowSeconds }: { limit: number; windowSeconds: number }
 ): Promise<RateLimitResult> {
-  const cache = req.scope.resolve<ICacheService>(Modules.CACHE)
-  const locking = req.scope.resolve<ILockingModule>(Modules.LOCKING)
+  const cache = scope.resolve<ICacheService>(Modules.CACHE)
+  const locking = scope.resolve<ILockingModule>(Modules.LOCKING)
   const cacheKey = `portal:rl:${createHash("sha256").update(key).digest("hex")}`
 
   return locking.execute(cacheKey, async () => {
@@ -51,10 +51,11 @@ export function clientIp(req: MedusaRequest) {
 export const FAILED_LINK_OPEN_LIMIT = { limit: 20, windowSeconds: 60 }
 
 /**
- * Counts one failed link open for the client's address; `allowed: false` once it made more than
- * 20 in a minute (answer 429 with `Retry-After: retry_after`). Guessing a 256-bit token is
- * hopeless anyway; this keeps scanners from hammering the token lookup.
+ * Counts one failed link open for a client address (`clientIp`), whichever face it came through;
+ * `allowed: false` once it made more than 20 in a minute (answer 429 with
+ * `Retry-After: retry_after`). Guessing a 256-bit token is hopeless anyway; this keeps scanners
+ * from hammering the token lookup.
  */
-export function failedLinkOpenLimit(req: MedusaRequest): Promise<RateLimitResult> {
-  return hitRateLimit(req, `link-open-failed:ip:${clientIp(req)}`, FAILED_LINK_OPEN_LIMIT)
+export function failedLinkOpenLimit(scope: MedusaContainer, clientAddress: string): Promise<RateLimitResult> {
+  return hitRateLimit(scope, `link-open-failed:ip:${clientAddress}`, FAILED_LINK_OPEN_LIMIT)
 }

@@ -1,46 +1,77 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { LinkCheck, LinkRefusal } from "../../api/utils/link-check"
 import { PortalEventActor, PortalEventType, PortalSessionChannel } from "../../modules/portal/constants"
+import type PortalModuleService from "../../modules/portal/service"
 import { logPortalEventStep } from "../steps"
-import { endPortalSessionStep, startPortalSessionStep } from "./steps"
+import { checkPortalLinkStep, endPortalSessionStep, startPortalSessionStep } from "./steps"
 
 export const openPortalLinkWorkflowId = "open-portal-link"
 
 export type OpenPortalLinkInput = {
-  /** A link already checked by the route (valid, portal on, access enabled, customer exists). */
-  customer_id: string
-  token_id: string
+  /** The raw link token, as the customer's request carried it (never stored, never logged). */
+  token: unknown
   channel: PortalSessionChannel
+  /** The client's address, for the per-address limit on failed opens. */
+  client_address: string
   /** A session never outlives its link, and lasts at most this long. */
   max_seconds: number
-  /** The session this browser had, ended when it switches to this link. */
+  /** The session this browser (or storefront) had, ended when it switches to this link. */
   previous?: { customer_id: string; session_id: string } | null
 }
 
+type StartedSession = Awaited<ReturnType<PortalModuleService["startPortalSession"]>>
+
+export type OpenPortalLinkResult =
+  | { opened: true; session: StartedSession }
+  | { opened: false; reason: LinkRefusal; retry_after?: number }
+
 /**
- * A customer opens a magic link (the portal page's button, or a storefront's exchange): the
- * browser's previous session ends, a new one starts, and the open is logged. The caller signs
- * the session token.
+ * A customer opens a magic link: the portal page's button and a storefront's exchange run this
+ * one workflow. The link is checked (a refusal is logged and counted per address, and answered
+ * as a result); a usable link ends the previous session, starts a new one and logs the open,
+ * which stamps the link's last use and the customer's last visit. The caller signs the token.
  */
 export const openPortalLinkWorkflow = createWorkflow(openPortalLinkWorkflowId, (input: OpenPortalLinkInput) => {
-  when({ input }, ({ input }) => Boolean(input.previous)).then(() => {
+  const check = checkPortalLinkStep(
+    transform({ input }, ({ input }) => ({ token: input.token, via: input.channel, client_address: input.client_address }))
+  )
+  when({ input, check }, ({ input, check }) => check.usable && Boolean(input.previous)).then(() => {
     const previous = transform({ input }, ({ input }) => ({
       customer_id: input.previous!.customer_id,
       session_id: input.previous!.session_id,
     }))
     endPortalSessionStep(previous)
   })
-  const session = startPortalSessionStep({
-    customer_id: input.customer_id,
-    token_id: input.token_id,
-    channel: input.channel,
-    max_seconds: input.max_seconds,
+  const session = when({ check }, ({ check }) => check.usable).then(() => {
+    const started = startPortalSessionStep(
+      transform({ input, check }, ({ input, check }) => ({
+        customer_id: usableLink(check).customer_id,
+        token_id: usableLink(check).token_id,
+        channel: input.channel,
+        max_seconds: input.max_seconds,
+      }))
+    )
+    logPortalEventStep(
+      transform({ input, check }, ({ input, check }) => ({
+        type: PortalEventType.LINK_OPENED,
+        customer_id: usableLink(check).customer_id,
+        actor: PortalEventActor.CUSTOMER,
+        data: { link_id: usableLink(check).token_id, via: input.channel },
+      }))
+    )
+    return started
   })
-  const event = transform({ input }, ({ input }) => ({
-    type: PortalEventType.LINK_OPENED,
-    customer_id: input.customer_id,
-    actor: PortalEventActor.CUSTOMER,
-    data: { link_id: input.token_id, via: input.channel },
-  }))
-  logPortalEventStep(event)
-  return new WorkflowResponse(session)
+  const result = transform({ check, session }, ({ check, session }): OpenPortalLinkResult =>
+    check.usable
+      ? { opened: true, session: session as StartedSession }
+      : { opened: false, reason: check.reason, ...(check.retry_after ? { retry_after: check.retry_after } : {}) }
+  )
+  return new WorkflowResponse(result)
 })
+
+function usableLink(check: LinkCheck) {
+  if (!check.usable) {
+    throw new Error("open-portal-link: a refused link cannot start a session")
+  }
+  return check.link
+}

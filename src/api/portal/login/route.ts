@@ -29,7 +29,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   }
   const email = parsed.data.email.toLowerCase()
   for (const key of [`login:ip:${clientIp(req)}`, `login:email:${email}`]) {
-    const limit = await hitRateLimit(req, key, LOGIN_LIMIT)
+    const limit = await hitRateLimit(req.scope, key, LOGIN_LIMIT)
     if (!limit.allowed) {
       return tooManyRequests(req, res, limit.retry_after)
     }

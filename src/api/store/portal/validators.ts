@@ -1,4 +1,8 @@
 import { z } from "@medusajs/framework/zod"
 
-export const StorePortalAuth = z.object({ token: z.string().min(1).max(200) }).strict()
+/**
+ * Any non-empty text is a token to check: a wrong one, whatever its length, is a failed open
+ * (logged and counted per address) as it is on the link page, not a malformed request.
+ */
+export const StorePortalAuth = z.object({ token: z.string().min(1).max(2048) }).strict()
 export type StorePortalAuthType = z.infer<typeof StorePortalAuth>

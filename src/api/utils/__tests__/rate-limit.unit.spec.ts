@@ -48,7 +48,7 @@ describe("failedLinkOpenLimit", () => {
     const req = request("10.0.0.5", undefined)
     const results: RateLimitResult[] = []
     for (let i = 0; i < 21; i++) {
-      results.push(await failedLinkOpenLimit(req))
+      results.push(await failedLinkOpenLimit(req.scope, clientIp(req)))
     }
     expect(results.slice(0, 20).every((r) => r.allowed)).toBe(true)
     expect(results[20]).toEqual({ allowed: false, retry_after: expect.any(Number) })

@@ -4,31 +4,17 @@ import { PORTAL_MODULE, PortalSessionChannel } from "../../../../modules/portal"
 import type PortalModuleService from "../../../../modules/portal/service"
 import { checkLink, LinkRefusal } from "../../../utils/link-check"
 import { clearLinkOpenToken, issueLinkOpenToken, verifyLinkOpenToken } from "../../../utils/link-open-csrf"
-import { openPortalLinkWorkflow } from "../../../../workflows/access"
-import {
-  MAX_SESSION_SECONDS,
-  portalSessionOutcome,
-  PORTAL_REFUSALS,
-  setPortalCookie,
-  signPortalSession,
-} from "../../../utils/portal-auth"
+import { openLink } from "../../../utils/open-link"
+import { currentPortalSession, PORTAL_REFUSALS, setPortalCookie } from "../../../utils/portal-auth"
 import { renderPortalMessage, sendPortalPage, setPortalPageHeaders } from "../../../utils/portal-pages"
+import { clientIp } from "../../../utils/rate-limit"
 import { tooManyRequests } from "../../login/limits"
 
-type AuthContext = { actor_id?: string; actor_type?: string; app_metadata?: Record<string, unknown> }
-
-/** The link when it can start a session; otherwise the page that says why has been sent. */
-async function usableLink(req: MedusaRequest, res: MedusaResponse) {
-  const result = await checkLink(req, req.params.token, "pages")
-  if (result.usable) {
-    return result.link
-  }
-  if (result.retry_after) {
-    await tooManyRequests(req, res, result.retry_after)
-  } else {
-    await renderLinkRefusal(req, res, result.reason)
-  }
-  return null
+/** The page that says why a link cannot be opened (429 past the limit on failed opens). */
+function renderRefusal(req: MedusaRequest, res: MedusaResponse, refused: { reason: LinkRefusal; retry_after?: number }) {
+  return refused.retry_after
+    ? tooManyRequests(req, res, refused.retry_after)
+    : renderLinkRefusal(req, res, refused.reason)
 }
 
 function renderLinkRefusal(
@@ -59,12 +45,6 @@ function renderLinkRefusal(
   return renderPortalMessage(req, res, refusal.status, { title: refusal.title, paragraphs: [refusal.message] })
 }
 
-/** The portal session this browser already has, if it is still live. */
-async function currentSession(req: MedusaRequest) {
-  const context = (req as MedusaRequest & { auth_context?: AuthContext }).auth_context
-  return context ? (await portalSessionOutcome(req, context)).auth : undefined
-}
-
 /**
  * Opening a magic link changes nothing: mail scanners that pre-open links neither sign anyone in
  * nor count as an open. The page asks for one press of a button (a POST carrying a login-CSRF
@@ -72,11 +52,16 @@ async function currentSession(req: MedusaRequest) {
  * in as someone else is told before anything switches.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const link = await usableLink(req, res)
-  if (!link) {
-    return
+  const check = await checkLink(req.scope, {
+    token: req.params.token,
+    via: PortalSessionChannel.PAGES,
+    client_address: clientIp(req),
+  })
+  if (!check.usable) {
+    return renderRefusal(req, res, check)
   }
-  const current = await currentSession(req)
+  const link = check.link
+  const current = await currentPortalSession(req)
   if (current?.customer_id === link.customer_id) {
     setPortalPageHeaders(res)
     return res.redirect(303, "/portal")
@@ -111,25 +96,12 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       ],
     })
   }
-  const link = await usableLink(req, res)
-  if (!link) {
-    return
+  const opened = await openLink(req, req.params.token, PortalSessionChannel.PAGES)
+  if (!opened.opened) {
+    return renderRefusal(req, res, opened)
   }
-  const previous = await currentSession(req)
-  const { result: session } = await openPortalLinkWorkflow(req.scope).run({
-    input: {
-      customer_id: link.customer_id,
-      token_id: link.token_id,
-      channel: PortalSessionChannel.PAGES,
-      max_seconds: MAX_SESSION_SECONDS,
-      previous: previous?.portal_session_id
-        ? { customer_id: previous.customer_id, session_id: previous.portal_session_id }
-        : null,
-    },
-  })
-  const { token, expiresIn } = signPortalSession(req, session)
   clearLinkOpenToken(res, portal.isCookieSecure())
   setPortalPageHeaders(res)
-  setPortalCookie(req, res, token, expiresIn)
+  setPortalCookie(req, res, opened.token, opened.expiresIn)
   res.redirect(303, "/portal")
 }

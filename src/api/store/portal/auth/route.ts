@@ -1,9 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { PortalSessionChannel } from "../../../../modules/portal"
-import { checkLink } from "../../../utils/link-check"
-import { openPortalLinkWorkflow, signOutPortalWorkflow } from "../../../../workflows/access"
-import { MAX_SESSION_SECONDS, portalSessionOf, signPortalSession } from "../../../utils/portal-auth"
+import { signOutPortalWorkflow } from "../../../../workflows/access"
+import { openLink } from "../../../utils/open-link"
+import { portalSessionOf } from "../../../utils/portal-auth"
 import type { StorePortalAuthType } from "../validators"
 
 const FAILURES = {
@@ -19,31 +19,23 @@ const FAILURES = {
  * For storefronts: exchanges a magic-link token for a portal session token. It works on
  * /store/portal/* only (its actor type is the portal's own, which Medusa's core routes refuse);
  * a storefront that wants the customer signed in to the whole store uses Medusa's customer auth.
+ * The same open-link workflow as the portal page's button: a portal session the request's Bearer
+ * token names is ended, as the page ends the browser's.
  */
 export const POST = async (req: MedusaRequest<StorePortalAuthType>, res: MedusaResponse) => {
-  const result = await checkLink(req, req.validatedBody.token, "store")
-  if (!result.usable) {
-    if (result.retry_after) {
-      res.setHeader("Retry-After", String(result.retry_after))
+  const opened = await openLink(req, req.validatedBody.token, PortalSessionChannel.STORE)
+  if (!opened.opened) {
+    if (opened.retry_after) {
+      res.setHeader("Retry-After", String(opened.retry_after))
       res.status(429).json({
         type: "too_many_requests",
-        message: `Too many invalid links from this address; try again in ${result.retry_after} seconds`,
+        message: `Too many invalid links from this address; try again in ${opened.retry_after} seconds`,
       })
       return
     }
-    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, FAILURES[result.reason])
+    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, FAILURES[opened.reason])
   }
-  const check = result.link
-  const { result: session } = await openPortalLinkWorkflow(req.scope).run({
-    input: {
-      customer_id: check.customer_id,
-      token_id: check.token_id,
-      channel: PortalSessionChannel.STORE,
-      max_seconds: MAX_SESSION_SECONDS,
-    },
-  })
-  const { token } = signPortalSession(req, session)
-  res.json({ token, expires_at: session.expires_at })
+  res.json({ token: opened.token, expires_at: opened.session.expires_at })
 }
 
 /** Sign out for storefronts: ends the portal session the token names. */

@@ -13,7 +13,7 @@ import { LOGIN_LIMIT, tooManyRequests } from "../../../login/limits"
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   for (const key of [`renew:ip:${clientIp(req)}`, `renew:token:${req.params.token}`]) {
-    const limit = await hitRateLimit(req, key, LOGIN_LIMIT)
+    const limit = await hitRateLimit(req.scope, key, LOGIN_LIMIT)
     if (!limit.allowed) {
       return tooManyRequests(req, res, limit.retry_after)
     }
