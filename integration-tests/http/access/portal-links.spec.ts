@@ -282,7 +282,12 @@ medusaIntegrationTestRunner({
         const run = async (token: string) =>
           (
             await openPortalLinkWorkflow(getContainer()).run({
-              input: { token, channel: "store", client_address: "192.0.2.10", max_seconds: 3600 },
+              input: {
+                token_check: await portalService(getContainer()).verifyPortalToken(token),
+                channel: "store",
+                client_address: "192.0.2.10",
+                max_seconds: 3600,
+              },
             })
           ).result
         const link = await copyLink()

@@ -2,7 +2,14 @@ import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } 
 import { PortalProfileInput } from "../../lib/profile-input"
 import { verifyCsrf } from "../utils/csrf"
 import { redactLinkToken } from "../utils/redact-link-token"
-import { optionalPortalSession, optionalStorePortalSession, portalJsonAuth, portalPageAuth, PortalSectionKey, requireSection } from "../utils/portal-auth"
+import {
+  optionalPortalSession,
+  optionalStorePortalSession,
+  portalJsonAuth,
+  portalPageAuth,
+  PortalSectionKey,
+  requireSection,
+} from "../utils/portal-auth"
 import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision } from "./validators"
 
 const page = (matcher: string, section?: PortalSectionKey): MiddlewareRoute[] => [

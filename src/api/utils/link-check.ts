@@ -2,8 +2,11 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { PORTAL_MODULE } from "../../modules/portal"
 import { PortalEventActor, PortalEventType, PortalSessionChannel } from "../../modules/portal/constants"
 import type PortalModuleService from "../../modules/portal/service"
-import { portalRules } from "./portal-auth"
+import { portalRules } from "./portal-rules"
 import { failedLinkOpenLimit } from "./rate-limit"
+
+/** The module's verdict on a raw link token (`verifyPortalToken`): the only code that sees the token. */
+export type LinkTokenCheck = Awaited<ReturnType<PortalModuleService["verifyPortalToken"]>>
 
 export type LinkRefusal = "unknown" | "expired" | "revoked" | "portal_disabled" | "access_disabled" | "account_closed"
 
@@ -12,8 +15,7 @@ export type LinkCheck =
   | { usable: false; reason: LinkRefusal; retry_after?: number }
 
 export type CheckLinkInput = {
-  /** The raw token as it arrived (path or body): anything but a live link's token is refused. */
-  token: unknown
+  token_check: LinkTokenCheck
   via: PortalSessionChannel
   /** The client's address (`clientIp`), for the per-address limit on failures. */
   client_address: string
@@ -25,9 +27,7 @@ export type CheckLinkInput = {
  * (without the token) and counted against the client's address; past FAILED_LINK_OPEN_LIMIT a
  * minute it is only refused, with `retry_after`.
  */
-export async function checkLink(scope: MedusaContainer, { token, via, client_address }: CheckLinkInput): Promise<LinkCheck> {
-  const portal = scope.resolve<PortalModuleService>(PORTAL_MODULE)
-  const check = await portal.verifyPortalToken(token)
+export async function checkLink(scope: MedusaContainer, { token_check: check, via, client_address }: CheckLinkInput): Promise<LinkCheck> {
   let reason: LinkRefusal | null = check.outcome === "valid" ? null : check.outcome
   if (check.outcome === "valid") {
     const outcome = await portalRules(scope, check.customer_id, undefined)
@@ -40,7 +40,7 @@ export async function checkLink(scope: MedusaContainer, { token, via, client_add
   if (!limit.allowed) {
     return { usable: false, reason: reason!, retry_after: limit.retry_after }
   }
-  await portal.logEvent({
+  await scope.resolve<PortalModuleService>(PORTAL_MODULE).logEvent({
     type: PortalEventType.LINK_OPEN_FAILED,
     customer_id: check.outcome === "unknown" ? null : check.customer_id,
     actor: PortalEventActor.CUSTOMER,

@@ -1,8 +1,24 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
+import { PORTAL_MODULE } from "../../modules/portal"
 import type { PortalSessionChannel } from "../../modules/portal/constants"
+import type PortalModuleService from "../../modules/portal/service"
 import { openPortalLinkWorkflow } from "../../workflows/access"
+import { checkLink } from "./link-check"
 import { currentPortalSession, MAX_SESSION_SECONDS, signPortalSession } from "./portal-auth"
 import { clientIp } from "./rate-limit"
+
+/**
+ * The raw token is looked up here and goes no further: a workflow's input may be stored by the
+ * workflow engine (Redis, the executions table), and a link token is a credential.
+ */
+function verifyLinkToken(req: MedusaRequest, token: unknown) {
+  return req.scope.resolve<PortalModuleService>(PORTAL_MODULE).verifyPortalToken(token)
+}
+
+/** Whether a link could start a session, with the failure rules applied (the link page's GET). */
+export async function checkLinkFor(req: MedusaRequest, token: unknown, channel: PortalSessionChannel) {
+  return checkLink(req.scope, { token_check: await verifyLinkToken(req, token), via: channel, client_address: clientIp(req) })
+}
 
 /**
  * Opens a link for either face with the same inputs: the open-link workflow decides (checks,
@@ -10,10 +26,10 @@ import { clientIp } from "./rate-limit"
  * a started session comes back with its signed token.
  */
 export async function openLink(req: MedusaRequest, token: unknown, channel: PortalSessionChannel) {
-  const previous = await currentPortalSession(req)
+  const [tokenCheck, previous] = await Promise.all([verifyLinkToken(req, token), currentPortalSession(req)])
   const { result } = await openPortalLinkWorkflow(req.scope).run({
     input: {
-      token,
+      token_check: tokenCheck,
       channel,
       client_address: clientIp(req),
       max_seconds: MAX_SESSION_SECONDS,

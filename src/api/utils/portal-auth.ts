@@ -1,10 +1,10 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { authenticate } from "@medusajs/framework/http"
-import type { ICustomerModuleService, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, generateJwtToken, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, generateJwtToken } from "@medusajs/framework/utils"
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
 import { renderPortalMessage } from "./portal-pages"
+import { portalRules } from "./portal-rules"
 
 /**
  * A link grants the portal and nothing else. Its session is a JWT of the plugin's own actor type
@@ -115,22 +115,6 @@ export async function portalSessionOutcome(req: MedusaRequest, context: AuthCont
   const sessionId = context.actor_type === PORTAL_ACTOR_TYPE ? String(context.app_metadata?.portal_session_id ?? "") : undefined
   const outcome = await portalRules(req.scope, customerId, sessionId)
   return outcome === "ok" ? { outcome, auth: { customer_id: customerId, portal_session_id: sessionId } } : { outcome }
-}
-
-/**
- * The one home of "may this customer use the portal now": the module's rules (portal on, access
- * enabled, session live, link not revoked) and the customer still existing — deleting a customer
- * ends their portal at once, whichever way they were deleted.
- */
-export async function portalRules(scope: MedusaContainer, customerId: string, sessionId: string | undefined) {
-  const outcome = await scope.resolve<PortalModuleService>(PORTAL_MODULE).checkPortalSession(customerId, sessionId)
-  if (outcome !== "ok") {
-    return outcome
-  }
-  const [customer] = await scope
-    .resolve<ICustomerModuleService>(Modules.CUSTOMER)
-    .listCustomers({ id: customerId }, { select: ["id"], take: 1 })
-  return customer ? outcome : ("account_closed" as const)
 }
 
 /** The live portal session a request already carries (cookie or Bearer), if any: what opening a link replaces. */

@@ -1,5 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type { LinkCheck, LinkRefusal } from "../../api/utils/link-check"
+import type { LinkCheck, LinkRefusal, LinkTokenCheck } from "../../api/utils/link-check"
 import { PortalEventActor, PortalEventType, PortalSessionChannel } from "../../modules/portal/constants"
 import type PortalModuleService from "../../modules/portal/service"
 import { logPortalEventStep } from "../steps"
@@ -8,8 +8,11 @@ import { checkPortalLinkStep, endPortalSessionStep, startPortalSessionStep } fro
 export const openPortalLinkWorkflowId = "open-portal-link"
 
 export type OpenPortalLinkInput = {
-  /** The raw link token, as the customer's request carried it (never stored, never logged). */
-  token: unknown
+  /**
+   * The module's verdict on the link's token (`verifyPortalToken`, run by the caller): the raw
+   * token, a credential, never enters a workflow, whose input an engine may store.
+   */
+  token_check: LinkTokenCheck
   channel: PortalSessionChannel
   /** The client's address, for the per-address limit on failed opens. */
   client_address: string
@@ -27,13 +30,18 @@ export type OpenPortalLinkResult =
 
 /**
  * A customer opens a magic link: the portal page's button and a storefront's exchange run this
- * one workflow. The link is checked (a refusal is logged and counted per address, and answered
- * as a result); a usable link ends the previous session, starts a new one and logs the open,
- * which stamps the link's last use and the customer's last visit. The caller signs the token.
+ * one workflow. The link is checked: token valid, portal on, access enabled, customer exists. A
+ * refusal is logged and counted per client address, and returned as a result. A usable link ends
+ * the previous session, starts a new one (stamping the link's last use and the customer's last
+ * visit) and logs the open. The caller signs the session token.
  */
 export const openPortalLinkWorkflow = createWorkflow(openPortalLinkWorkflowId, (input: OpenPortalLinkInput) => {
   const check = checkPortalLinkStep(
-    transform({ input }, ({ input }) => ({ token: input.token, via: input.channel, client_address: input.client_address }))
+    transform({ input }, ({ input }) => ({
+      token_check: input.token_check,
+      via: input.channel,
+      client_address: input.client_address,
+    }))
   )
   when({ input, check }, ({ input, check }) => check.usable && Boolean(input.previous)).then(() => {
     const previous = transform({ input }, ({ input }) => ({

@@ -2,12 +2,11 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { PORTAL_MODULE, PortalSessionChannel } from "../../../../modules/portal"
 import type PortalModuleService from "../../../../modules/portal/service"
-import { checkLink, LinkRefusal } from "../../../utils/link-check"
+import type { LinkRefusal } from "../../../utils/link-check"
 import { clearLinkOpenToken, issueLinkOpenToken, verifyLinkOpenToken } from "../../../utils/link-open-csrf"
-import { openLink } from "../../../utils/open-link"
+import { checkLinkFor, openLink } from "../../../utils/open-link"
 import { currentPortalSession, PORTAL_REFUSALS, setPortalCookie } from "../../../utils/portal-auth"
 import { renderPortalMessage, sendPortalPage, setPortalPageHeaders } from "../../../utils/portal-pages"
-import { clientIp } from "../../../utils/rate-limit"
 import { tooManyRequests } from "../../login/limits"
 
 /** The page that says why a link cannot be opened (429 past the limit on failed opens). */
@@ -52,11 +51,7 @@ function renderLinkRefusal(
  * in as someone else is told before anything switches.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const check = await checkLink(req.scope, {
-    token: req.params.token,
-    via: PortalSessionChannel.PAGES,
-    client_address: clientIp(req),
-  })
+  const check = await checkLinkFor(req, req.params.token, PortalSessionChannel.PAGES)
   if (!check.usable) {
     return renderRefusal(req, res, check)
   }
