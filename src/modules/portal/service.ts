@@ -1,4 +1,4 @@
-import type { Context, ICachingModuleService } from "@medusajs/framework/types"
+import type { Context, ICachingModuleService, Logger } from "@medusajs/framework/types"
 import {
   InjectManager,
   InjectTransactionManager,
@@ -105,7 +105,10 @@ class PortalModuleService extends MedusaService({
       service: this,
       sql: container.portalSqlRepository as PortalSqlRepository,
       // Medusa injects the Caching Module into every module when the app registers it.
-      settingsCache: new SettingsCache(() => container[Modules.CACHING] as ICachingModuleService | undefined),
+      settingsCache: new SettingsCache(
+        () => container[Modules.CACHING] as ICachingModuleService | undefined,
+        (container.logger as Logger | undefined) ?? console
+      ),
     }
   }
 

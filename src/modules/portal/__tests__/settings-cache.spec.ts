@@ -20,7 +20,10 @@ moduleIntegrationTestRunner<PortalModuleService>({
   // Medusa injects the Caching Module into every module when the app registers it.
   injectedDependencies: { [Modules.CACHING]: cache },
   testSuite: ({ service }) => {
-    beforeEach(() => cache.store.clear())
+    beforeEach(() => {
+      cache.store.clear()
+      cache.state.down = false
+    })
 
     /** Another server: same database, same shared cache, nothing shared in process memory. */
     const otherServer = () => {
@@ -66,6 +69,15 @@ moduleIntegrationTestRunner<PortalModuleService>({
         await miss.store(old)
         expect((await otherServer().retrieveSettings()).business_name).toBe("Acme Plumbing")
         expect((await service.retrieveSettings()).business_name).toBe("Acme Plumbing")
+      })
+
+      it("are read from the database while the cache is down", async () => {
+        await service.updateSettings({ business_name: "Acme Plumbing" })
+        cache.state.down = true
+        const statements = await sqlDuring(service, async () => {
+          expect((await service.retrieveSettings()).business_name).toBe("Acme Plumbing")
+        })
+        expect(statements).toHaveLength(1)
       })
 
       it("are left unchanged in the cache by a refused update", async () => {

@@ -25,16 +25,26 @@ export async function sqlDuring(service: PortalModuleService, work: () => Promis
  */
 export function sharedCache() {
   const store = new Map<string, string>()
+  const state = { down: false }
+  const reachable = () => {
+    if (state.down) {
+      throw new Error("connect ECONNREFUSED (cache down)")
+    }
+  }
   return {
     store,
+    state,
     async get({ key }: { key: string }) {
+      reachable()
       const value = store.get(key)
       return value === undefined ? null : JSON.parse(value)
     },
     async set({ key, data }: { key: string; data: unknown }) {
+      reachable()
       store.set(key, JSON.stringify(data))
     },
     async clear({ key }: { key: string }) {
+      reachable()
       store.delete(key)
     },
   }

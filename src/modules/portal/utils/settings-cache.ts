@@ -1,4 +1,4 @@
-import type { ICachingModuleService } from "@medusajs/framework/types"
+import type { ICachingModuleService, Logger } from "@medusajs/framework/types"
 import { randomUUID } from "crypto"
 
 const VERSION_KEY = "portal:settings:version"
@@ -21,35 +21,49 @@ export type SettingsCacheRead<T> = { hit: T } | { hit?: undefined; store(row: T)
  */
 export class SettingsCache {
   /** `resolveCaching` is called on each use: the Caching Module may be loaded after this module. */
-  constructor(protected readonly resolveCaching: () => ICachingModuleService | undefined) {}
+  constructor(
+    protected readonly resolveCaching: () => ICachingModuleService | undefined,
+    protected readonly logger: Pick<Logger, "warn"> = console
+  ) {}
 
   protected get caching() {
     return this.resolveCaching()
   }
 
+  /** A hit, or a miss with `store` for the row then read. A cache that fails counts as a miss. */
   async read<T extends object>(): Promise<SettingsCacheRead<T>> {
     const caching = this.caching
     if (!caching) {
       return { store: async () => {} }
     }
-    let version = ((await caching.get({ key: VERSION_KEY })) as { v?: string } | null)?.v
-    if (!version) {
-      // Set before the database read, so the copy stored below is never older than its version.
-      version = await this.bumpVersion()
-    }
-    const key = `${VERSION_KEY}:${version}`
-    const cached = (await caching.get({ key })) as T | null
-    if (cached) {
-      return { hit: reviveTimestamps(cached) }
-    }
-    return {
-      store: async (row: T) => {
-        await caching.set({ key, data: { ...row }, tags: [TAG], ttl: DATA_TTL_SECONDS, options: { autoInvalidate: false } })
-      },
+    try {
+      let version = ((await caching.get({ key: VERSION_KEY })) as { v?: string } | null)?.v
+      if (!version) {
+        // Set before the database read, so the copy stored below is never older than its version.
+        version = await this.bumpVersion()
+      }
+      const key = `${VERSION_KEY}:${version}`
+      const cached = (await caching.get({ key })) as T | null
+      if (cached) {
+        return { hit: reviveTimestamps(cached) }
+      }
+      return {
+        store: async (row: T) => {
+          await caching
+            .set({ key, data: { ...row }, tags: [TAG], ttl: DATA_TTL_SECONDS, options: { autoInvalidate: false } })
+            .catch((error: Error) => this.logger.warn(`Portal settings were not cached: ${error.message}`))
+        },
+      }
+    } catch (error) {
+      this.logger.warn(`Portal settings cache unavailable, reading the database: ${(error as Error).message}`)
+      return { store: async () => {} }
     }
   }
 
-  /** Call after the update committed: every server's next read goes to the database. */
+  /**
+   * Call after the update committed: every server's next read goes to the database. A failure
+   * here is the caller's error (the update is saved; repeating it invalidates again).
+   */
   async invalidate() {
     if (this.caching) {
       await this.bumpVersion()
