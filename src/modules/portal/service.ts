@@ -80,11 +80,11 @@ export { PORTAL_SETTINGS_ID }
  */
 class PortalModuleService extends MedusaService({
   PortalSettings,
-  Invoice,
-  InvoiceLine,
-  InvoicePayment,
-  Estimate,
-  EstimateLine,
+  PortalInvoice: Invoice,
+  PortalInvoiceLine: InvoiceLine,
+  PortalInvoicePayment: InvoicePayment,
+  PortalEstimate: Estimate,
+  PortalEstimateLine: EstimateLine,
   PortalAccess,
   PortalToken,
   PortalSession,
@@ -183,7 +183,7 @@ class PortalModuleService extends MedusaService({
   @InjectManager()
   async createDraftInvoice(input: ModuleCreateInvoice, @MedusaContext() sharedContext: Context = {}) {
     const id = await this.createDraftInvoice_(input, sharedContext)
-    return this.retrieveInvoice(id, { relations: ["lines"] }, sharedContext)
+    return this.retrievePortalInvoice(id, { relations: ["lines"] }, sharedContext)
   }
 
   @InjectTransactionManager()
@@ -195,7 +195,7 @@ class PortalModuleService extends MedusaService({
   @InjectManager()
   async updateDraftInvoice(id: string, input: ModuleUpdateInvoice, @MedusaContext() sharedContext: Context = {}) {
     await this.updateDraftInvoice_(id, input, sharedContext)
-    return this.retrieveInvoice(id, { relations: ["lines"] }, sharedContext)
+    return this.retrievePortalInvoice(id, { relations: ["lines"] }, sharedContext)
   }
 
   @InjectTransactionManager()
@@ -210,7 +210,7 @@ class PortalModuleService extends MedusaService({
   @InjectManager()
   async createDraftEstimate(input: ModuleCreateEstimate, @MedusaContext() sharedContext: Context = {}) {
     const id = await this.createDraftEstimate_(input, sharedContext)
-    return this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext)
+    return this.retrievePortalEstimate(id, { relations: ["lines"] }, sharedContext)
   }
 
   @InjectTransactionManager()
@@ -221,7 +221,7 @@ class PortalModuleService extends MedusaService({
   @InjectManager()
   async updateDraftEstimate(id: string, input: ModuleUpdateEstimate, @MedusaContext() sharedContext: Context = {}) {
     await this.updateDraftEstimate_(id, input, sharedContext)
-    return this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext)
+    return this.retrievePortalEstimate(id, { relations: ["lines"] }, sharedContext)
   }
 
   @InjectTransactionManager()
@@ -317,8 +317,8 @@ class PortalModuleService extends MedusaService({
     const invoiceId = await this.convertEstimateToInvoice_(id, input, sharedContext)
     // Read after the transaction: the new invoice's lines are not in its identity map.
     return {
-      invoice: await this.retrieveInvoice(invoiceId, { relations: ["lines", "payments"] }, sharedContext),
-      estimate: await this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext),
+      invoice: await this.retrievePortalInvoice(invoiceId, { relations: ["lines", "payments"] }, sharedContext),
+      estimate: await this.retrievePortalEstimate(id, { relations: ["lines"] }, sharedContext),
     }
   }
 

@@ -29,7 +29,7 @@ moduleIntegrationTestRunner<PortalModuleService>({
         issue_date: "2026-01-01T00:00:00Z",
         lines: [{ title: "Service", quantity: 1, unit_price: 10 }],
       })
-      await service.updateInvoices({ id: invoice.id, status: "sent", ...data })
+      await service.updatePortalInvoices({ id: invoice.id, status: "sent", ...data })
       return invoice.id
     }
 
@@ -42,7 +42,7 @@ moduleIntegrationTestRunner<PortalModuleService>({
         const id = await sentInvoice({})
         expect(await inTransaction((tx) => repository().lockInvoice(id, { transactionManager: tx }))).toBe(true)
         expect(await inTransaction((tx) => repository().lockInvoice("inv_missing", { transactionManager: tx }))).toBe(false)
-        await service.softDeleteInvoices(id)
+        await service.softDeletePortalInvoices(id)
         expect(await inTransaction((tx) => repository().lockInvoice(id, { transactionManager: tx }))).toBe(false)
       })
 
@@ -144,8 +144,8 @@ moduleIntegrationTestRunner<PortalModuleService>({
         await sentInvoice({ due_date: new Date(NOW.getTime() - day), status: "void" })
 
         const [balance] = await repository().customerInvoiceBalances(CUSTOMER, NOW, {})
-        const [, byFilter] = await service.listAndCountInvoices({ customer_id: CUSTOMER, ...invoiceDisplayStatusFilter("overdue", NOW) })
-        const derived = (await service.listInvoices({ customer_id: CUSTOMER })).filter((i) => deriveInvoiceStatus(i, NOW) === "overdue")
+        const [, byFilter] = await service.listAndCountPortalInvoices({ customer_id: CUSTOMER, ...invoiceDisplayStatusFilter("overdue", NOW) })
+        const derived = (await service.listPortalInvoices({ customer_id: CUSTOMER })).filter((i) => deriveInvoiceStatus(i, NOW) === "overdue")
 
         expect(Number(balance.overdue)).toBe(2)
         expect(byFilter).toBe(2)
@@ -155,7 +155,7 @@ moduleIntegrationTestRunner<PortalModuleService>({
       it("counts the estimates awaiting a decision", async () => {
         for (const status of ["draft", "sent", "sent", "accepted"] as const) {
           const estimate = await service.createDraftEstimate({ customer_id: CUSTOMER, currency_code: "usd", lines: [] })
-          await service.updateEstimates({ id: estimate.id, status })
+          await service.updatePortalEstimates({ id: estimate.id, status })
         }
         expect(await repository().countPendingEstimates(CUSTOMER, {})).toBe(2)
         expect(await repository().countPendingEstimates("cus_other", {})).toBe(0)

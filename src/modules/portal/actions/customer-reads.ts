@@ -26,11 +26,11 @@ export async function listCustomerInvoices(
     customer_id: requireCustomerId(customerId),
     ...(status ? invoiceDisplayStatusFilter(status) : { status: VISIBLE_INVOICE }),
   }
-  return service.listAndCountInvoices(filters, { take: limit, skip: offset, order: NEWEST_FIRST }, sharedContext)
+  return service.listAndCountPortalInvoices(filters, { take: limit, skip: offset, order: NEWEST_FIRST }, sharedContext)
 }
 
 export async function retrieveCustomerInvoice({ service }: PortalDeps, customerId: string, id: string, sharedContext: Context) {
-  const [invoice] = await service.listInvoices(
+  const [invoice] = await service.listPortalInvoices(
     { id, customer_id: requireCustomerId(customerId), status: VISIBLE_INVOICE },
     { relations: ["lines", "payments"], take: 1 },
     sharedContext
@@ -48,7 +48,7 @@ export async function listCustomerEstimates(
   sharedContext: Context
 ) {
   const stored = status === "pending" ? [EstimateStatus.SENT] : status ? [status] : VISIBLE_ESTIMATE
-  return service.listAndCountEstimates(
+  return service.listAndCountPortalEstimates(
     { customer_id: requireCustomerId(customerId), status: stored },
     { take: limit, skip: offset, order: NEWEST_FIRST },
     sharedContext
@@ -56,7 +56,7 @@ export async function listCustomerEstimates(
 }
 
 export async function retrieveCustomerEstimate({ service }: PortalDeps, customerId: string, id: string, sharedContext: Context) {
-  const [estimate] = await service.listEstimates(
+  const [estimate] = await service.listPortalEstimates(
     { id, customer_id: requireCustomerId(customerId), status: VISIBLE_ESTIMATE },
     { relations: ["lines"], take: 1 },
     sharedContext

@@ -20,7 +20,7 @@ export async function lockEstimate({ service, sql }: PortalDeps, id: string, sha
   if (!(await sql.lockEstimate(id, sharedContext))) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Estimate with id "${id}" was not found`)
   }
-  return service.retrieveEstimate(id, WITH_LINES, sharedContext)
+  return service.retrievePortalEstimate(id, WITH_LINES, sharedContext)
 }
 
 export async function createDraftEstimate({ service }: PortalDeps, input: ModuleCreateEstimate, sharedContext: Context) {
@@ -28,7 +28,7 @@ export async function createDraftEstimate({ service }: PortalDeps, input: Module
   const validUntil = optionalDate(input.valid_until, "valid_until")
   assertNotBefore(validUntil, header.issue_date, "valid_until")
   const amounts = prepareLines(input.lines ?? [], header.currency_code)
-  const estimate = await service.createEstimates(
+  const estimate = await service.createPortalEstimates(
     dmlInput({
       ...header,
       valid_until: validUntil,
@@ -40,7 +40,7 @@ export async function createDraftEstimate({ service }: PortalDeps, input: Module
     sharedContext
   )
   if (amounts.lines.length) {
-    await service.createEstimateLines(
+    await service.createPortalEstimateLines(
       dmlInput(amounts.lines.map((line) => ({ ...line, estimate_id: estimate.id }))),
       sharedContext
     )
@@ -54,18 +54,18 @@ export async function updateDraftEstimate(
   input: ModuleUpdateEstimate,
   sharedContext: Context
 ) {
-  const current = await service.retrieveEstimate(id, WITH_LINES, sharedContext)
+  const current = await service.retrievePortalEstimate(id, WITH_LINES, sharedContext)
   assertAction("estimate", ESTIMATE_ACTIONS, "edit", current)
   const header = prepareHeader({ ...current, ...stripUndefined(input) })
   const validUntil =
     input.valid_until === undefined ? current.valid_until : optionalDate(input.valid_until, "valid_until")
   assertNotBefore(validUntil, header.issue_date, "valid_until")
   const amounts = prepareLines(input.lines ?? linesAsInput(current.lines), header.currency_code)
-  await service.deleteEstimateLines(
+  await service.deletePortalEstimateLines(
     current.lines.map((l) => l.id),
     sharedContext
   )
-  await service.updateEstimates(
+  await service.updatePortalEstimates(
     dmlInput({
       id,
       ...header,
@@ -77,7 +77,7 @@ export async function updateDraftEstimate(
     sharedContext
   )
   if (amounts.lines.length) {
-    await service.createEstimateLines(
+    await service.createPortalEstimateLines(
       dmlInput(amounts.lines.map((line) => ({ ...line, estimate_id: id }))),
       sharedContext
     )
@@ -96,7 +96,7 @@ export async function sendEstimate(deps: PortalDeps, id: string, sharedContext: 
   if (!estimate.lines.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "Add at least one line to the estimate before sending it")
   }
-  await service.updateEstimates(
+  await service.updatePortalEstimates(
     {
       id,
       status: EstimateStatus.SENT,
@@ -106,17 +106,17 @@ export async function sendEstimate(deps: PortalDeps, id: string, sharedContext: 
     },
     sharedContext
   )
-  return { estimate: await service.retrieveEstimate(id, WITH_LINES, sharedContext), previous, resent: false }
+  return { estimate: await service.retrievePortalEstimate(id, WITH_LINES, sharedContext), previous, resent: false }
 }
 
 export async function restoreEstimateState({ service }: PortalDeps, previous: EstimateState, sharedContext: Context) {
-  await service.updateEstimates(dmlInput(previous), sharedContext)
+  await service.updatePortalEstimates(dmlInput(previous), sharedContext)
 }
 
 export async function deleteDraftEstimate(deps: PortalDeps, id: string, sharedContext: Context) {
   const estimate = await lockEstimate(deps, id, sharedContext)
   assertAction("estimate", ESTIMATE_ACTIONS, "delete", estimate)
-  await deps.service.softDeleteEstimates(id, {}, sharedContext)
+  await deps.service.softDeletePortalEstimates(id, {}, sharedContext)
 }
 
 /**
@@ -150,7 +150,7 @@ export async function convertEstimateToInvoice(
     },
     sharedContext
   )
-  await deps.service.updateEstimates({ id, invoice_id: invoiceId }, sharedContext)
+  await deps.service.updatePortalEstimates({ id, invoice_id: invoiceId }, sharedContext)
   return invoiceId
 }
 
@@ -161,8 +161,8 @@ export async function revertEstimateConversion(
   invoiceId: string,
   sharedContext: Context
 ) {
-  await service.updateEstimates({ id: estimateId, invoice_id: null }, sharedContext)
-  await service.deleteInvoices(invoiceId, sharedContext)
+  await service.updatePortalEstimates({ id: estimateId, invoice_id: null }, sharedContext)
+  await service.deletePortalInvoices(invoiceId, sharedContext)
 }
 
 /**
@@ -197,7 +197,7 @@ export async function decideEstimate(
       `Estimate ${estimate.display_number} expired on ${new Date(estimate.valid_until!).toISOString().slice(0, 10)} and can no longer be accepted. Please ask the business for a new estimate.`
     )
   }
-  await deps.service.updateEstimates(
+  await deps.service.updatePortalEstimates(
     {
       id,
       status: input.decision,
@@ -206,5 +206,5 @@ export async function decideEstimate(
     },
     sharedContext
   )
-  return { estimate: await deps.service.retrieveEstimate(id, WITH_LINES, sharedContext), previous, changed: true }
+  return { estimate: await deps.service.retrievePortalEstimate(id, WITH_LINES, sharedContext), previous, changed: true }
 }

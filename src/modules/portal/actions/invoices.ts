@@ -19,7 +19,7 @@ export async function lockInvoice({ service, sql }: PortalDeps, id: string, shar
   if (!(await sql.lockInvoice(id, sharedContext))) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Invoice with id "${id}" was not found`)
   }
-  return service.retrieveInvoice(id, WITH_LINES_AND_PAYMENTS, sharedContext)
+  return service.retrievePortalInvoice(id, WITH_LINES_AND_PAYMENTS, sharedContext)
 }
 
 /** Creates a draft invoice with its lines; totals are computed here, never taken from input. */
@@ -28,7 +28,7 @@ export async function createDraftInvoice({ service }: PortalDeps, input: ModuleC
   const dueDate = optionalDate(input.due_date, "due_date")
   assertNotBefore(dueDate, header.issue_date, "due_date")
   const amounts = prepareLines(input.lines ?? [], header.currency_code)
-  const invoice = await service.createInvoices(
+  const invoice = await service.createPortalInvoices(
     dmlInput({
       ...header,
       due_date: dueDate,
@@ -42,7 +42,7 @@ export async function createDraftInvoice({ service }: PortalDeps, input: ModuleC
     sharedContext
   )
   if (amounts.lines.length) {
-    await service.createInvoiceLines(
+    await service.createPortalInvoiceLines(
       dmlInput(amounts.lines.map((line) => ({ ...line, invoice_id: invoice.id }))),
       sharedContext
     )
@@ -57,17 +57,17 @@ export async function updateDraftInvoice(
   input: ModuleUpdateInvoice,
   sharedContext: Context
 ) {
-  const current = await service.retrieveInvoice(id, { relations: ["lines"] }, sharedContext)
+  const current = await service.retrievePortalInvoice(id, { relations: ["lines"] }, sharedContext)
   assertAction("invoice", INVOICE_ACTIONS, "edit", current)
   const header = prepareHeader({ ...current, ...stripUndefined(input) })
   const dueDate = input.due_date === undefined ? current.due_date : optionalDate(input.due_date, "due_date")
   assertNotBefore(dueDate, header.issue_date, "due_date")
   const amounts = prepareLines(input.lines ?? linesAsInput(current.lines), header.currency_code)
-  await service.deleteInvoiceLines(
+  await service.deletePortalInvoiceLines(
     current.lines.map((l) => l.id),
     sharedContext
   )
-  await service.updateInvoices(
+  await service.updatePortalInvoices(
     dmlInput({
       id,
       ...header,
@@ -79,7 +79,7 @@ export async function updateDraftInvoice(
     sharedContext
   )
   if (amounts.lines.length) {
-    await service.createInvoiceLines(
+    await service.createPortalInvoiceLines(
       dmlInput(amounts.lines.map((line) => ({ ...line, invoice_id: id }))),
       sharedContext
     )
@@ -101,7 +101,7 @@ export async function sendInvoice(deps: PortalDeps, id: string, sharedContext: C
   if (!invoice.lines.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "Add at least one line to the invoice before sending it")
   }
-  await service.updateInvoices(
+  await service.updatePortalInvoices(
     {
       id,
       status: InvoiceStatus.SENT,
@@ -111,7 +111,7 @@ export async function sendInvoice(deps: PortalDeps, id: string, sharedContext: C
     },
     sharedContext
   )
-  return { invoice: await service.retrieveInvoice(id, WITH_LINES_AND_PAYMENTS, sharedContext), previous, resent: false }
+  return { invoice: await service.retrievePortalInvoice(id, WITH_LINES_AND_PAYMENTS, sharedContext), previous, resent: false }
 }
 
 /** sent → void. Voiding a void invoice again changes nothing. */
@@ -123,8 +123,8 @@ export async function voidInvoice(deps: PortalDeps, id: string, sharedContext: C
   if (invoice.status === InvoiceStatus.VOID) {
     return { invoice, previous, changed: false }
   }
-  await service.updateInvoices({ id, status: InvoiceStatus.VOID, voided_at: new Date() }, sharedContext)
-  return { invoice: await service.retrieveInvoice(id, WITH_LINES_AND_PAYMENTS, sharedContext), previous, changed: true }
+  await service.updatePortalInvoices({ id, status: InvoiceStatus.VOID, voided_at: new Date() }, sharedContext)
+  return { invoice: await service.retrievePortalInvoice(id, WITH_LINES_AND_PAYMENTS, sharedContext), previous, changed: true }
 }
 
 export type RecordInvoicePaymentInput = {
@@ -179,7 +179,7 @@ export async function recordInvoicePayment(
     )
   }
   const paidAt = input.paid_at == null ? new Date() : parseDate(input.paid_at, "paid_at")
-  const payment = await service.createInvoicePayments(
+  const payment = await service.createPortalInvoicePayments(
     dmlInput({
       invoice_id: id,
       amount: amount.toString(),
@@ -192,7 +192,7 @@ export async function recordInvoicePayment(
   )
   const amountPaid = amount.plus(invoice.amount_paid)
   const paid = amountPaid.gte(invoice.total)
-  await service.updateInvoices(
+  await service.updatePortalInvoices(
     dmlInput({
       id,
       amount_paid: amountPaid.toString(),
@@ -201,7 +201,7 @@ export async function recordInvoicePayment(
     sharedContext
   )
   return {
-    invoice: await service.retrieveInvoice(id, WITH_LINES_AND_PAYMENTS, sharedContext),
+    invoice: await service.retrievePortalInvoice(id, WITH_LINES_AND_PAYMENTS, sharedContext),
     payment,
     previous: pickInvoiceState(invoice),
     recorded: true,
@@ -211,7 +211,7 @@ export async function recordInvoicePayment(
 
 /** Compensation of the invoice transitions: puts back the state captured before. */
 export async function restoreInvoiceState({ service }: PortalDeps, previous: InvoiceState, sharedContext: Context) {
-  await service.updateInvoices(dmlInput(previous), sharedContext)
+  await service.updatePortalInvoices(dmlInput(previous), sharedContext)
 }
 
 /** Compensation of `recordInvoicePayment`: removes the payment and restores the invoice. */
@@ -221,7 +221,7 @@ export async function revertInvoicePayment(
   previous: InvoiceState,
   sharedContext: Context
 ) {
-  await deps.service.deleteInvoicePayments(paymentId, sharedContext)
+  await deps.service.deletePortalInvoicePayments(paymentId, sharedContext)
   await restoreInvoiceState(deps, previous, sharedContext)
 }
 
@@ -229,5 +229,5 @@ export async function revertInvoicePayment(
 export async function deleteDraftInvoice(deps: PortalDeps, id: string, sharedContext: Context) {
   const invoice = await lockInvoice(deps, id, sharedContext)
   assertAction("invoice", INVOICE_ACTIONS, "delete", invoice)
-  await deps.service.softDeleteInvoices(id, {}, sharedContext)
+  await deps.service.softDeletePortalInvoices(id, {}, sharedContext)
 }
