@@ -35,7 +35,7 @@ export default async function documentSentHandler({ event: { name, data }, conta
   const firstAccess = !access?.first_sent_at
   let template_data: Record<string, unknown> | undefined
   if (!firstAccess && kind === "invoice") {
-    const invoice = await portal.retrieveInvoice(data.id)
+    const invoice = await portal.retrievePortalInvoice(data.id)
     template_data = {
       invoice_number: invoice.display_number,
       amount: openAmount(invoice.total, invoice.amount_paid).numeric,
@@ -43,7 +43,7 @@ export default async function documentSentHandler({ event: { name, data }, conta
       due_date: invoice.due_date,
     }
   } else if (!firstAccess) {
-    const estimate = await portal.retrieveEstimate(data.id)
+    const estimate = await portal.retrievePortalEstimate(data.id)
     template_data = {
       estimate_number: estimate.display_number,
       amount: estimate.total,

@@ -18,7 +18,7 @@ export default async function estimateDecidedHandler({ event: { name, data }, co
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const decision = name === PortalEvents.ESTIMATE_ACCEPTED ? "accepted" : "rejected"
 
-  const estimate = await portal.retrieveEstimate(data.id)
+  const estimate = await portal.retrievePortalEstimate(data.id)
   const [customer] = await container
     .resolve(Modules.CUSTOMER)
     .listCustomers({ id: data.customer_id }, { select: ["id", "first_name", "last_name", "email", "company_name"] })

@@ -21,7 +21,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   let latestSessionId: string | null = null
   if (invoice.status === "sent") {
     const { data } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
-      entity: "invoice",
+      entity: "portal_invoice",
       fields: [
         "payment_collection.payment_sessions.id",
         "payment_collection.payment_sessions.amount",
