@@ -26,6 +26,22 @@ function toTime(date: DateLike) {
   return date == null ? null : new Date(date).getTime()
 }
 
+/**
+ * The one definition of "overdue": a sent invoice whose due date is before `now`. A sent invoice
+ * due later, or with no due date, is unpaid. The predicate, the query filter and the SQL below
+ * all read this rule, so the list filter and the summary's count cannot disagree.
+ */
+function overdueRule(now: Date) {
+  return { status: InvoiceStatus.SENT, dueBefore: now }
+}
+
+/** The rule as a predicate over one invoice. */
+export function isInvoiceOverdue(invoice: { status: InvoiceStatus | string; due_date?: DateLike }, now: Date = new Date()) {
+  const rule = overdueRule(now)
+  const due = toTime(invoice.due_date)
+  return invoice.status === rule.status && due !== null && due < rule.dueBefore.getTime()
+}
+
 export function deriveInvoiceStatus(
   invoice: { status: InvoiceStatus | string; due_date?: DateLike },
   now: Date = new Date()
@@ -37,10 +53,8 @@ export function deriveInvoiceStatus(
       return "paid"
     case InvoiceStatus.VOID:
       return "void"
-    case InvoiceStatus.SENT: {
-      const due = toTime(invoice.due_date)
-      return due !== null && due < now.getTime() ? "overdue" : "unpaid"
-    }
+    case InvoiceStatus.SENT:
+      return isInvoiceOverdue(invoice, now) ? "overdue" : "unpaid"
     default:
       throw new Error(`Unknown invoice status "${invoice.status}"`)
   }
@@ -51,14 +65,26 @@ export function deriveInvoiceStatus(
  * sent invoice due before `now`, unpaid a sent one due later or never; other statuses are stored.
  */
 export function invoiceDisplayStatusFilter(status: InvoiceDisplayStatus, now: Date = new Date()) {
+  const rule = overdueRule(now)
   switch (status) {
     case "overdue":
-      return { status: InvoiceStatus.SENT, due_date: { $lt: now } }
+      return { status: rule.status, due_date: { $lt: rule.dueBefore } }
     case "unpaid":
-      return { status: InvoiceStatus.SENT, $or: [{ due_date: null }, { due_date: { $gte: now } }] }
+      return { status: rule.status, $or: [{ due_date: null }, { due_date: { $gte: rule.dueBefore } }] }
     default:
       return { status }
   }
+}
+
+/**
+ * The rule as a SQL condition over a `portal_invoice` row, for aggregates (the customer summary).
+ * Its values are bound in this order by `invoiceOverdueSql(now).bindings`.
+ */
+export const INVOICE_OVERDUE_SQL = "status = ? AND due_date < ?"
+
+export function invoiceOverdueSql(now: Date = new Date()) {
+  const rule = overdueRule(now)
+  return { sql: INVOICE_OVERDUE_SQL, bindings: [rule.status, rule.dueBefore] as [string, Date] }
 }
 
 export function deriveEstimateStatus(estimate: { status: EstimateStatus | string }): EstimateDisplayStatus {

@@ -1,6 +1,9 @@
 import {
   deriveEstimateStatus,
+  INVOICE_OVERDUE_SQL,
   invoiceDisplayStatusFilter,
+  invoiceOverdueSql,
+  isInvoiceOverdue,
   deriveInvoiceStatus,
   ESTIMATE_STATUS_LABELS,
   INVOICE_STATUS_LABELS,
@@ -64,5 +67,64 @@ describe("invoiceDisplayStatusFilter", () => {
     expect(invoiceDisplayStatusFilter("overdue", now)).toEqual({ status: "sent", due_date: { $lt: now } })
     expect(invoiceDisplayStatusFilter("unpaid", now)).toEqual({ status: "sent", $or: [{ due_date: null }, { due_date: { $gte: now } }] })
     expect(invoiceDisplayStatusFilter("paid", now)).toEqual({ status: "paid" })
+  })
+})
+
+describe("the overdue rule", () => {
+  type Row = { status: string; due_date: Date | null }
+  const day = 86_400_000
+  const rows: Row[] = ["draft", "sent", "paid", "void"].flatMap((status) =>
+    [null, -day, -1, 0, 1, day].map((offset) => ({ status, due_date: offset === null ? null : new Date(now.getTime() + offset) }))
+  )
+
+  /** Evaluates the filter shapes `invoiceDisplayStatusFilter` returns, as the ORM would. */
+  function matchesFilter(row: Row, filter: Record<string, unknown>): boolean {
+    return Object.entries(filter).every(([field, condition]) => {
+      if (field === "$or") {
+        return (condition as Record<string, unknown>[]).some((f) => matchesFilter(row, f))
+      }
+      const value = row[field as keyof Row]
+      if (condition === null || typeof condition !== "object" || condition instanceof Date) {
+        return value === condition
+      }
+      const { $lt, $gte } = condition as { $lt?: Date; $gte?: Date }
+      if (value === null) {
+        return false
+      }
+      return ($lt === undefined || (value as Date) < $lt) && ($gte === undefined || (value as Date) >= $gte)
+    })
+  }
+
+  /** Evaluates `INVOICE_OVERDUE_SQL` (conditions `col = ?` / `col < ?` joined by AND) with its bindings, as PostgreSQL would. */
+  function matchesSql(row: Row, sql: string, bindings: unknown[]) {
+    const conditions = sql.split(/\s+AND\s+/)
+    expect(conditions).toHaveLength(bindings.length)
+    return conditions.every((condition, i) => {
+      const [, column, operator] = condition.match(/^(\w+) (=|<) \?$/) ?? []
+      expect(column).toBeDefined()
+      const value = row[column as keyof Row]
+      if (value === null) {
+        return false // NULL compares to nothing
+      }
+      return operator === "=" ? value === bindings[i] : (value as Date).getTime() < (bindings[i] as Date).getTime()
+    })
+  }
+
+  it("gives the same answer as a predicate, a list filter and SQL, for every status and due date", () => {
+    const { sql, bindings } = invoiceOverdueSql(now)
+    expect(sql).toBe(INVOICE_OVERDUE_SQL)
+    for (const row of rows) {
+      const overdue = deriveInvoiceStatus(row, now) === "overdue"
+      expect([row, isInvoiceOverdue(row, now)]).toEqual([row, overdue])
+      expect([row, matchesFilter(row, invoiceDisplayStatusFilter("overdue", now))]).toEqual([row, overdue])
+      expect([row, matchesSql(row, sql, bindings)]).toEqual([row, overdue])
+    }
+  })
+
+  it("calls every sent invoice that is not overdue unpaid, in the filter too", () => {
+    for (const row of rows) {
+      const unpaid = deriveInvoiceStatus(row, now) === "unpaid"
+      expect([row, matchesFilter(row, invoiceDisplayStatusFilter("unpaid", now))]).toEqual([row, unpaid])
+    }
   })
 })

@@ -104,3 +104,6 @@ export const PortalEvents = {
   /** A customer asked for a new link from an expired one (data: { customer_id }). */
   LINK_RENEW_REQUESTED: "portal.link.renew_requested",
 } as const
+
+/** The single settings row has a fixed id, so concurrent first reads cannot create two. */
+export const PORTAL_SETTINGS_ID = "psett_default"

@@ -1,33 +1,17 @@
-import type { Context, FindConfig } from "@medusajs/framework/types"
+import type { Context, ICachingModuleService, Logger } from "@medusajs/framework/types"
 import {
-  generateEntityId,
   InjectManager,
   InjectTransactionManager,
-  MathBN,
   MedusaContext,
-  MedusaError,
   MedusaService,
+  Modules,
 } from "@medusajs/framework/utils"
-import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import {
-  linesAsInput,
-  optionalDate,
-  optionalText,
-  parseDate,
-  prepareLines,
-  requireCurrency,
-  requireCustomerId,
-} from "../../lib/document-input"
-import { computeDocumentAmounts, currencyDecimals, LineAmountsInput, openAmount, parseAmount } from "../../lib/money"
-import { formatDisplayNumber } from "../../lib/numbering"
+import { computeDocumentAmounts, LineAmountsInput } from "../../lib/money"
 import { compileTrustedProxies, ProxyTrust, TrustedProxies } from "../../lib/trusted-proxies"
-import { DECOY_HASH, generatePortalToken, hashesEqual, hashPortalToken, isTokenShaped } from "../../lib/tokens"
-import { assertAction, ESTIMATE_ACTIONS, INVOICE_ACTIONS } from "../../lib/transitions"
 import {
   deriveEstimateStatus,
   deriveInvoiceStatus,
   EstimateDisplayStatus,
-  invoiceDisplayStatusFilter,
   InvoiceDisplayStatus,
   isEstimateExpired,
 } from "../../lib/status"
@@ -43,15 +27,19 @@ import type {
   ModuleUpdatePortalSettings,
 } from "../../types/module"
 import {
-  DocumentKind,
-  EstimateStatus,
-  InvoicePaymentMethod,
-  InvoiceStatus,
-  PortalEventActor,
-  PortalEventType,
-  PortalSessionChannel,
-  PortalTokenSource,
-} from "./constants"
+  AccessActions,
+  CustomerReadActions,
+  EstimateActions,
+  EventActions,
+  InvoiceActions,
+  LinkActions,
+  NumberingActions,
+  SessionActions,
+  SettingsActions,
+} from "./actions"
+import type { EstimateState, InvoiceState, PortalDeps, PortalSessionOutcome, TokenCheck } from "./actions"
+import type { RecordInvoicePaymentInput } from "./actions/invoices"
+import { DocumentKind, PORTAL_SETTINGS_ID, PortalSessionChannel, PortalTokenSource } from "./constants"
 import {
   Estimate,
   EstimateLine,
@@ -65,6 +53,8 @@ import {
   PortalSettings,
   PortalToken,
 } from "./models"
+import type { PortalSqlRepository } from "./repositories/portal-sql"
+import { SettingsCache } from "./utils/settings-cache"
 
 export type PortalModuleOptions = {
   /** Public base URL of the portal pages, used in emailed links. */
@@ -80,35 +70,14 @@ export type PortalModuleOptions = {
   trustedProxies?: TrustedProxies
 }
 
-export type PortalSessionOutcome = "ok" | "portal_disabled" | "access_disabled" | "link_revoked" | "signed_out"
-
-export type TokenCheck =
-  | { outcome: "unknown" }
-  | { outcome: "valid" | "expired" | "revoked"; token_id: string; customer_id: string; expires_at: Date }
-
-const DAY_MS = 86_400_000
-
-/** The single settings row has a fixed id, so concurrent first reads cannot create two. */
-export const PORTAL_SETTINGS_ID = "psett_default"
-
-const EVENT_TYPES = new Set<string>(Object.values(PortalEventType))
+export type { PortalSessionOutcome, TokenCheck }
+export { PORTAL_SETTINGS_ID }
 
 /**
- * The generated create / update signatures type big numbers as `number` and reject nullable
- * dates; at run time they take BigNumber values and Dates, which keep full precision.
+ * The Portal module: a facade whose methods pick the manager or transaction (Medusa's
+ * decorators) and hand over to the actions in `./actions`, one file per concern. Raw SQL lives in
+ * `repositories/portal-sql.ts`.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const dmlInput = (data: object): any => data
-
-type DocumentHeaderInput = {
-  customer_id?: unknown
-  currency_code?: unknown
-  issue_date?: unknown
-  notes?: unknown
-  internal_note?: unknown
-  metadata?: Record<string, unknown> | null
-}
-
 class PortalModuleService extends MedusaService({
   PortalSettings,
   PortalInvoice: Invoice,
@@ -124,6 +93,7 @@ class PortalModuleService extends MedusaService({
 }) {
   protected readonly options_: PortalModuleOptions
   protected readonly proxyTrust_: ProxyTrust
+  protected readonly deps_: PortalDeps
 
   constructor(container: Record<string, unknown>, options: PortalModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -131,6 +101,15 @@ class PortalModuleService extends MedusaService({
     this.options_ = options ?? {}
     // Compiled once, so a malformed option stops the server at boot rather than on a request.
     this.proxyTrust_ = compileTrustedProxies(this.options_.trustedProxies)
+    this.deps_ = {
+      service: this,
+      sql: container.portalSqlRepository as PortalSqlRepository,
+      // Medusa injects the Caching Module into every module when the app registers it.
+      settingsCache: new SettingsCache(
+        () => container[Modules.CACHING] as ICachingModuleService | undefined,
+        (container.logger as Logger | undefined) ?? console
+      ),
+    }
   }
 
   /** Public base URL of the portal pages (the plugin's `portalUrl` option), without a trailing slash. */
@@ -154,17 +133,12 @@ class PortalModuleService extends MedusaService({
     return this.options_.cookieSecure ?? this.getPortalUrl().startsWith("https://")
   }
 
-  // ── Settings ────────────────────────────────────────────────────────────────
+  // ── Settings (actions/settings.ts) ──────────────────────────────────────────
 
-  /** The portal settings, created with their defaults (portal off) on first read. */
+  /** The portal settings (portal off until the owner turns it on), cached when the app has a cache. */
   @InjectManager()
   async retrieveSettings(@MedusaContext() sharedContext: Context = {}): Promise<ModulePortalSettings> {
-    // Inside a caller's transaction, stay on its connection.
-    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlEntityManager
-    await manager.execute(`INSERT INTO portal_settings (id) VALUES (?) ON CONFLICT (id) DO NOTHING`, [
-      PORTAL_SETTINGS_ID,
-    ])
-    return (await this.retrievePortalSettings(PORTAL_SETTINGS_ID, {}, sharedContext)) as ModulePortalSettings
+    return SettingsActions.retrieveSettings(this.deps_, sharedContext)
   }
 
   /** Partial update: fields left out keep their value. */
@@ -173,12 +147,18 @@ class PortalModuleService extends MedusaService({
     data: ModuleUpdatePortalSettings,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ModulePortalSettings> {
-    validateSettings(data)
-    await this.retrieveSettings(sharedContext)
-    return (await this.updatePortalSettings({ ...data, id: PORTAL_SETTINGS_ID }, sharedContext)) as ModulePortalSettings
+    const settings = await this.updateSettings_(data, sharedContext)
+    // After the commit: a read that began before it cannot bring the old settings back.
+    await this.deps_.settingsCache.invalidate()
+    return settings
   }
 
-  // ── Documents ───────────────────────────────────────────────────────────────
+  @InjectTransactionManager()
+  protected async updateSettings_(data: ModuleUpdatePortalSettings, @MedusaContext() sharedContext: Context = {}) {
+    return SettingsActions.updateSettings(this.deps_, data, sharedContext)
+  }
+
+  // ── Documents (actions/invoices.ts, actions/estimates.ts) ───────────────────
 
   /** Line and document totals (BigNumber, rounded to the currency), as stored on documents. */
   computeTotals<L extends LineAmountsInput>(lines: L[], currencyCode: string) {
@@ -208,30 +188,7 @@ class PortalModuleService extends MedusaService({
 
   @InjectTransactionManager()
   protected async createDraftInvoice_(input: ModuleCreateInvoice, @MedusaContext() sharedContext: Context = {}) {
-    const header = prepareHeader(input)
-    const dueDate = optionalDate(input.due_date, "due_date")
-    assertNotBefore(dueDate, header.issue_date, "due_date")
-    const amounts = prepareLines(input.lines ?? [], header.currency_code)
-    const invoice = await this.createPortalInvoices(
-      dmlInput({
-        ...header,
-        due_date: dueDate,
-        estimate_id: input.estimate_id ?? null,
-        order_id: input.order_id ?? null,
-        status: InvoiceStatus.DRAFT,
-        subtotal: amounts.subtotal,
-        tax_total: amounts.tax_total,
-        total: amounts.total,
-      }),
-      sharedContext
-    )
-    if (amounts.lines.length) {
-      await this.createPortalInvoiceLines(
-        dmlInput(amounts.lines.map((line) => ({ ...line, invoice_id: invoice.id }))),
-        sharedContext
-      )
-    }
-    return invoice.id
+    return InvoiceActions.createDraftInvoice(this.deps_, input, sharedContext)
   }
 
   /** Edits a draft; `lines`, when given, replace all lines. Anything but a draft is refused. */
@@ -247,33 +204,7 @@ class PortalModuleService extends MedusaService({
     input: ModuleUpdateInvoice,
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const current = await this.retrievePortalInvoice(id, { relations: ["lines"] }, sharedContext)
-    assertAction("invoice", INVOICE_ACTIONS, "edit", current)
-    const header = prepareHeader({ ...current, ...stripUndefined(input) })
-    const dueDate = input.due_date === undefined ? current.due_date : optionalDate(input.due_date, "due_date")
-    assertNotBefore(dueDate, header.issue_date, "due_date")
-    const amounts = prepareLines(input.lines ?? linesAsInput(current.lines), header.currency_code)
-    await this.deletePortalInvoiceLines(
-      current.lines.map((l) => l.id),
-      sharedContext
-    )
-    await this.updatePortalInvoices(
-      dmlInput({
-        id,
-        ...header,
-        due_date: dueDate,
-        subtotal: amounts.subtotal,
-        tax_total: amounts.tax_total,
-        total: amounts.total,
-      }),
-      sharedContext
-    )
-    if (amounts.lines.length) {
-      await this.createPortalInvoiceLines(
-        dmlInput(amounts.lines.map((line) => ({ ...line, invoice_id: id }))),
-        sharedContext
-      )
-    }
+    await InvoiceActions.updateDraftInvoice(this.deps_, id, input, sharedContext)
   }
 
   @InjectManager()
@@ -284,28 +215,7 @@ class PortalModuleService extends MedusaService({
 
   @InjectTransactionManager()
   protected async createDraftEstimate_(input: ModuleCreateEstimate, @MedusaContext() sharedContext: Context = {}) {
-    const header = prepareHeader(input)
-    const validUntil = optionalDate(input.valid_until, "valid_until")
-    assertNotBefore(validUntil, header.issue_date, "valid_until")
-    const amounts = prepareLines(input.lines ?? [], header.currency_code)
-    const estimate = await this.createPortalEstimates(
-      dmlInput({
-        ...header,
-        valid_until: validUntil,
-        status: EstimateStatus.DRAFT,
-        subtotal: amounts.subtotal,
-        tax_total: amounts.tax_total,
-        total: amounts.total,
-      }),
-      sharedContext
-    )
-    if (amounts.lines.length) {
-      await this.createPortalEstimateLines(
-        dmlInput(amounts.lines.map((line) => ({ ...line, estimate_id: estimate.id }))),
-        sharedContext
-      )
-    }
-    return estimate.id
+    return EstimateActions.createDraftEstimate(this.deps_, input, sharedContext)
   }
 
   @InjectManager()
@@ -320,50 +230,12 @@ class PortalModuleService extends MedusaService({
     input: ModuleUpdateEstimate,
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const current = await this.retrievePortalEstimate(id, { relations: ["lines"] }, sharedContext)
-    assertAction("estimate", ESTIMATE_ACTIONS, "edit", current)
-    const header = prepareHeader({ ...current, ...stripUndefined(input) })
-    const validUntil =
-      input.valid_until === undefined ? current.valid_until : optionalDate(input.valid_until, "valid_until")
-    assertNotBefore(validUntil, header.issue_date, "valid_until")
-    const amounts = prepareLines(input.lines ?? linesAsInput(current.lines), header.currency_code)
-    await this.deletePortalEstimateLines(
-      current.lines.map((l) => l.id),
-      sharedContext
-    )
-    await this.updatePortalEstimates(
-      dmlInput({
-        id,
-        ...header,
-        valid_until: validUntil,
-        subtotal: amounts.subtotal,
-        tax_total: amounts.tax_total,
-        total: amounts.total,
-      }),
-      sharedContext
-    )
-    if (amounts.lines.length) {
-      await this.createPortalEstimateLines(
-        dmlInput(amounts.lines.map((line) => ({ ...line, estimate_id: id }))),
-        sharedContext
-      )
-    }
+    await EstimateActions.updateDraftEstimate(this.deps_, id, input, sharedContext)
   }
 
   // ── Lifecycle (state machine in lib/transitions.ts) ─────────────────────────
   // Each transition locks the document row first, so concurrent calls on one document are
   // serialised and the state check cannot be raced. Each returns what compensation needs.
-
-  /** Locks an invoice row for the rest of the transaction and reads it with lines and payments. */
-  protected async lockInvoice_(id: string, sharedContext: Context) {
-    await lockRow(sharedContext, "portal_invoice", "Invoice", id)
-    return this.retrievePortalInvoice(id, { relations: ["lines", "payments"] }, sharedContext)
-  }
-
-  protected async lockEstimate_(id: string, sharedContext: Context) {
-    await lockRow(sharedContext, "portal_estimate", "Estimate", id)
-    return this.retrievePortalEstimate(id, { relations: ["lines"] }, sharedContext)
-  }
 
   /**
    * draft → sent, allocating the display number; a sent invoice is re-sent unchanged.
@@ -371,117 +243,27 @@ class PortalModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async sendInvoice(id: string, @MedusaContext() sharedContext: Context = {}) {
-    const invoice = await this.lockInvoice_(id, sharedContext)
-    assertAction("invoice", INVOICE_ACTIONS, "send", invoice)
-    const previous = pickState(invoice)
-    if (invoice.status === InvoiceStatus.SENT) {
-      return { invoice, previous, resent: true }
-    }
-    if (!invoice.lines.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "Add at least one line to the invoice before sending it")
-    }
-    await this.updatePortalInvoices(
-      {
-        id,
-        status: InvoiceStatus.SENT,
-        display_number: invoice.display_number ?? (await this.allocateDisplayNumber(DocumentKind.INVOICE, sharedContext)),
-        sent_at: new Date(),
-      },
-      sharedContext
-    )
-    return { invoice: await this.retrievePortalInvoice(id, { relations: ["lines", "payments"] }, sharedContext), previous, resent: false }
+    return InvoiceActions.sendInvoice(this.deps_, id, sharedContext)
   }
 
   /** sent → void. Voiding a void invoice again changes nothing. */
   @InjectTransactionManager()
   async voidInvoice(id: string, @MedusaContext() sharedContext: Context = {}) {
-    const invoice = await this.lockInvoice_(id, sharedContext)
-    assertAction("invoice", INVOICE_ACTIONS, "void", invoice)
-    const previous = pickState(invoice)
-    if (invoice.status === InvoiceStatus.VOID) {
-      return { invoice, previous, changed: false }
-    }
-    await this.updatePortalInvoices({ id, status: InvoiceStatus.VOID, voided_at: new Date() }, sharedContext)
-    return { invoice: await this.retrievePortalInvoice(id, { relations: ["lines", "payments"] }, sharedContext), previous, changed: true }
+    return InvoiceActions.voidInvoice(this.deps_, id, sharedContext)
   }
 
   /**
-   * Records a payment against a sent invoice. It may not exceed the open amount; paying the
-   * open amount marks the invoice paid. A payment with a `payment_id` already recorded (a
-   * replayed online payment) is returned as it is, not recorded twice.
-   *
-   * `up_to_open_amount` is for money already taken (a card capture): instead of refusing, it
-   * records only what is still due — nothing on a paid or void invoice — and the caller refunds
-   * the rest. The cap is computed under the invoice row lock, so two captures cannot both fill it.
+   * Records a payment against a sent invoice, never above the open amount; paying the open
+   * amount marks it paid. Replays of a `payment_id` are returned, not recorded twice.
+   * `up_to_open_amount` records only what is still due (see the action).
    */
   @InjectTransactionManager()
   async recordInvoicePayment(
     id: string,
-    input: {
-      amount: unknown
-      method: InvoicePaymentMethod
-      paid_at?: Date | string | null
-      reference?: string | null
-      payment_id?: string | null
-      up_to_open_amount?: boolean
-    },
+    input: RecordInvoicePaymentInput,
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const invoice = await this.lockInvoice_(id, sharedContext)
-    if (input.payment_id) {
-      const existing = invoice.payments.find((p) => p.payment_id === input.payment_id)
-      if (existing) {
-        return { invoice, payment: existing, previous: pickState(invoice), recorded: false, paid: false }
-      }
-    }
-    const open = openAmount(invoice.total, invoice.amount_paid)
-    if (input.up_to_open_amount && (invoice.status !== InvoiceStatus.SENT || !MathBN.gt(open, 0))) {
-      return { invoice, payment: null, previous: pickState(invoice), recorded: false, paid: false }
-    }
-    assertAction("invoice", INVOICE_ACTIONS, "pay", invoice)
-    if (!Object.values(InvoicePaymentMethod).includes(input.method)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `method must be one of ${Object.values(InvoicePaymentMethod).join(", ")}`)
-    }
-    const taken = parseAmount(input.amount, "amount", {
-      exclusiveMin: true,
-      maxDecimals: currencyDecimals(invoice.currency_code),
-    })
-    const amount = input.up_to_open_amount && taken.gt(open.numeric) ? MathBN.convert(open.numeric) : taken
-    if (amount.gt(open.numeric)) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `amount ${amount.toString()} exceeds the open amount of ${open.numeric} ${invoice.currency_code.toUpperCase()}`
-      )
-    }
-    const paidAt = input.paid_at == null ? new Date() : parseDate(input.paid_at, "paid_at")
-    const payment = await this.createPortalInvoicePayments(
-      dmlInput({
-        invoice_id: id,
-        amount: amount.toString(),
-        method: input.method,
-        paid_at: paidAt,
-        reference: optionalText(input.reference, "reference", 500),
-        payment_id: input.payment_id ?? null,
-      }),
-      sharedContext
-    )
-    const amountPaid = amount.plus(invoice.amount_paid)
-    const paid = amountPaid.gte(invoice.total)
-    await this.updatePortalInvoices(
-      dmlInput({
-        id,
-        amount_paid: amountPaid.toString(),
-        ...(paid ? { status: InvoiceStatus.PAID, paid_at: paidAt } : {}),
-      }),
-      sharedContext
-    )
-    return {
-      invoice: await this.retrievePortalInvoice(id, { relations: ["lines", "payments"] }, sharedContext),
-      payment,
-      previous: pickState(invoice),
-      recorded: true,
-      paid,
-    }
+    return InvoiceActions.recordInvoicePayment(this.deps_, id, input, sharedContext)
   }
 
   /** Compensation of `recordInvoicePayment`: removes the payment and restores the invoice. */
@@ -491,59 +273,35 @@ class PortalModuleService extends MedusaService({
     previous: InvoiceState,
     @MedusaContext() sharedContext: Context = {}
   ) {
-    await this.deletePortalInvoicePayments(paymentId, sharedContext)
-    await this.restoreInvoiceState(previous, sharedContext)
+    await InvoiceActions.revertInvoicePayment(this.deps_, paymentId, previous, sharedContext)
   }
 
   /** Compensation of the invoice transitions: puts back the state captured before. */
   @InjectTransactionManager()
   async restoreInvoiceState(previous: InvoiceState, @MedusaContext() sharedContext: Context = {}) {
-    await this.updatePortalInvoices(dmlInput(previous), sharedContext)
+    await InvoiceActions.restoreInvoiceState(this.deps_, previous, sharedContext)
   }
 
   /** Soft-deletes a draft invoice with its lines. */
   @InjectTransactionManager()
   async deleteDraftInvoice(id: string, @MedusaContext() sharedContext: Context = {}) {
-    const invoice = await this.lockInvoice_(id, sharedContext)
-    assertAction("invoice", INVOICE_ACTIONS, "delete", invoice)
-    await this.softDeletePortalInvoices(id, {}, sharedContext)
+    await InvoiceActions.deleteDraftInvoice(this.deps_, id, sharedContext)
   }
 
   @InjectTransactionManager()
   async deleteDraftEstimate(id: string, @MedusaContext() sharedContext: Context = {}) {
-    const estimate = await this.lockEstimate_(id, sharedContext)
-    assertAction("estimate", ESTIMATE_ACTIONS, "delete", estimate)
-    await this.softDeletePortalEstimates(id, {}, sharedContext)
+    await EstimateActions.deleteDraftEstimate(this.deps_, id, sharedContext)
   }
 
   /** draft → sent, allocating the display number; a sent estimate is re-sent unchanged. */
   @InjectTransactionManager()
   async sendEstimate(id: string, @MedusaContext() sharedContext: Context = {}) {
-    const estimate = await this.lockEstimate_(id, sharedContext)
-    assertAction("estimate", ESTIMATE_ACTIONS, "send", estimate)
-    const previous = pickEstimateState(estimate)
-    if (estimate.status === EstimateStatus.SENT) {
-      return { estimate, previous, resent: true }
-    }
-    if (!estimate.lines.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "Add at least one line to the estimate before sending it")
-    }
-    await this.updatePortalEstimates(
-      {
-        id,
-        status: EstimateStatus.SENT,
-        display_number:
-          estimate.display_number ?? (await this.allocateDisplayNumber(DocumentKind.ESTIMATE, sharedContext)),
-        sent_at: new Date(),
-      },
-      sharedContext
-    )
-    return { estimate: await this.retrievePortalEstimate(id, { relations: ["lines"] }, sharedContext), previous, resent: false }
+    return EstimateActions.sendEstimate(this.deps_, id, sharedContext)
   }
 
   @InjectTransactionManager()
   async restoreEstimateState(previous: EstimateState, @MedusaContext() sharedContext: Context = {}) {
-    await this.updatePortalEstimates(dmlInput(previous), sharedContext)
+    await EstimateActions.restoreEstimateState(this.deps_, previous, sharedContext)
   }
 
   /**
@@ -570,53 +328,16 @@ class PortalModuleService extends MedusaService({
     input: { due_date?: Date | string | null },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const estimate = await this.lockEstimate_(id, sharedContext)
-    assertAction("estimate", ESTIMATE_ACTIONS, "convert", estimate)
-    if (estimate.invoice_id) {
-      throw new MedusaError(
-        MedusaError.Types.CONFLICT,
-        `Estimate ${estimate.display_number ?? id} was already converted into invoice ${estimate.invoice_id}`
-      )
-    }
-    const invoiceId = await this.createDraftInvoice_(
-      {
-        customer_id: estimate.customer_id,
-        currency_code: estimate.currency_code,
-        notes: estimate.notes,
-        internal_note: estimate.internal_note,
-        due_date: input.due_date ?? null,
-        estimate_id: estimate.id,
-        lines: linesAsInput(estimate.lines),
-      },
-      sharedContext
-    )
-    await this.updatePortalEstimates({ id, invoice_id: invoiceId }, sharedContext)
-    return invoiceId
+    return EstimateActions.convertEstimateToInvoice(this.deps_, id, input, sharedContext)
   }
 
   /** Compensation of `convertEstimateToInvoice`. */
   @InjectTransactionManager()
   async revertEstimateConversion(estimateId: string, invoiceId: string, @MedusaContext() sharedContext: Context = {}) {
-    await this.updatePortalEstimates({ id: estimateId, invoice_id: null }, sharedContext)
-    await this.deletePortalInvoices(invoiceId, sharedContext)
+    await EstimateActions.revertEstimateConversion(this.deps_, estimateId, invoiceId, sharedContext)
   }
 
-  // ── Portal access (magic links) ─────────────────────────────────────────────
-
-  /** The customer's access row, created (enabled, never sent) when missing. */
-  protected async ensureAccess_(customerId: string, sharedContext: Context) {
-    const manager = sharedContext.transactionManager as SqlEntityManager
-    await manager.execute(
-      `INSERT INTO portal_access (id, customer_id) VALUES (?, ?)
-       ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING`,
-      [generateEntityId(undefined, "pacc"), customerId]
-    )
-    // Row lock until the transaction ends: issuing a link and disabling access are serialized, so
-    // a link issued while access is being disabled cannot outlive the revocation.
-    await manager.execute(`SELECT id FROM portal_access WHERE customer_id = ? AND deleted_at IS NULL FOR UPDATE`, [customerId])
-    const [access] = await this.listPortalAccesses({ customer_id: customerId }, { take: 1 }, sharedContext)
-    return access
-  }
+  // ── Portal access: links, sessions, access rows (actions/links.ts, sessions.ts, access.ts) ──
 
   /**
    * Creates a magic link for a customer. Returns the raw token once: only its hash is stored.
@@ -628,273 +349,102 @@ class PortalModuleService extends MedusaService({
     input: { source: PortalTokenSource; ttl_days?: number },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const access = await this.ensureAccess_(requireCustomerId(customerId), sharedContext)
-    if (!access.enabled) {
-      throw new MedusaError(
-        MedusaError.Types.CONFLICT,
-        "Portal access is disabled for this customer; enable it before sending a link"
-      )
-    }
-    const settings = await this.retrieveSettings(sharedContext)
-    const ttlDays = input.ttl_days ?? settings.link_ttl_days
-    const token = generatePortalToken()
-    const record = await this.createPortalTokens(
-      {
-        customer_id: customerId,
-        token_hash: hashPortalToken(token),
-        source: input.source,
-        expires_at: new Date(Date.now() + ttlDays * DAY_MS),
-      },
-      sharedContext
-    )
-    return { token, portal_token: record }
+    return LinkActions.issuePortalToken(this.deps_, customerId, input, sharedContext)
   }
 
   /** Stamps first / last sent on the customer's access after a link was emailed. */
   @InjectTransactionManager()
   async recordAccessSent(customerId: string, @MedusaContext() sharedContext: Context = {}) {
-    const access = await this.ensureAccess_(customerId, sharedContext)
-    const now = new Date()
-    await this.updatePortalAccesses(
-      { id: access.id, last_sent_at: now, first_sent_at: access.first_sent_at ?? now },
-      sharedContext
-    )
+    await AccessActions.recordAccessSent(this.deps_, customerId, sharedContext)
   }
 
-  /**
-   * Looks a raw token up by its hash. Every outcome costs one indexed lookup and one
-   * constant-time comparison, so unknown, expired and revoked tokens are not told apart by time.
-   */
+  /** Looks a raw token up by its hash, in the same time whatever the outcome. */
   @InjectManager()
   async verifyPortalToken(rawToken: unknown, @MedusaContext() sharedContext: Context = {}): Promise<TokenCheck> {
-    const hash = hashPortalToken(typeof rawToken === "string" ? rawToken.slice(0, 100) : "")
-    const [record] = isTokenShaped(rawToken)
-      ? await this.listPortalTokens({ token_hash: hash }, { take: 1 }, sharedContext)
-      : [undefined]
-    const matches = hashesEqual(record?.token_hash ?? DECOY_HASH, hash)
-    if (!record || !matches) {
-      return { outcome: "unknown" }
-    }
-    const base = { token_id: record.id, customer_id: record.customer_id, expires_at: record.expires_at }
-    if (record.revoked_at) {
-      return { outcome: "revoked", ...base }
-    }
-    if (new Date(record.expires_at).getTime() <= Date.now()) {
-      return { outcome: "expired", ...base }
-    }
-    return { outcome: "valid", ...base }
+    return LinkActions.verifyPortalToken(this.deps_, rawToken, sharedContext)
   }
 
-  /**
-   * What every portal request re-checks: the portal is on, the customer's access is enabled,
-   * and — for a portal session — the session was not ended and the link it came through was not
-   * revoked (disabling access revokes them all). Without a session id (a storefront's own Medusa
-   * customer login) only the first two apply.
-   */
+  /** What every portal request re-checks: portal on, access enabled, session live, link not revoked. */
   @InjectManager()
   async checkPortalSession(
     customerId: string,
     sessionId: string | undefined,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<PortalSessionOutcome> {
-    const settings = await this.retrieveSettings(sharedContext)
-    if (!settings.enabled) {
-      return "portal_disabled"
-    }
-    const [access] = await this.listPortalAccesses({ customer_id: customerId }, { take: 1 }, sharedContext)
-    if (!access || !access.enabled) {
-      return "access_disabled"
-    }
-    if (sessionId === undefined) {
-      return "ok"
-    }
-    const [session] = await this.listPortalSessions({ id: sessionId, customer_id: customerId }, { take: 1 }, sharedContext)
-    if (!session || session.ended_at || new Date(session.expires_at).getTime() <= Date.now()) {
-      return "signed_out"
-    }
-    const [token] = await this.listPortalTokens({ id: session.token_id, customer_id: customerId }, { take: 1 }, sharedContext)
-    if (!token || token.revoked_at) {
-      return "link_revoked"
-    }
-    return "ok"
+    return SessionActions.checkPortalSession(this.deps_, customerId, sessionId, sharedContext)
   }
 
-  /**
-   * Starts a session for a verified link: the session row, the link's last use and the
-   * customer's last visit, in one transaction. The session never outlives the link.
-   */
+  /** Starts a session for a verified link; the session never outlives the link. */
   @InjectTransactionManager()
   async startPortalSession(
     input: { token_id: string; customer_id: string; channel: PortalSessionChannel; max_seconds: number },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const now = new Date()
-    const [token] = await this.listPortalTokens({ id: input.token_id, customer_id: input.customer_id }, { take: 1 }, sharedContext)
-    if (!token || token.revoked_at || new Date(token.expires_at).getTime() <= now.getTime()) {
-      throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "This portal link no longer works; ask for a new one")
-    }
-    const expiresAt = new Date(Math.min(new Date(token.expires_at).getTime(), now.getTime() + input.max_seconds * 1000))
-    const session = await this.createPortalSessions(
-      { customer_id: input.customer_id, token_id: token.id, channel: input.channel, expires_at: expiresAt },
-      sharedContext
-    )
-    const access = await this.ensureAccess_(input.customer_id, sharedContext)
-    await this.updatePortalTokens({ id: token.id, last_used_at: now }, sharedContext)
-    await this.updatePortalAccesses({ id: access.id, last_opened_at: now }, sharedContext)
-    return session
+    return SessionActions.startPortalSession(this.deps_, input, sharedContext)
   }
 
   /** Ends a session (sign out); ending an ended or another customer's session changes nothing. */
   @InjectTransactionManager()
   async endPortalSession(customerId: string, sessionId: string, @MedusaContext() sharedContext: Context = {}) {
-    const [session] = await this.listPortalSessions({ id: sessionId, customer_id: customerId }, { take: 1 }, sharedContext)
-    if (!session || session.ended_at) {
-      return { ended: false }
-    }
-    await this.updatePortalSessions({ id: session.id, ended_at: new Date() }, sharedContext)
-    return { ended: true }
+    return SessionActions.endPortalSession(this.deps_, customerId, sessionId, sharedContext)
   }
 
   /** Disabling revokes every live link at once; enabling issues none (send or copy a new one). */
   @InjectTransactionManager()
   async setPortalAccessEnabled(customerId: string, enabled: boolean, @MedusaContext() sharedContext: Context = {}) {
-    const access = await this.ensureAccess_(requireCustomerId(customerId), sharedContext)
-    const now = new Date()
-    if (!enabled) {
-      const manager = sharedContext.transactionManager as SqlEntityManager
-      await manager.execute(
-        `UPDATE portal_token SET revoked_at = ?, updated_at = ? WHERE customer_id = ? AND revoked_at IS NULL AND deleted_at IS NULL`,
-        [now, now, customerId]
-      )
-    }
-    await this.updatePortalAccesses({ id: access.id, enabled, disabled_at: enabled ? null : now }, sharedContext)
-    return { changed: access.enabled !== enabled }
+    return AccessActions.setPortalAccessEnabled(this.deps_, customerId, enabled, sharedContext)
   }
 
   /** Revokes one of the customer's links; another customer's link id is "not found". */
   @InjectTransactionManager()
   async revokePortalToken(customerId: string, tokenId: string, @MedusaContext() sharedContext: Context = {}) {
-    const [token] = await this.listPortalTokens({ id: tokenId, customer_id: customerId }, { take: 1 }, sharedContext)
-    if (!token) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Portal link with id "${tokenId}" was not found`)
-    }
-    if (!token.revoked_at) {
-      await this.updatePortalTokens({ id: tokenId, revoked_at: new Date() }, sharedContext)
-    }
-    return token
+    return LinkActions.revokePortalToken(this.deps_, customerId, tokenId, sharedContext)
   }
 
   /** The owner's view of a customer's access: status, dates and the live links. */
   @InjectManager()
   async retrievePortalAccessSummary(customerId: string, @MedusaContext() sharedContext: Context = {}) {
-    const [access] = await this.listPortalAccesses({ customer_id: customerId }, { take: 1 }, sharedContext)
-    const links = await this.listPortalTokens(
-      { customer_id: customerId, revoked_at: null, expires_at: { $gt: new Date() } },
-      { order: { created_at: "DESC" }, select: ["id", "source", "created_at", "expires_at", "last_used_at"] },
-      sharedContext
-    )
-    const status =
-      access?.enabled === false ? "disabled" : access?.first_sent_at || links.length ? "enabled" : "never_sent"
-    return {
-      customer_id: customerId,
-      status,
-      enabled: access?.enabled ?? true,
-      first_sent_at: access?.first_sent_at ?? null,
-      last_sent_at: access?.last_sent_at ?? null,
-      last_opened_at: access?.last_opened_at ?? null,
-      disabled_at: access?.disabled_at ?? null,
-      links,
-    }
+    return AccessActions.retrievePortalAccessSummary(this.deps_, customerId, sharedContext)
   }
 
-  // ── Customer-scoped reads (the portal) ──────────────────────────────────────
-  // Every read a customer triggers goes through these: the customer id comes from the session,
-  // never from the request, and another customer's document is "not found", like a missing one.
+  // ── Customer-scoped reads (actions/customer-reads.ts) ───────────────────────
+  // The customer id comes from the session, never from the request; another customer's document
+  // is "not found", like a missing one.
 
   /** Invoices a customer may see: sent and paid ones (never drafts, never void). */
   @InjectManager()
   async listCustomerInvoices(
     customerId: string,
-    { status, limit = 20, offset = 0 }: { status?: "unpaid" | "overdue" | "paid"; limit?: number; offset?: number } = {},
+    input: { status?: "unpaid" | "overdue" | "paid"; limit?: number; offset?: number } = {},
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const filters: Record<string, unknown> = {
-      customer_id: requireCustomerId(customerId),
-      ...(status ? invoiceDisplayStatusFilter(status) : { status: [InvoiceStatus.SENT, InvoiceStatus.PAID] }),
-    }
-    return this.listAndCountPortalInvoices(
-      filters,
-      { take: limit, skip: offset, order: { issue_date: "DESC", id: "DESC" } },
-      sharedContext
-    )
+    return CustomerReadActions.listCustomerInvoices(this.deps_, customerId, input, sharedContext)
   }
 
   @InjectManager()
   async retrieveCustomerInvoice(customerId: string, id: string, @MedusaContext() sharedContext: Context = {}) {
-    const [invoice] = await this.listPortalInvoices(
-      { id, customer_id: requireCustomerId(customerId), status: [InvoiceStatus.SENT, InvoiceStatus.PAID] },
-      { relations: ["lines", "payments"], take: 1 },
-      sharedContext
-    )
-    if (!invoice) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Invoice with id "${id}" was not found`)
-    }
-    return invoice
+    return CustomerReadActions.retrieveCustomerInvoice(this.deps_, customerId, id, sharedContext)
   }
 
   /** Estimates a customer may see: every sent one, pending or decided (never drafts). */
   @InjectManager()
   async listCustomerEstimates(
     customerId: string,
-    { status, limit = 20, offset = 0 }: { status?: "pending" | "accepted" | "rejected"; limit?: number; offset?: number } = {},
+    input: { status?: "pending" | "accepted" | "rejected"; limit?: number; offset?: number } = {},
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const stored = status === "pending" ? [EstimateStatus.SENT] : status ? [status] : [EstimateStatus.SENT, EstimateStatus.ACCEPTED, EstimateStatus.REJECTED]
-    return this.listAndCountPortalEstimates(
-      { customer_id: requireCustomerId(customerId), status: stored },
-      { take: limit, skip: offset, order: { issue_date: "DESC", id: "DESC" } },
-      sharedContext
-    )
+    return CustomerReadActions.listCustomerEstimates(this.deps_, customerId, input, sharedContext)
   }
 
   @InjectManager()
   async retrieveCustomerEstimate(customerId: string, id: string, @MedusaContext() sharedContext: Context = {}) {
-    const [estimate] = await this.listPortalEstimates(
-      {
-        id,
-        customer_id: requireCustomerId(customerId),
-        status: [EstimateStatus.SENT, EstimateStatus.ACCEPTED, EstimateStatus.REJECTED],
-      },
-      { relations: ["lines"], take: 1 },
-      sharedContext
-    )
-    if (!estimate) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Estimate with id "${id}" was not found`)
-    }
-    return estimate
+    return CustomerReadActions.retrieveCustomerEstimate(this.deps_, customerId, id, sharedContext)
   }
 
   /** The home page's figures, for one customer: open balance per currency, overdue, pending. */
   @InjectManager()
   async retrieveCustomerSummary(customerId: string, @MedusaContext() sharedContext: Context = {}) {
-    const manager = sharedContext.manager as SqlEntityManager
-    // numeric arithmetic in PostgreSQL: exact, no float drift.
-    const balances: { currency_code: string; open_amount: string; overdue: string }[] = await manager.execute(
-      `SELECT currency_code, SUM(total - amount_paid)::text AS open_amount,
-              COUNT(*) FILTER (WHERE due_date < now())::text AS overdue
-       FROM portal_invoice WHERE customer_id = ? AND status = 'sent' AND deleted_at IS NULL
-       GROUP BY currency_code ORDER BY currency_code`,
-      [requireCustomerId(customerId)]
-    )
-    const [pending] = await manager.execute(
-      `SELECT COUNT(*)::int AS n FROM portal_estimate WHERE customer_id = ? AND status = 'sent' AND deleted_at IS NULL`,
-      [customerId]
-    )
-    return {
-      balances: balances.map((b) => ({ currency_code: b.currency_code, open_amount: Number(b.open_amount) })),
-      overdue_count: balances.reduce((n, b) => n + Number(b.overdue), 0),
-      pending_estimates: Number(pending.n),
-    }
+    return CustomerReadActions.retrieveCustomerSummary(this.deps_, customerId, sharedContext)
   }
 
   /**
@@ -908,170 +458,27 @@ class PortalModuleService extends MedusaService({
     input: { decision: "accepted" | "rejected"; note?: string | null },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const estimate = await this.lockEstimate_(id, sharedContext)
-    if (estimate.customer_id !== customerId || estimate.status === EstimateStatus.DRAFT) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Estimate with id "${id}" was not found`)
-    }
-    const previous = pickEstimateState(estimate)
-    if (estimate.status === input.decision) {
-      return { estimate, previous, changed: false }
-    }
-    if (estimate.status !== EstimateStatus.SENT) {
-      throw new MedusaError(
-        MedusaError.Types.CONFLICT,
-        `Estimate ${estimate.display_number} was already ${estimate.status}; the decision cannot be changed here. Please contact the business.`
-      )
-    }
-    if (input.decision === EstimateStatus.ACCEPTED && isEstimateExpired(estimate)) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `Estimate ${estimate.display_number} expired on ${new Date(estimate.valid_until!).toISOString().slice(0, 10)} and can no longer be accepted. Please ask the business for a new estimate.`
-      )
-    }
-    await this.updatePortalEstimates(
-      {
-        id,
-        status: input.decision,
-        decided_at: new Date(),
-        decision_note: optionalText(input.note, "note", 2000),
-      },
-      sharedContext
-    )
-    return { estimate: await this.retrievePortalEstimate(id, { relations: ["lines"] }, sharedContext), previous, changed: true }
+    return EstimateActions.decideEstimate(this.deps_, customerId, id, input, sharedContext)
   }
 
-  // ── Numbering ───────────────────────────────────────────────────────────────
+  // ── Numbering (actions/numbering.ts) ────────────────────────────────────────
 
   /**
-   * Hands out the next display number of a kind (INV-0001, INV-0002, …). The counter row is
-   * incremented and locked by one statement inside the caller's transaction: concurrent callers
-   * wait for each other, never share a number, and a rolled-back caller gives its number back.
+   * Hands out the next display number of a kind (INV-0001, INV-0002, …) inside the caller's
+   * transaction: concurrent callers never share a number; a rolled-back caller gives it back.
    */
   @InjectTransactionManager()
   async allocateDisplayNumber(kind: DocumentKind, @MedusaContext() sharedContext: Context = {}): Promise<string> {
-    if (kind !== DocumentKind.INVOICE && kind !== DocumentKind.ESTIMATE) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown document kind "${kind}"`)
-    }
-    const settings = await this.retrieveSettings(sharedContext)
-    const prefix = kind === DocumentKind.INVOICE ? settings.invoice_prefix : settings.estimate_prefix
-    const manager = sharedContext.transactionManager as SqlEntityManager
-    const [row] = await manager.execute(
-      `INSERT INTO portal_sequence (id, name, value) VALUES (?, ?, 1)
-       ON CONFLICT (name) WHERE deleted_at IS NULL DO UPDATE SET value = portal_sequence.value + 1, updated_at = now()
-       RETURNING value`,
-      [generateEntityId(undefined, "pseq"), kind]
-    )
-    return formatDisplayNumber(prefix, Number(row.value))
+    return NumberingActions.allocateDisplayNumber(this.deps_, kind, sharedContext)
   }
 
-  // ── Activity ────────────────────────────────────────────────────────────────
+  // ── Activity (actions/events.ts) ────────────────────────────────────────────
 
   /** Appends to the activity log. Only known event types are accepted. */
   @InjectManager()
   async logEvent(input: ModuleLogPortalEvent, @MedusaContext() sharedContext: Context = {}) {
-    if (!EVENT_TYPES.has(input.type)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown portal event type "${input.type}"`)
-    }
-    return this.createPortalEvents(
-      {
-        type: input.type,
-        customer_id: input.customer_id ?? null,
-        actor: input.actor ?? PortalEventActor.SYSTEM,
-        subject_type: input.subject_type ?? null,
-        subject_id: input.subject_id ?? null,
-        data: input.data ?? null,
-      },
-      sharedContext
-    )
+    return EventActions.logEvent(this.deps_, input, sharedContext)
   }
 }
 
 export default PortalModuleService
-
-// ── helpers ───────────────────────────────────────────────────────────────────
-
-function prepareHeader(input: DocumentHeaderInput) {
-  return {
-    customer_id: requireCustomerId(input.customer_id),
-    currency_code: requireCurrency(input.currency_code),
-    issue_date: input.issue_date == null ? new Date() : parseDate(input.issue_date, "issue_date"),
-    notes: optionalText(input.notes, "notes"),
-    internal_note: optionalText(input.internal_note, "internal_note"),
-    metadata: input.metadata ?? null,
-  }
-}
-
-function assertNotBefore(date: Date | string | null | undefined, issueDate: Date, field: string) {
-  if (date != null && new Date(date).getTime() < issueDate.getTime()) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field} cannot be before issue_date`)
-  }
-}
-
-type InvoiceState = {
-  id: string
-  status: string
-  display_number: string | null
-  sent_at: Date | null
-  paid_at: Date | null
-  voided_at: Date | null
-  amount_paid: unknown
-}
-
-type EstimateState = {
-  id: string
-  status: string
-  display_number: string | null
-  sent_at: Date | null
-  decided_at: Date | null
-  decision_note: string | null
-}
-
-function pickState(invoice: ModuleInvoice): InvoiceState {
-  const { id, status, display_number, sent_at, paid_at, voided_at, amount_paid } = invoice
-  return { id, status, display_number, sent_at, paid_at, voided_at, amount_paid }
-}
-
-function pickEstimateState(estimate: ModuleEstimate): EstimateState {
-  const { id, status, display_number, sent_at, decided_at, decision_note } = estimate
-  return { id, status, display_number, sent_at, decided_at, decision_note }
-}
-
-/** `SELECT … FOR UPDATE` on one live row of a portal table; 404 when there is none. */
-async function lockRow(sharedContext: Context, table: string, label: string, id: string) {
-  const manager = sharedContext.transactionManager as SqlEntityManager
-  const rows = await manager.execute(`SELECT id FROM ${table} WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [id])
-  if (!rows.length) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `${label} with id "${id}" was not found`)
-  }
-}
-
-function stripUndefined<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>
-}
-
-const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
-function validateSettings(data: ModuleUpdatePortalSettings) {
-  const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
-  if (data.link_ttl_days !== undefined) {
-    if (!Number.isInteger(data.link_ttl_days) || data.link_ttl_days < 1 || data.link_ttl_days > 365) {
-      throw invalid("link_ttl_days must be a whole number of days between 1 and 365")
-    }
-  }
-  if (data.accent_color !== undefined && !HEX_COLOUR.test(data.accent_color)) {
-    throw invalid("accent_color must be a colour like #2563eb")
-  }
-  for (const field of ["support_email", "owner_notification_email"] as const) {
-    const value = data[field]
-    if (value != null && !EMAIL.test(value)) {
-      throw invalid(`${field} must be an email address`)
-    }
-  }
-  for (const field of ["invoice_prefix", "estimate_prefix"] as const) {
-    const value = data[field]
-    if (value !== undefined && (typeof value !== "string" || value.length > 20)) {
-      throw invalid(`${field} must be text of at most 20 characters`)
-    }
-  }
-}

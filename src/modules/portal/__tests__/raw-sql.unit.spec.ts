@@ -1,0 +1,30 @@
+import fs from "fs"
+import path from "path"
+
+const SRC = path.resolve(__dirname, "../../..")
+const REPOSITORY = path.resolve(__dirname, "../repositories/portal-sql.ts")
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) {
+      return ["__tests__", "migrations", "admin"].includes(entry.name) ? [] : sourceFiles(full)
+    }
+    return entry.name.endsWith(".ts") ? [full] : []
+  })
+}
+
+describe("raw SQL", () => {
+  it("lives only in the Portal repository", () => {
+    const outside = sourceFiles(SRC).filter(
+      (file) => file !== REPOSITORY && /\b(manager|em|knex)\b[^\n]*\.(execute|raw)\(|getKnex\(/.test(fs.readFileSync(file, "utf8"))
+    )
+    expect(outside.map((f) => path.relative(SRC, f))).toEqual([])
+  })
+
+  it("is literal text with bound values: the only interpolation is the shared overdue condition", () => {
+    const text = fs.readFileSync(REPOSITORY, "utf8")
+    const interpolations = [...text.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1])
+    expect(interpolations).toEqual(["INVOICE_OVERDUE_SQL"])
+  })
+})

@@ -1,0 +1,62 @@
+import type { Context } from "@medusajs/framework/types"
+import { requireCustomerId } from "../../../lib/document-input"
+import type { PortalDeps } from "./types"
+
+/**
+ * The customer's access row, created (enabled, never sent) when missing and locked until the
+ * transaction ends: issuing a link and disabling access are serialised, so a link issued while
+ * access is being disabled cannot outlive the revocation.
+ */
+export async function ensureAccess({ service, sql }: PortalDeps, customerId: string, sharedContext: Context) {
+  await sql.lockAccess(customerId, sharedContext)
+  const [access] = await service.listPortalAccesses({ customer_id: customerId }, { take: 1 }, sharedContext)
+  return access
+}
+
+/** Disabling revokes every live link at once; enabling issues none (send or copy a new one). */
+export async function setPortalAccessEnabled(
+  deps: PortalDeps,
+  customerId: string,
+  enabled: boolean,
+  sharedContext: Context
+) {
+  const access = await ensureAccess(deps, requireCustomerId(customerId), sharedContext)
+  const now = new Date()
+  if (!enabled) {
+    await deps.sql.revokeLiveTokens(customerId, now, sharedContext)
+  }
+  await deps.service.updatePortalAccesses({ id: access.id, enabled, disabled_at: enabled ? null : now }, sharedContext)
+  return { changed: access.enabled !== enabled }
+}
+
+/** Stamps first / last sent on the customer's access after a link was emailed. */
+export async function recordAccessSent(deps: PortalDeps, customerId: string, sharedContext: Context) {
+  const access = await ensureAccess(deps, customerId, sharedContext)
+  const now = new Date()
+  await deps.service.updatePortalAccesses(
+    { id: access.id, last_sent_at: now, first_sent_at: access.first_sent_at ?? now },
+    sharedContext
+  )
+}
+
+/** The owner's view of a customer's access: status, dates and the live links. */
+export async function retrievePortalAccessSummary({ service }: PortalDeps, customerId: string, sharedContext: Context) {
+  const [access] = await service.listPortalAccesses({ customer_id: customerId }, { take: 1 }, sharedContext)
+  const links = await service.listPortalTokens(
+    { customer_id: customerId, revoked_at: null, expires_at: { $gt: new Date() } },
+    { order: { created_at: "DESC" }, select: ["id", "source", "created_at", "expires_at", "last_used_at"] },
+    sharedContext
+  )
+  const status =
+    access?.enabled === false ? "disabled" : access?.first_sent_at || links.length ? "enabled" : "never_sent"
+  return {
+    customer_id: customerId,
+    status,
+    enabled: access?.enabled ?? true,
+    first_sent_at: access?.first_sent_at ?? null,
+    last_sent_at: access?.last_sent_at ?? null,
+    last_opened_at: access?.last_opened_at ?? null,
+    disabled_at: access?.disabled_at ?? null,
+    links,
+  }
+}

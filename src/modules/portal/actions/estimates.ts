@@ -1,0 +1,210 @@
+import type { Context } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { linesAsInput, optionalDate, optionalText, prepareLines } from "../../../lib/document-input"
+import { isEstimateExpired } from "../../../lib/status"
+import { assertAction, ESTIMATE_ACTIONS } from "../../../lib/transitions"
+import type { ModuleCreateEstimate, ModuleUpdateEstimate } from "../../../types/module"
+import { DocumentKind, EstimateStatus } from "../constants"
+import { assertNotBefore, dmlInput, prepareHeader, stripUndefined } from "./document-input"
+import { EstimateState, pickEstimateState } from "./document-state"
+import { createDraftInvoice } from "./invoices"
+import { allocateDisplayNumber } from "./numbering"
+import type { PortalDeps } from "./types"
+
+// Every function here runs inside the caller's transaction (`sharedContext.transactionManager`).
+
+const WITH_LINES = { relations: ["lines"] }
+
+/** Locks an estimate row for the rest of the transaction and reads it with its lines. */
+export async function lockEstimate({ service, sql }: PortalDeps, id: string, sharedContext: Context) {
+  if (!(await sql.lockEstimate(id, sharedContext))) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Estimate with id "${id}" was not found`)
+  }
+  return service.retrievePortalEstimate(id, WITH_LINES, sharedContext)
+}
+
+export async function createDraftEstimate({ service }: PortalDeps, input: ModuleCreateEstimate, sharedContext: Context) {
+  const header = prepareHeader(input)
+  const validUntil = optionalDate(input.valid_until, "valid_until")
+  assertNotBefore(validUntil, header.issue_date, "valid_until")
+  const amounts = prepareLines(input.lines ?? [], header.currency_code)
+  const estimate = await service.createPortalEstimates(
+    dmlInput({
+      ...header,
+      valid_until: validUntil,
+      status: EstimateStatus.DRAFT,
+      subtotal: amounts.subtotal,
+      tax_total: amounts.tax_total,
+      total: amounts.total,
+    }),
+    sharedContext
+  )
+  if (amounts.lines.length) {
+    await service.createPortalEstimateLines(
+      dmlInput(amounts.lines.map((line) => ({ ...line, estimate_id: estimate.id }))),
+      sharedContext
+    )
+  }
+  return estimate.id
+}
+
+export async function updateDraftEstimate(
+  { service }: PortalDeps,
+  id: string,
+  input: ModuleUpdateEstimate,
+  sharedContext: Context
+) {
+  const current = await service.retrievePortalEstimate(id, WITH_LINES, sharedContext)
+  assertAction("estimate", ESTIMATE_ACTIONS, "edit", current)
+  const header = prepareHeader({ ...current, ...stripUndefined(input) })
+  const validUntil =
+    input.valid_until === undefined ? current.valid_until : optionalDate(input.valid_until, "valid_until")
+  assertNotBefore(validUntil, header.issue_date, "valid_until")
+  const amounts = prepareLines(input.lines ?? linesAsInput(current.lines), header.currency_code)
+  await service.deletePortalEstimateLines(
+    current.lines.map((l) => l.id),
+    sharedContext
+  )
+  await service.updatePortalEstimates(
+    dmlInput({
+      id,
+      ...header,
+      valid_until: validUntil,
+      subtotal: amounts.subtotal,
+      tax_total: amounts.tax_total,
+      total: amounts.total,
+    }),
+    sharedContext
+  )
+  if (amounts.lines.length) {
+    await service.createPortalEstimateLines(
+      dmlInput(amounts.lines.map((line) => ({ ...line, estimate_id: id }))),
+      sharedContext
+    )
+  }
+}
+
+/** draft → sent, allocating the display number; a sent estimate is re-sent unchanged. */
+export async function sendEstimate(deps: PortalDeps, id: string, sharedContext: Context) {
+  const { service } = deps
+  const estimate = await lockEstimate(deps, id, sharedContext)
+  assertAction("estimate", ESTIMATE_ACTIONS, "send", estimate)
+  const previous = pickEstimateState(estimate)
+  if (estimate.status === EstimateStatus.SENT) {
+    return { estimate, previous, resent: true }
+  }
+  if (!estimate.lines.length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Add at least one line to the estimate before sending it")
+  }
+  await service.updatePortalEstimates(
+    {
+      id,
+      status: EstimateStatus.SENT,
+      display_number:
+        estimate.display_number ?? (await allocateDisplayNumber(deps, DocumentKind.ESTIMATE, sharedContext)),
+      sent_at: new Date(),
+    },
+    sharedContext
+  )
+  return { estimate: await service.retrievePortalEstimate(id, WITH_LINES, sharedContext), previous, resent: false }
+}
+
+export async function restoreEstimateState({ service }: PortalDeps, previous: EstimateState, sharedContext: Context) {
+  await service.updatePortalEstimates(dmlInput(previous), sharedContext)
+}
+
+export async function deleteDraftEstimate(deps: PortalDeps, id: string, sharedContext: Context) {
+  const estimate = await lockEstimate(deps, id, sharedContext)
+  assertAction("estimate", ESTIMATE_ACTIONS, "delete", estimate)
+  await deps.service.softDeletePortalEstimates(id, {}, sharedContext)
+}
+
+/**
+ * Turns an accepted estimate into a new draft invoice with the same customer, currency, notes
+ * and lines, linked both ways. An estimate converts once. Returns the new invoice's id.
+ */
+export async function convertEstimateToInvoice(
+  deps: PortalDeps,
+  id: string,
+  input: { due_date?: Date | string | null },
+  sharedContext: Context
+) {
+  const estimate = await lockEstimate(deps, id, sharedContext)
+  assertAction("estimate", ESTIMATE_ACTIONS, "convert", estimate)
+  if (estimate.invoice_id) {
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `Estimate ${estimate.display_number ?? id} was already converted into invoice ${estimate.invoice_id}`
+    )
+  }
+  const invoiceId = await createDraftInvoice(
+    deps,
+    {
+      customer_id: estimate.customer_id,
+      currency_code: estimate.currency_code,
+      notes: estimate.notes,
+      internal_note: estimate.internal_note,
+      due_date: input.due_date ?? null,
+      estimate_id: estimate.id,
+      lines: linesAsInput(estimate.lines),
+    },
+    sharedContext
+  )
+  await deps.service.updatePortalEstimates({ id, invoice_id: invoiceId }, sharedContext)
+  return invoiceId
+}
+
+/** Compensation of `convertEstimateToInvoice`. */
+export async function revertEstimateConversion(
+  { service }: PortalDeps,
+  estimateId: string,
+  invoiceId: string,
+  sharedContext: Context
+) {
+  await service.updatePortalEstimates({ id: estimateId, invoice_id: null }, sharedContext)
+  await service.deletePortalInvoices(invoiceId, sharedContext)
+}
+
+/**
+ * The customer's decision on a sent estimate. Repeating the decision already made changes
+ * nothing; the opposite one is a 409; an expired estimate cannot be accepted. Another customer's
+ * estimate, or a draft, is "not found".
+ */
+export async function decideEstimate(
+  deps: PortalDeps,
+  customerId: string,
+  id: string,
+  input: { decision: "accepted" | "rejected"; note?: string | null },
+  sharedContext: Context
+) {
+  const estimate = await lockEstimate(deps, id, sharedContext)
+  if (estimate.customer_id !== customerId || estimate.status === EstimateStatus.DRAFT) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Estimate with id "${id}" was not found`)
+  }
+  const previous = pickEstimateState(estimate)
+  if (estimate.status === input.decision) {
+    return { estimate, previous, changed: false }
+  }
+  if (estimate.status !== EstimateStatus.SENT) {
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `Estimate ${estimate.display_number} was already ${estimate.status}; the decision cannot be changed here. Please contact the business.`
+    )
+  }
+  if (input.decision === EstimateStatus.ACCEPTED && isEstimateExpired(estimate)) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Estimate ${estimate.display_number} expired on ${new Date(estimate.valid_until!).toISOString().slice(0, 10)} and can no longer be accepted. Please ask the business for a new estimate.`
+    )
+  }
+  await deps.service.updatePortalEstimates(
+    {
+      id,
+      status: input.decision,
+      decided_at: new Date(),
+      decision_note: optionalText(input.note, "note", 2000),
+    },
+    sharedContext
+  )
+  return { estimate: await deps.service.retrievePortalEstimate(id, WITH_LINES, sharedContext), previous, changed: true }
+}

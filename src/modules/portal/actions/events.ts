@@ -1,0 +1,25 @@
+import type { Context } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import type { ModuleLogPortalEvent } from "../../../types/module"
+import { PortalEventActor, PortalEventType } from "../constants"
+import type { PortalDeps } from "./types"
+
+const EVENT_TYPES = new Set<string>(Object.values(PortalEventType))
+
+/** Appends to the activity log. Only known event types are accepted. */
+export async function logEvent({ service }: PortalDeps, input: ModuleLogPortalEvent, sharedContext: Context) {
+  if (!EVENT_TYPES.has(input.type)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown portal event type "${input.type}"`)
+  }
+  return service.createPortalEvents(
+    {
+      type: input.type,
+      customer_id: input.customer_id ?? null,
+      actor: input.actor ?? PortalEventActor.SYSTEM,
+      subject_type: input.subject_type ?? null,
+      subject_id: input.subject_id ?? null,
+      data: input.data ?? null,
+    },
+    sharedContext
+  )
+}
