@@ -37,7 +37,7 @@ async function seedInvoices(service, rnd) {
         total: 120,
       }
     })
-    await service.createInvoices(batch)
+    await service.createPortalInvoices(batch)
   }
   return performance.now() - start
 }
@@ -48,7 +48,7 @@ async function captureListSql(service, knex, filters, config) {
   const onQuery = (q) => seen.push(q)
   knex.on("query", onQuery)
   try {
-    await service.listAndCountInvoices(filters, config)
+    await service.listAndCountPortalInvoices(filters, config)
   } finally {
     knex.removeListener("query", onQuery)
   }
@@ -69,9 +69,9 @@ async function benchListing(service, knex) {
   const config = { take: 20, skip: 0, order: { issue_date: "DESC" } }
   let rowsSeen = 0
   const row = await measureSequential(
-    "listAndCountInvoices(customer, sent) take 20",
+    "listAndCountPortalInvoices(customer, sent) take 20",
     async () => {
-      const [page, count] = await service.listAndCountInvoices({ customer_id: customerId(rnd.int(CUSTOMERS)), status: "sent" }, config)
+      const [page, count] = await service.listAndCountPortalInvoices({ customer_id: customerId(rnd.int(CUSTOMERS)), status: "sent" }, config)
       rowsSeen += page.length
       if (page.length > count) {
         throw new Error(`page of ${page.length} larger than count ${count}`)
@@ -81,7 +81,7 @@ async function benchListing(service, knex) {
   )
 
   const notes = [
-    `seeded ${INVOICES} invoices for ${CUSTOMERS} customers with service.createInvoices in batches of ${BATCH}: ` +
+    `seeded ${INVOICES} invoices for ${CUSTOMERS} customers with service.createPortalInvoices in batches of ${BATCH}: ` +
       `${(seedMs / 1000).toFixed(2)} s (${Math.round(INVOICES / (seedMs / 1000))} invoices/s)`,
     `average page size: ${(rowsSeen / row.n).toFixed(1)} rows`,
   ]

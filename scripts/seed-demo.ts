@@ -69,8 +69,8 @@ export default async function seedDemo({ container }: ExecArgs) {
   for (const demo of DEMO_CUSTOMERS) {
     const customer = await ensureCustomer(container, demo)
     await ensureDocuments(portal, customer.id, demo.documents)
-    const invoices = await portal.listInvoices({ customer_id: customer.id }, { order: { issue_date: "ASC" } })
-    const estimates = await portal.listEstimates({ customer_id: customer.id }, { order: { issue_date: "ASC" } })
+    const invoices = await portal.listPortalInvoices({ customer_id: customer.id }, { order: { issue_date: "ASC" } })
+    const estimates = await portal.listPortalEstimates({ customer_id: customer.id }, { order: { issue_date: "ASC" } })
     // A fresh link on every run: only its hash is stored, so an old one cannot be printed again.
     const { result: link } = await createPortalLinkWorkflow(container).run({ input: { customer_id: customer.id } })
     customers.push({
@@ -170,7 +170,7 @@ async function ensureDocuments(
   customerId: string,
   lines: (typeof DEMO_CUSTOMERS)[number]["documents"]
 ) {
-  if ((await portal.listInvoices({ customer_id: customerId }, { take: 1 })).length) {
+  if ((await portal.listPortalInvoices({ customer_id: customerId }, { take: 1 })).length) {
     return
   }
   const now = Date.now()
@@ -190,7 +190,7 @@ async function ensureDocuments(
       lines,
     })
     const sentAt = new Date(issued)
-    await portal.updateInvoices({
+    await portal.updatePortalInvoices({
       id: draft.id,
       display_number: await portal.allocateDisplayNumber("invoice"),
       status: state === "paid" ? "paid" : "sent",
@@ -198,7 +198,7 @@ async function ensureDocuments(
       ...(state === "paid" ? { paid_at: new Date(due - DAY), amount_paid: draft.total } : {}),
     })
     if (state === "paid") {
-      await portal.createInvoicePayments({
+      await portal.createPortalInvoicePayments({
         invoice_id: draft.id,
         amount: draft.total,
         method: "bank_transfer",
@@ -221,7 +221,7 @@ async function ensureDocuments(
       valid_until: new Date(issued + 30 * DAY),
       lines,
     })
-    await portal.updateEstimates({
+    await portal.updatePortalEstimates({
       id: draft.id,
       display_number: await portal.allocateDisplayNumber("estimate"),
       status,

@@ -2,7 +2,8 @@
 // `npm run test:host`: the plugin as a merchant gets it. Builds and packs the plugin, checks the
 // tarball, then for each Medusa version in HOST_MEDUSA_VERSIONS (default: the lowest and the
 // highest patch the `~2.21.0` peer range claims) creates a fresh host app shaped like Medusa's
-// default starter (scripts/host-app: medusa-config.ts, tsconfig.json; package.json written here)
+// default starter (scripts/host-app: medusa-config.ts, tsconfig.json, and a module of its own with
+// `invoice` and `estimate` entities; package.json written here)
 // with the tarball as a `file:` dependency, installs it from the npm registry, migrates a throwaway
 // PostgreSQL, runs `medusa build` and `medusa start` (NODE_ENV=production) from .medusa/server,
 // and walks the plugin over plain HTTP: admin login, portal settings, customer, invoice sent, the
@@ -315,10 +316,7 @@ async function companionVersions(version) {
 
 function writeHostApp(dir, version, tarball, companions) {
   fs.mkdirSync(dir, { recursive: true })
-  for (const file of fs.readdirSync(TEMPLATE_DIR)) {
-    fs.copyFileSync(path.join(TEMPLATE_DIR, file), path.join(dir, file))
-  }
-  fs.mkdirSync(path.join(dir, "src"))
+  fs.cpSync(TEMPLATE_DIR, dir, { recursive: true })
   fs.copyFileSync(tarball, path.join(dir, path.basename(tarball)))
   const pkg = {
     name: "portal-host-test",
@@ -526,6 +524,14 @@ async function smokeWalk(version, base, admin) {
     const homeHtml = await home.text()
     check(home.status === 200 && homeHtml.includes("Host Test Plumbing"), `GET /portal: HTTP ${home.status}`)
     return cookie
+  })
+
+  await s("the host's own invoice entity (POST /host/shop-documents)", async () => {
+    // The host app's module defines `invoice` and `estimate` too; a clash of Query names would
+    // already have stopped the server from starting, and this checks `invoice` is still the host's.
+    const response = await fetch(`${base}/host/shop-documents`, { method: "POST" })
+    const { invoice: own } = await json(response, "POST /host/shop-documents")
+    check(own?.order_id === "order_host_test", `Query's "invoice" answered ${JSON.stringify(own)}`)
   })
 
   await s("portal invoice page and PDF", async () => {

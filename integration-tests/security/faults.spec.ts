@@ -78,7 +78,7 @@ medusaIntegrationTestRunner({
       )
       expect(failed.subject_id).toBe(invoice.id)
       // Nothing rolled back: the invoice stays sent with its number.
-      const stored = await portal.retrieveInvoice(invoice.id)
+      const stored = await portal.retrievePortalInvoice(invoice.id)
       expect([stored.status, stored.display_number]).toEqual(["sent", "INV-0001"])
     })
 
@@ -102,7 +102,7 @@ medusaIntegrationTestRunner({
       // The app recovers: a plain read works again within a few attempts.
       await eventually(async () => (await api.get("/admin/invoices", adminHeaders).catch(fail)).status === 200, 30_000, "recovery")
 
-      const stored = await portalService(getContainer()).listInvoices({ id: drafts.map((d) => d.id) })
+      const stored = await portalService(getContainer()).listPortalInvoices({ id: drafts.map((d) => d.id) })
       const sent = stored.filter((i) => i.status === "sent")
       // Whole documents only: sent means numbered, draft means not numbered.
       for (const invoice of stored) {
@@ -119,7 +119,7 @@ medusaIntegrationTestRunner({
       for (const draft of stored.filter((i) => i.status === "draft")) {
         expect((await api.post(`/admin/invoices/${draft.id}/send`, {}, adminHeaders).catch(fail)).status).toBe(200)
       }
-      const after = await portalService(getContainer()).listInvoices({ id: drafts.map((d) => d.id) })
+      const after = await portalService(getContainer()).listPortalInvoices({ id: drafts.map((d) => d.id) })
       expect(after.map((i) => i.display_number).sort()).toEqual(
         Array.from({ length: 10 }, (_, i) => `INV-${String(i + 1).padStart(4, "0")}`)
       )

@@ -59,7 +59,7 @@ medusaIntegrationTestRunner({
         decisions.map((d) => api.post(`/store/portal/estimates/${estimate.id}/${d}`, {}, auth).catch(fail))
       )
 
-      const stored = await portalService(container).retrieveEstimate(estimate.id)
+      const stored = await portalService(container).retrievePortalEstimate(estimate.id)
       const won = stored.status === "accepted" ? "accept" : "reject"
       expect(["accepted", "rejected"]).toContain(stored.status)
       // A repeat of the decision that won is a harmless double click; the opposite one is a conflict.

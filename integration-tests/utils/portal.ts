@@ -52,25 +52,25 @@ export async function seedInvoice(
     return draft
   }
   const sentAt = new Date()
-  await portal.updateInvoices({
+  await portal.updatePortalInvoices({
     id: draft.id,
     status: "sent",
     display_number: input.display_number ?? nextSeedNumber("SEED-"),
     sent_at: sentAt,
   })
   if (status === "paid") {
-    await portal.createInvoicePayments({
+    await portal.createPortalInvoicePayments({
       invoice_id: draft.id,
       amount: Number(draft.total),
       method: "cash",
       paid_at: sentAt,
     })
-    await portal.updateInvoices({ id: draft.id, status: "paid", amount_paid: Number(draft.total), paid_at: sentAt })
+    await portal.updatePortalInvoices({ id: draft.id, status: "paid", amount_paid: Number(draft.total), paid_at: sentAt })
   }
   if (status === "void") {
-    await portal.updateInvoices({ id: draft.id, status: "void", voided_at: new Date() })
+    await portal.updatePortalInvoices({ id: draft.id, status: "void", voided_at: new Date() })
   }
-  return portal.retrieveInvoice(draft.id, { relations: ["lines", "payments"] })
+  return portal.retrievePortalInvoice(draft.id, { relations: ["lines", "payments"] })
 }
 
 type SeedEstimate = Partial<ModuleCreateEstimate> & { display_number?: string }
@@ -92,16 +92,16 @@ export async function seedEstimate(
   if (status === "draft") {
     return draft
   }
-  await portal.updateEstimates({
+  await portal.updatePortalEstimates({
     id: draft.id,
     status: "sent",
     display_number: display_number ?? nextSeedNumber("SEED-E"),
     sent_at: new Date(),
   })
   if (status !== "sent") {
-    await portal.updateEstimates({ id: draft.id, status, decided_at: new Date() })
+    await portal.updatePortalEstimates({ id: draft.id, status, decided_at: new Date() })
   }
-  return portal.retrieveEstimate(draft.id, { relations: ["lines"] })
+  return portal.retrievePortalEstimate(draft.id, { relations: ["lines"] })
 }
 
 // ── Reading back ──────────────────────────────────────────────────────────────
@@ -117,11 +117,11 @@ export async function portalSnapshot(container: MedusaContainer) {
   // The settings row is created on first read; make sure that is not mistaken for a change.
   const settings = await portal.retrieveSettings()
   const [invoices, invoiceLines, payments, estimates, estimateLines, events, sequences] = await Promise.all([
-    portal.listInvoices({}, { withDeleted: true }),
-    portal.listInvoiceLines({}, { withDeleted: true }),
-    portal.listInvoicePayments({}, { withDeleted: true }),
-    portal.listEstimates({}, { withDeleted: true }),
-    portal.listEstimateLines({}, { withDeleted: true }),
+    portal.listPortalInvoices({}, { withDeleted: true }),
+    portal.listPortalInvoiceLines({}, { withDeleted: true }),
+    portal.listPortalInvoicePayments({}, { withDeleted: true }),
+    portal.listPortalEstimates({}, { withDeleted: true }),
+    portal.listPortalEstimateLines({}, { withDeleted: true }),
     portal.listPortalEvents({}),
     portal.listPortalSequences({}),
   ])

@@ -5,7 +5,9 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 /**
  * The host app of `npm run test:host` (scripts/test-host.js copies this file into a fresh app
  * shaped like Medusa's default starter): the plugin from its packed tarball, as a merchant adds it,
- * and its SMTP provider for the email channel, pointed at a local SMTP sink.
+ * and its SMTP provider for the email channel, pointed at a local SMTP sink. The app also has its
+ * own module with `invoice` and `estimate` entities (src/modules/shop-documents), as a merchant
+ * using Medusa's invoice-generator example would: the plugin's names must not clash with them.
  */
 module.exports = defineConfig({
   projectConfig: {
@@ -27,6 +29,7 @@ module.exports = defineConfig({
     },
   ],
   modules: [
+    { resolve: "./src/modules/shop-documents" },
     {
       resolve: "@medusajs/medusa/notification",
       options: {

@@ -5,7 +5,7 @@ import PortalModule from "../modules/portal"
 /** Read-only: resolves `estimate.customer` through the stored `customer_id`; no pivot table. */
 export default defineLink(
   {
-    linkable: PortalModule.linkable.estimate.id,
+    linkable: PortalModule.linkable.portalEstimate.id,
     field: "customer_id",
   },
   CustomerModule.linkable.customer,

@@ -5,7 +5,7 @@ import PortalModule from "../modules/portal"
 /** Read-only: resolves `invoice.customer` through the stored `customer_id`; no pivot table. */
 export default defineLink(
   {
-    linkable: PortalModule.linkable.invoice.id,
+    linkable: PortalModule.linkable.portalInvoice.id,
     field: "customer_id",
   },
   CustomerModule.linkable.customer,

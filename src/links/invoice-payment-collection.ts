@@ -6,4 +6,4 @@ import PortalModule from "../modules/portal"
  * A sent invoice's Medusa payment collection (for its open amount): what "Pay Now" creates
  * payment sessions on, as core Medusa links a cart or an order to theirs.
  */
-export default defineLink(PortalModule.linkable.invoice, PaymentModule.linkable.paymentCollection)
+export default defineLink(PortalModule.linkable.portalInvoice, PaymentModule.linkable.paymentCollection)

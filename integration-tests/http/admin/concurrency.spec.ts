@@ -32,7 +32,7 @@ medusaIntegrationTestRunner({
       const expected = Array.from({ length: 20 }, (_, i) => `INV-${String(i + 1).padStart(4, "0")}`)
       expect(numbers).toEqual(expected)
 
-      const stored = await portal().listInvoices({ id: drafts.map((d) => d.id) })
+      const stored = await portal().listPortalInvoices({ id: drafts.map((d) => d.id) })
       expect(stored.map((i) => i.display_number).sort()).toEqual(expected)
       expect(stored.every((i) => i.status === "sent")).toBe(true)
     })
@@ -45,7 +45,7 @@ medusaIntegrationTestRunner({
       expect([a.status, b.status]).toEqual([200, 200])
       expect(a.data.invoice.display_number).toBe("INV-0001")
       expect(b.data.invoice.display_number).toBe("INV-0001")
-      expect((await portal().retrieveInvoice(draft.id)).display_number).toBe("INV-0001")
+      expect((await portal().retrievePortalInvoice(draft.id)).display_number).toBe("INV-0001")
 
       // The second request was a resend: the counter moved once.
       const next = await seedDraftInvoice(getContainer(), customer.id)
@@ -66,7 +66,7 @@ medusaIntegrationTestRunner({
       const refused = responses.find((r) => r.status !== 200)!
       expectError(refused, 409, "already paid")
 
-      const stored = await portal().retrieveInvoice(sent.id, { relations: ["payments"] })
+      const stored = await portal().retrievePortalInvoice(sent.id, { relations: ["payments"] })
       expect(stored.status).toBe("paid")
       expect(Number(stored.amount_paid)).toBe(59.97)
       expect(Number(stored.amount_paid)).toBe(Number(stored.total))
@@ -89,7 +89,7 @@ medusaIntegrationTestRunner({
         // Each refused payment names what was still open when it came: 14.97 once three are in.
         expectError(response, 400, "amount 15 exceeds the open amount of 14.97 EUR")
       }
-      const stored = await portal().retrieveInvoice(sent.id, { relations: ["payments"] })
+      const stored = await portal().retrievePortalInvoice(sent.id, { relations: ["payments"] })
       expect(Number(stored.amount_paid)).toBe(45)
       expect(stored.payments).toHaveLength(3)
       expect(stored.status).toBe("sent")
@@ -104,11 +104,11 @@ medusaIntegrationTestRunner({
       expect(responses.map((r) => r.status).sort()).toEqual([200, 409])
       const won = responses.find((r) => r.status === 200)!
       expectError(responses.find((r) => r.status === 409), 409, "already")
-      const invoices = await portal().listInvoices({}, { withDeleted: true, relations: ["lines"] })
+      const invoices = await portal().listPortalInvoices({}, { withDeleted: true, relations: ["lines"] })
       expect(invoices.map((i) => i.id)).toEqual([won.data.invoice.id])
       expect(invoices[0]).toEqual(expect.objectContaining({ status: "draft", customer_id: customer.id }))
       expect(invoices[0].lines.map((l) => [l.title, Number(l.quantity), Number(l.unit_price)])).toEqual([["Boiler service", 3, 19.99]])
-      expect((await portal().retrieveEstimate(estimate.id)).invoice_id).toBe(won.data.invoice.id)
+      expect((await portal().retrievePortalEstimate(estimate.id)).invoice_id).toBe(won.data.invoice.id)
     })
   },
 })

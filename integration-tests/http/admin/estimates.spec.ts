@@ -30,8 +30,8 @@ medusaIntegrationTestRunner({
     })
 
     const portal = () => portalService(getContainer())
-    const countEstimates = async () => (await portal().listEstimates({}, { withDeleted: true })).length
-    const countInvoices = async () => (await portal().listInvoices({}, { withDeleted: true })).length
+    const countEstimates = async () => (await portal().listPortalEstimates({}, { withDeleted: true })).length
+    const countInvoices = async () => (await portal().listPortalInvoices({}, { withDeleted: true })).length
     const send = (id: string) => api.post(`/admin/estimates/${id}/send`, {}, adminHeaders).catch((e) => e.response)
     const convert = (id: string) =>
       api.post(`/admin/estimates/${id}/convert`, {}, adminHeaders).catch((e) => e.response)
@@ -232,7 +232,7 @@ medusaIntegrationTestRunner({
             lines: [expect.objectContaining({ title: "Radiator", total: 683.1 })],
           })
         )
-        expect(await portal().listEstimateLines({ estimate_id: draft.id })).toHaveLength(1)
+        expect(await portal().listPortalEstimateLines({ estimate_id: draft.id })).toHaveLength(1)
       })
 
       it.each(["sent", "accepted", "rejected"] as const)(
@@ -286,7 +286,7 @@ medusaIntegrationTestRunner({
         expect(response.data.estimate).toEqual(
           expect.objectContaining({ id: draft.id, status: "sent", display_number: "EST-0001", sent_at: expect.any(String) })
         )
-        expect((await portal().retrieveEstimate(draft.id)).status).toBe("sent")
+        expect((await portal().retrievePortalEstimate(draft.id)).status).toBe("sent")
       })
 
       it("takes the number prefix from the portal settings", async () => {
@@ -373,7 +373,7 @@ medusaIntegrationTestRunner({
           ],
         })
         expect((await send(draft.id)).status).toBe(200)
-        await portal().updateEstimates({ id: draft.id, status: "accepted", decided_at: new Date() })
+        await portal().updatePortalEstimates({ id: draft.id, status: "accepted", decided_at: new Date() })
         return draft
       }
 
@@ -413,13 +413,13 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ id: estimate.id, status: "accepted", invoice_id: invoice.id })
         )
 
-        const storedInvoice = await portal().retrieveInvoice(invoice.id, { relations: ["lines"] })
+        const storedInvoice = await portal().retrievePortalInvoice(invoice.id, { relations: ["lines"] })
         expect(storedInvoice).toEqual(expect.objectContaining({ status: "draft", estimate_id: estimate.id }))
         expect(Number(storedInvoice.total)).toBe(179.97)
         expect(storedInvoice.lines.map(lineShape).sort(byTitle)).toEqual(sameLines)
         // The response shows the new invoice as the other invoice routes do: with its lines.
         expect((invoice.lines ?? []).map(lineShape).sort(byTitle)).toEqual(sameLines)
-        expect((await portal().retrieveEstimate(estimate.id)).invoice_id).toBe(invoice.id)
+        expect((await portal().retrievePortalEstimate(estimate.id)).invoice_id).toBe(invoice.id)
         expect(await countInvoices()).toBe(1)
       })
 

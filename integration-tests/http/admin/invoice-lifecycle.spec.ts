@@ -33,7 +33,7 @@ medusaIntegrationTestRunner({
     const pay = (id: string, body: Record<string, unknown>) =>
       api.post(`/admin/invoices/${id}/payments`, body, adminHeaders).catch((e) => e.response)
     const storedInvoice = async (id: string) =>
-      JSON.parse(JSON.stringify(await portal().retrieveInvoice(id, { relations: ["lines", "payments"] })))
+      JSON.parse(JSON.stringify(await portal().retrievePortalInvoice(id, { relations: ["lines", "payments"] })))
 
     describe("POST /admin/invoices/:id/send", () => {
       it("sends a draft: it becomes sent with the first number and a sent date", async () => {
@@ -51,7 +51,7 @@ medusaIntegrationTestRunner({
             total: 59.97,
           })
         )
-        const stored = await portal().retrieveInvoice(draft.id)
+        const stored = await portal().retrievePortalInvoice(draft.id)
         expect(stored).toEqual(expect.objectContaining({ status: "sent", display_number: "INV-0001" }))
         expect(stored.sent_at).toBeTruthy()
       })
@@ -156,7 +156,7 @@ medusaIntegrationTestRunner({
         expect(response.data.invoice).toEqual(
           expect.objectContaining({ id: sent.id, status: "void", voided_at: expect.any(String) })
         )
-        expect((await portal().retrieveInvoice(sent.id)).status).toBe("void")
+        expect((await portal().retrievePortalInvoice(sent.id)).status).toBe("void")
       })
 
       it("refuses to void a draft, naming its state", async () => {
@@ -217,7 +217,7 @@ medusaIntegrationTestRunner({
           })
         )
         expect(response.data.invoice.paid_at ?? null).toBeNull()
-        const stored = await portal().retrieveInvoice(sent.id, { relations: ["payments"] })
+        const stored = await portal().retrievePortalInvoice(sent.id, { relations: ["payments"] })
         expect(Number(stored.amount_paid)).toBe(20)
         expect(stored.payments).toHaveLength(1)
       })
@@ -247,7 +247,7 @@ medusaIntegrationTestRunner({
         const transfer = response.data.invoice.payments.find((p: any) => p.method === "bank_transfer")
         expect(transfer).toEqual(expect.objectContaining({ amount: 39.97, reference: "SEPA 991" }))
         expect(new Date(transfer.paid_at).toISOString()).toBe("2024-05-01T10:00:00.000Z")
-        expect((await portal().retrieveInvoice(sent.id)).status).toBe("paid")
+        expect((await portal().retrievePortalInvoice(sent.id)).status).toBe("paid")
       })
 
       it.each(["cash", "check", "bank_transfer", "card", "other"])(

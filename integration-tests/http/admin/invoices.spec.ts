@@ -25,8 +25,8 @@ medusaIntegrationTestRunner({
     })
 
     const portal = () => portalService(getContainer())
-    const countInvoices = async () => (await portal().listInvoices({}, { withDeleted: true })).length
-    const countLines = async () => (await portal().listInvoiceLines({}, { withDeleted: true })).length
+    const countInvoices = async () => (await portal().listPortalInvoices({}, { withDeleted: true })).length
+    const countLines = async () => (await portal().listPortalInvoiceLines({}, { withDeleted: true })).length
 
     describe("authentication", () => {
       it("accepts the admin token the test helper signs", async () => {
@@ -101,7 +101,7 @@ medusaIntegrationTestRunner({
           }),
         ])
 
-        const stored = await portal().retrieveInvoice(invoice.id, { relations: ["lines"] })
+        const stored = await portal().retrievePortalInvoice(invoice.id, { relations: ["lines"] })
         expect(Number(stored.total)).toBe(59.97)
         expect(stored.lines).toHaveLength(1)
         expect(await countInvoices()).toBe(1)
@@ -460,7 +460,7 @@ medusaIntegrationTestRunner({
             lines: [expect.objectContaining({ title: "Parts", subtotal: 21, tax_total: 2.1, total: 23.1 })],
           })
         )
-        const stored = await portal().retrieveInvoice(draft.id, { relations: ["lines"] })
+        const stored = await portal().retrievePortalInvoice(draft.id, { relations: ["lines"] })
         expect(stored.lines.map((l) => l.title)).toEqual(["Parts"])
         expect(Number(stored.total)).toBe(23.1)
         expect(await countLines()).toBe(1)
@@ -556,8 +556,8 @@ medusaIntegrationTestRunner({
         expect(response.data).toEqual({ id: draft.id, object: "invoice", deleted: true })
         const after = await api.get(`/admin/invoices/${draft.id}`, adminHeaders).catch((e) => e.response)
         expect(after.status).toBe(404)
-        expect(await portal().listInvoices({ id: draft.id })).toHaveLength(0)
-        expect(await portal().listInvoiceLines({ invoice_id: draft.id })).toHaveLength(0)
+        expect(await portal().listPortalInvoices({ id: draft.id })).toHaveLength(0)
+        expect(await portal().listPortalInvoiceLines({ invoice_id: draft.id })).toHaveLength(0)
         expect((await api.get("/admin/invoices", adminHeaders)).data.count).toBe(0)
       })
 

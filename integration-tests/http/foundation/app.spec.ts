@@ -37,7 +37,7 @@ medusaIntegrationTestRunner({
 
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data: invoices } = await query.graph({
-        entity: "invoice",
+        entity: "portal_invoice",
         fields: ["id", "total", "lines.title", "customer.email"],
         filters: { id: invoice.id },
       })
@@ -46,7 +46,7 @@ medusaIntegrationTestRunner({
       )
 
       const { data: estimates } = await query.graph({
-        entity: "estimate",
+        entity: "portal_estimate",
         fields: ["id", "total", "customer.first_name"],
         filters: { customer_id: customer.id },
       })

@@ -101,10 +101,18 @@ medusaIntegrationTestRunner({
       expect(() => assertNoUnexpectedErrors(capture(["Connection terminated"], [], [/Connection/]))).not.toThrow()
     })
 
-    it("captures console.error too", () => {
+    it("captures console.error too, and keeps it out of the run's output", () => {
       expectLoggedErrors("infra-test console error")
-      console.error("infra-test console error", { detail: 1 })
+      const written: string[] = []
+      const write = process.stderr.write
+      process.stderr.write = ((chunk: string | Uint8Array) => (written.push(String(chunk)), true)) as typeof write
+      try {
+        console.error("infra-test console error", { detail: 1 })
+      } finally {
+        process.stderr.write = write
+      }
       expect(loggedErrors()).toEqual(["infra-test console error { detail: 1 }"])
+      expect(written.join("")).not.toContain("infra-test console error")
     })
 
     it("leaves a rate-limit counter in the cache…", async () => {

@@ -73,7 +73,7 @@ medusaIntegrationTestRunner({
 
       const missing = await api.post(`/admin/orders/order_missing/invoice`, {}, adminHeaders).catch((e) => e.response)
       expect(missing.status).toBe(404)
-      expect(await portalService(getContainer()).listInvoices({})).toHaveLength(0)
+      expect(await portalService(getContainer()).listPortalInvoices({})).toHaveLength(0)
     })
   },
 })

@@ -56,7 +56,7 @@ medusaIntegrationTestRunner({
     }
     const collectionOf = async (invoiceId: string) => {
       const { data } = await getContainer().resolve(ContainerRegistrationKeys.QUERY).graph({
-        entity: "invoice",
+        entity: "portal_invoice",
         fields: ["payment_collection.id", "payment_collection.amount", "payment_collection.status"],
         filters: { id: invoiceId },
       })
@@ -64,7 +64,7 @@ medusaIntegrationTestRunner({
     }
     /** What the invoice says and what Stripe holds (in cents: captured minus refunded). */
     const money = async (invoiceId: string) => {
-      const invoice = await portalService(getContainer()).retrieveInvoice(invoiceId, { relations: ["payments"] })
+      const invoice = await portalService(getContainer()).retrievePortalInvoice(invoiceId, { relations: ["payments"] })
       const charges = [...fake().charges.values()]
       const payments = invoice.payments.map((p) => ({ method: p.method, amount: p.amount as unknown as number }))
       return {

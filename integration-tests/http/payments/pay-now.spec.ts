@@ -76,7 +76,7 @@ medusaIntegrationTestRunner({
     /** The PaymentIntents Stripe holds, oldest first. */
     const intents = () => [...fake.paymentIntents.values()]
     const receipts = () => sink.messages.filter((m: ParsedMail) => /Receipt for invoice/.test(m.subject ?? ""))
-    const invoicePayments = (id: string) => portalService(getContainer()).listInvoicePayments({ invoice_id: id })
+    const invoicePayments = (id: string) => portalService(getContainer()).listPortalInvoicePayments({ invoice_id: id })
 
     it("pays an invoice end to end: server amount, signed webhook, Paid, receipt with PDF, owner feed", async () => {
       const invoice = await sentInvoice()
@@ -96,7 +96,7 @@ medusaIntegrationTestRunner({
       const hook = await fake.sendWebhook(api.defaults.baseURL!, event)
       expect(hook.status).toBe(200)
 
-      const paid = await until(() => portalService(getContainer()).retrieveInvoice(invoice.id), (i) => i.status === "paid")
+      const paid = await until(() => portalService(getContainer()).retrievePortalInvoice(invoice.id), (i) => i.status === "paid")
       expect(paid).toEqual(expect.objectContaining({ status: "paid", amount_paid: 59.97 }))
       const payments = await invoicePayments(invoice.id)
       expect(payments).toEqual([expect.objectContaining({ method: "stripe", amount: 59.97, payment_id: expect.stringMatching(/^pay_/) })])
@@ -165,7 +165,7 @@ medusaIntegrationTestRunner({
       expect(back.data).not.toContain("Thank you")
       // Every webhook and subscriber has finished: the counts below are final.
       await drainEventBus(getContainer())
-      expect((await portalService(getContainer()).retrieveInvoice(invoice.id)).status).toBe("sent")
+      expect((await portalService(getContainer()).retrievePortalInvoice(invoice.id)).status).toBe("sent")
       expect(await invoicePayments(invoice.id)).toHaveLength(0)
     })
 
@@ -176,7 +176,7 @@ medusaIntegrationTestRunner({
       const failed = await payNow(invoice.id)
       expect(failed.status).toBe(502)
       expect(failed.data).toContain("Online payment is unavailable right now")
-      expect((await portalService(getContainer()).retrieveInvoice(invoice.id)).status).toBe("sent")
+      expect((await portalService(getContainer()).retrievePortalInvoice(invoice.id)).status).toBe("sent")
       expect(intents()).toEqual([])
       const retry = await payNow(invoice.id)
       expect(retry.status).toBe(200)
@@ -192,7 +192,7 @@ medusaIntegrationTestRunner({
       const response = await payNow(invoice.id)
       expect(response.status).toBe(502)
       expect(response.data).toContain("Online payment is unavailable right now")
-      expect((await portalService(getContainer()).retrieveInvoice(invoice.id)).status).toBe("sent")
+      expect((await portalService(getContainer()).retrievePortalInvoice(invoice.id)).status).toBe("sent")
       fake.reset()
       const retry = await payNow(invoice.id)
       expect(retry.status).toBe(200)
@@ -210,7 +210,7 @@ medusaIntegrationTestRunner({
       expect(back.status).toBe(402)
       expect(back.data).toContain("Your payment did not go through")
       expect(back.data).toContain("Your card was declined.")
-      expect((await portalService(getContainer()).retrieveInvoice(invoice.id)).status).toBe("sent")
+      expect((await portalService(getContainer()).retrievePortalInvoice(invoice.id)).status).toBe("sent")
       // Trying again makes a fresh PaymentIntent with a new client secret; the failed one is canceled,
       // so the old page's client secret cannot charge the card as well.
       const retry = await payNow(invoice.id)

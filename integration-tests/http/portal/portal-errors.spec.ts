@@ -103,7 +103,7 @@ medusaIntegrationTestRunner({
         )
         expect(html.status).toBe(400)
         expect(html.data).toContain("Note contains a control character")
-        expect((await portalService(getContainer()).retrieveEstimate(estimate.id)).status).toBe("sent")
+        expect((await portalService(getContainer()).retrievePortalEstimate(estimate.id)).status).toBe("sent")
       })
 
       it("an invoice line title (admin), while a description keeps its line breaks", async () => {
@@ -127,7 +127,7 @@ medusaIntegrationTestRunner({
         expect(metadata.status).toBe(400)
         const search = await api.get(`/admin/invoices?q=${encodeURIComponent(NUL)}`, options)
         expect(search.status).toBe(400)
-        expect(await portalService(getContainer()).listInvoices({})).toEqual([])
+        expect(await portalService(getContainer()).listPortalInvoices({})).toEqual([])
 
         const multiline = await api.post("/admin/invoices", body({ title: "Pipe", description: "Line one\r\n\tLine two" }), options)
         expect(multiline.status).toBe(200)

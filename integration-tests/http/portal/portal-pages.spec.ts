@@ -143,13 +143,13 @@ medusaIntegrationTestRunner({
 
         const noToken = await api.post(`/portal/estimates/${estimate.id}/accept`, "", formPost(session))
         expect(noToken.status).toBe(403)
-        expect((await portal().retrieveEstimate(estimate.id)).status).toBe("sent")
+        expect((await portal().retrievePortalEstimate(estimate.id)).status).toBe("sent")
 
         const csrf = csrfFrom(page.data)
         const approved = await api.post(`/portal/estimates/${estimate.id}/accept`, `_csrf=${csrf}`, formPost(session))
         expect(approved.status).toBe(303)
         expect(approved.headers.location).toBe(`/portal/estimates/${estimate.id}?decided=accepted`)
-        expect((await portal().retrieveEstimate(estimate.id)).status).toBe("accepted")
+        expect((await portal().retrievePortalEstimate(estimate.id)).status).toBe("accepted")
 
         const again = await api.post(`/portal/estimates/${estimate.id}/accept`, `_csrf=${csrf}`, formPost(session))
         expect(again.status).toBe(303)
@@ -174,7 +174,7 @@ medusaIntegrationTestRunner({
           formPost(session)
         )
         expect(rejected.status).toBe(303)
-        expect(await portal().retrieveEstimate(estimate.id)).toEqual(
+        expect(await portal().retrievePortalEstimate(estimate.id)).toEqual(
           expect.objectContaining({ status: "rejected", decision_note: "Too expensive" })
         )
       })
@@ -192,7 +192,7 @@ medusaIntegrationTestRunner({
         const response = await api.post(`/portal/estimates/${estimate.id}/accept`, `_csrf=${csrf}`, formPost(session))
         expect(response.status).toBe(400)
         expect(response.data).toContain("can no longer be accepted")
-        expect((await portal().retrieveEstimate(estimate.id)).status).toBe("sent")
+        expect((await portal().retrievePortalEstimate(estimate.id)).status).toBe("sent")
       })
 
       it("lets exactly one of 10 concurrent opposite decisions win and notifies once", async () => {
@@ -203,7 +203,7 @@ medusaIntegrationTestRunner({
             api.post(`/portal/estimates/${estimate.id}/${i % 2 ? "reject" : "accept"}`, `_csrf=${csrf}`, formPost(session))
           )
         )
-        const final = (await portal().retrieveEstimate(estimate.id)).status
+        const final = (await portal().retrievePortalEstimate(estimate.id)).status
         // Repeats of the winning decision are harmless double clicks (303); the opposite one is 409.
         expect(responses.map((r, i) => [i % 2 ? "rejected" : "accepted", r.status])).toEqual(
           responses.map((_, i) => [i % 2 ? "rejected" : "accepted", (i % 2 ? "rejected" : "accepted") === final ? 303 : 409])
@@ -221,7 +221,7 @@ medusaIntegrationTestRunner({
         const csrf = csrfFrom((await api.get(`/portal/estimates/${(await sentEstimate(customer.id)).id}`, session)).data)
         const response = await api.post(`/portal/estimates/${foreign.id}/accept`, `_csrf=${csrf}`, formPost(session))
         expect(response.status).toBe(404)
-        expect((await portal().retrieveEstimate(foreign.id)).status).toBe("sent")
+        expect((await portal().retrievePortalEstimate(foreign.id)).status).toBe("sent")
       })
     })
   },

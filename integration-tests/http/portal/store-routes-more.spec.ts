@@ -146,7 +146,7 @@ medusaIntegrationTestRunner({
             decided_at: expect.any(String),
           })
         )
-        expect(await portal().retrieveEstimate(estimate.id)).toEqual(
+        expect(await portal().retrievePortalEstimate(estimate.id)).toEqual(
           expect.objectContaining({ status: "rejected", decision_note: "Too expensive", decided_at: expect.any(Date) })
         )
         // Repeating the same decision answers it again and changes nothing.
@@ -289,7 +289,7 @@ medusaIntegrationTestRunner({
           decisions.map((d) => api.post(`/portal/estimates/${estimate.id}/${d}`, `_csrf=${csrf}`, formPost(session)))
         )
 
-        const final = (await portal().retrieveEstimate(estimate.id)).status
+        const final = (await portal().retrievePortalEstimate(estimate.id)).status
         expect(["accepted", "rejected"]).toContain(final)
         const winning = final === "accepted" ? "accept" : "reject"
         // Every request for the decision that won answered as a success (the first decided, the

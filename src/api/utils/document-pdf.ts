@@ -24,8 +24,8 @@ export async function sendOwnerDocumentPdf(req: MedusaRequest, res: MedusaRespon
   const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
   const document =
     kind === "invoice"
-      ? await portal.retrieveInvoice(req.params.id, { relations: ["lines", "payments"] })
-      : await portal.retrieveEstimate(req.params.id, { relations: ["lines"] })
+      ? await portal.retrievePortalInvoice(req.params.id, { relations: ["lines", "payments"] })
+      : await portal.retrievePortalEstimate(req.params.id, { relations: ["lines"] })
   const [customer, settings] = await Promise.all([loadPortalCustomer(req.scope, document.customer_id), portal.retrieveSettings()])
   const data: PdfDocumentData =
     kind === "invoice"

@@ -27,8 +27,8 @@ export async function serviceHistory(req: MedusaRequest, customerId: string): Pr
       filters: { customer_id: customerId, status: { $nin: ["draft", "canceled"] } },
       pagination: { take: LIMIT, order: { created_at: "DESC" } },
     }),
-    portal.listInvoices({ customer_id: customerId, status: "paid" }, { take: LIMIT, order: { paid_at: "DESC" } }),
-    portal.listEstimates({ customer_id: customerId, status: "accepted" }, { take: LIMIT, order: { decided_at: "DESC" } }),
+    portal.listPortalInvoices({ customer_id: customerId, status: "paid" }, { take: LIMIT, order: { paid_at: "DESC" } }),
+    portal.listPortalEstimates({ customer_id: customerId, status: "accepted" }, { take: LIMIT, order: { decided_at: "DESC" } }),
   ])
   const entries: HistoryEntry[] = [
     ...orders.map((o: Record<string, any>) => ({

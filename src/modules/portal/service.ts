@@ -111,11 +111,11 @@ type DocumentHeaderInput = {
 
 class PortalModuleService extends MedusaService({
   PortalSettings,
-  Invoice,
-  InvoiceLine,
-  InvoicePayment,
-  Estimate,
-  EstimateLine,
+  PortalInvoice: Invoice,
+  PortalInvoiceLine: InvoiceLine,
+  PortalInvoicePayment: InvoicePayment,
+  PortalEstimate: Estimate,
+  PortalEstimateLine: EstimateLine,
   PortalAccess,
   PortalToken,
   PortalSession,
@@ -203,7 +203,7 @@ class PortalModuleService extends MedusaService({
   @InjectManager()
   async createDraftInvoice(input: ModuleCreateInvoice, @MedusaContext() sharedContext: Context = {}) {
     const id = await this.createDraftInvoice_(input, sharedContext)
-    return this.retrieveInvoice(id, { relations: ["lines"] }, sharedContext)
+    return this.retrievePortalInvoice(id, { relations: ["lines"] }, sharedContext)
   }
 
   @InjectTransactionManager()
@@ -212,7 +212,7 @@ class PortalModuleService extends MedusaService({
     const dueDate = optionalDate(input.due_date, "due_date")
     assertNotBefore(dueDate, header.issue_date, "due_date")
     const amounts = prepareLines(input.lines ?? [], header.currency_code)
-    const invoice = await this.createInvoices(
+    const invoice = await this.createPortalInvoices(
       dmlInput({
         ...header,
         due_date: dueDate,
@@ -226,7 +226,7 @@ class PortalModuleService extends MedusaService({
       sharedContext
     )
     if (amounts.lines.length) {
-      await this.createInvoiceLines(
+      await this.createPortalInvoiceLines(
         dmlInput(amounts.lines.map((line) => ({ ...line, invoice_id: invoice.id }))),
         sharedContext
       )
@@ -238,7 +238,7 @@ class PortalModuleService extends MedusaService({
   @InjectManager()
   async updateDraftInvoice(id: string, input: ModuleUpdateInvoice, @MedusaContext() sharedContext: Context = {}) {
     await this.updateDraftInvoice_(id, input, sharedContext)
-    return this.retrieveInvoice(id, { relations: ["lines"] }, sharedContext)
+    return this.retrievePortalInvoice(id, { relations: ["lines"] }, sharedContext)
   }
 
   @InjectTransactionManager()
@@ -247,17 +247,17 @@ class PortalModuleService extends MedusaService({
     input: ModuleUpdateInvoice,
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const current = await this.retrieveInvoice(id, { relations: ["lines"] }, sharedContext)
+    const current = await this.retrievePortalInvoice(id, { relations: ["lines"] }, sharedContext)
     assertAction("invoice", INVOICE_ACTIONS, "edit", current)
     const header = prepareHeader({ ...current, ...stripUndefined(input) })
     const dueDate = input.due_date === undefined ? current.due_date : optionalDate(input.due_date, "due_date")
     assertNotBefore(dueDate, header.issue_date, "due_date")
     const amounts = prepareLines(input.lines ?? linesAsInput(current.lines), header.currency_code)
-    await this.deleteInvoiceLines(
+    await this.deletePortalInvoiceLines(
       current.lines.map((l) => l.id),
       sharedContext
     )
-    await this.updateInvoices(
+    await this.updatePortalInvoices(
       dmlInput({
         id,
         ...header,
@@ -269,7 +269,7 @@ class PortalModuleService extends MedusaService({
       sharedContext
     )
     if (amounts.lines.length) {
-      await this.createInvoiceLines(
+      await this.createPortalInvoiceLines(
         dmlInput(amounts.lines.map((line) => ({ ...line, invoice_id: id }))),
         sharedContext
       )
@@ -279,7 +279,7 @@ class PortalModuleService extends MedusaService({
   @InjectManager()
   async createDraftEstimate(input: ModuleCreateEstimate, @MedusaContext() sharedContext: Context = {}) {
     const id = await this.createDraftEstimate_(input, sharedContext)
-    return this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext)
+    return this.retrievePortalEstimate(id, { relations: ["lines"] }, sharedContext)
   }
 
   @InjectTransactionManager()
@@ -288,7 +288,7 @@ class PortalModuleService extends MedusaService({
     const validUntil = optionalDate(input.valid_until, "valid_until")
     assertNotBefore(validUntil, header.issue_date, "valid_until")
     const amounts = prepareLines(input.lines ?? [], header.currency_code)
-    const estimate = await this.createEstimates(
+    const estimate = await this.createPortalEstimates(
       dmlInput({
         ...header,
         valid_until: validUntil,
@@ -300,7 +300,7 @@ class PortalModuleService extends MedusaService({
       sharedContext
     )
     if (amounts.lines.length) {
-      await this.createEstimateLines(
+      await this.createPortalEstimateLines(
         dmlInput(amounts.lines.map((line) => ({ ...line, estimate_id: estimate.id }))),
         sharedContext
       )
@@ -311,7 +311,7 @@ class PortalModuleService extends MedusaService({
   @InjectManager()
   async updateDraftEstimate(id: string, input: ModuleUpdateEstimate, @MedusaContext() sharedContext: Context = {}) {
     await this.updateDraftEstimate_(id, input, sharedContext)
-    return this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext)
+    return this.retrievePortalEstimate(id, { relations: ["lines"] }, sharedContext)
   }
 
   @InjectTransactionManager()
@@ -320,18 +320,18 @@ class PortalModuleService extends MedusaService({
     input: ModuleUpdateEstimate,
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const current = await this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext)
+    const current = await this.retrievePortalEstimate(id, { relations: ["lines"] }, sharedContext)
     assertAction("estimate", ESTIMATE_ACTIONS, "edit", current)
     const header = prepareHeader({ ...current, ...stripUndefined(input) })
     const validUntil =
       input.valid_until === undefined ? current.valid_until : optionalDate(input.valid_until, "valid_until")
     assertNotBefore(validUntil, header.issue_date, "valid_until")
     const amounts = prepareLines(input.lines ?? linesAsInput(current.lines), header.currency_code)
-    await this.deleteEstimateLines(
+    await this.deletePortalEstimateLines(
       current.lines.map((l) => l.id),
       sharedContext
     )
-    await this.updateEstimates(
+    await this.updatePortalEstimates(
       dmlInput({
         id,
         ...header,
@@ -343,7 +343,7 @@ class PortalModuleService extends MedusaService({
       sharedContext
     )
     if (amounts.lines.length) {
-      await this.createEstimateLines(
+      await this.createPortalEstimateLines(
         dmlInput(amounts.lines.map((line) => ({ ...line, estimate_id: id }))),
         sharedContext
       )
@@ -357,12 +357,12 @@ class PortalModuleService extends MedusaService({
   /** Locks an invoice row for the rest of the transaction and reads it with lines and payments. */
   protected async lockInvoice_(id: string, sharedContext: Context) {
     await lockRow(sharedContext, "portal_invoice", "Invoice", id)
-    return this.retrieveInvoice(id, { relations: ["lines", "payments"] }, sharedContext)
+    return this.retrievePortalInvoice(id, { relations: ["lines", "payments"] }, sharedContext)
   }
 
   protected async lockEstimate_(id: string, sharedContext: Context) {
     await lockRow(sharedContext, "portal_estimate", "Estimate", id)
-    return this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext)
+    return this.retrievePortalEstimate(id, { relations: ["lines"] }, sharedContext)
   }
 
   /**
@@ -380,7 +380,7 @@ class PortalModuleService extends MedusaService({
     if (!invoice.lines.length) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Add at least one line to the invoice before sending it")
     }
-    await this.updateInvoices(
+    await this.updatePortalInvoices(
       {
         id,
         status: InvoiceStatus.SENT,
@@ -389,7 +389,7 @@ class PortalModuleService extends MedusaService({
       },
       sharedContext
     )
-    return { invoice: await this.retrieveInvoice(id, { relations: ["lines", "payments"] }, sharedContext), previous, resent: false }
+    return { invoice: await this.retrievePortalInvoice(id, { relations: ["lines", "payments"] }, sharedContext), previous, resent: false }
   }
 
   /** sent → void. Voiding a void invoice again changes nothing. */
@@ -401,8 +401,8 @@ class PortalModuleService extends MedusaService({
     if (invoice.status === InvoiceStatus.VOID) {
       return { invoice, previous, changed: false }
     }
-    await this.updateInvoices({ id, status: InvoiceStatus.VOID, voided_at: new Date() }, sharedContext)
-    return { invoice: await this.retrieveInvoice(id, { relations: ["lines", "payments"] }, sharedContext), previous, changed: true }
+    await this.updatePortalInvoices({ id, status: InvoiceStatus.VOID, voided_at: new Date() }, sharedContext)
+    return { invoice: await this.retrievePortalInvoice(id, { relations: ["lines", "payments"] }, sharedContext), previous, changed: true }
   }
 
   /**
@@ -454,7 +454,7 @@ class PortalModuleService extends MedusaService({
       )
     }
     const paidAt = input.paid_at == null ? new Date() : parseDate(input.paid_at, "paid_at")
-    const payment = await this.createInvoicePayments(
+    const payment = await this.createPortalInvoicePayments(
       dmlInput({
         invoice_id: id,
         amount: amount.toString(),
@@ -467,7 +467,7 @@ class PortalModuleService extends MedusaService({
     )
     const amountPaid = amount.plus(invoice.amount_paid)
     const paid = amountPaid.gte(invoice.total)
-    await this.updateInvoices(
+    await this.updatePortalInvoices(
       dmlInput({
         id,
         amount_paid: amountPaid.toString(),
@@ -476,7 +476,7 @@ class PortalModuleService extends MedusaService({
       sharedContext
     )
     return {
-      invoice: await this.retrieveInvoice(id, { relations: ["lines", "payments"] }, sharedContext),
+      invoice: await this.retrievePortalInvoice(id, { relations: ["lines", "payments"] }, sharedContext),
       payment,
       previous: pickState(invoice),
       recorded: true,
@@ -491,14 +491,14 @@ class PortalModuleService extends MedusaService({
     previous: InvoiceState,
     @MedusaContext() sharedContext: Context = {}
   ) {
-    await this.deleteInvoicePayments(paymentId, sharedContext)
+    await this.deletePortalInvoicePayments(paymentId, sharedContext)
     await this.restoreInvoiceState(previous, sharedContext)
   }
 
   /** Compensation of the invoice transitions: puts back the state captured before. */
   @InjectTransactionManager()
   async restoreInvoiceState(previous: InvoiceState, @MedusaContext() sharedContext: Context = {}) {
-    await this.updateInvoices(dmlInput(previous), sharedContext)
+    await this.updatePortalInvoices(dmlInput(previous), sharedContext)
   }
 
   /** Soft-deletes a draft invoice with its lines. */
@@ -506,14 +506,14 @@ class PortalModuleService extends MedusaService({
   async deleteDraftInvoice(id: string, @MedusaContext() sharedContext: Context = {}) {
     const invoice = await this.lockInvoice_(id, sharedContext)
     assertAction("invoice", INVOICE_ACTIONS, "delete", invoice)
-    await this.softDeleteInvoices(id, {}, sharedContext)
+    await this.softDeletePortalInvoices(id, {}, sharedContext)
   }
 
   @InjectTransactionManager()
   async deleteDraftEstimate(id: string, @MedusaContext() sharedContext: Context = {}) {
     const estimate = await this.lockEstimate_(id, sharedContext)
     assertAction("estimate", ESTIMATE_ACTIONS, "delete", estimate)
-    await this.softDeleteEstimates(id, {}, sharedContext)
+    await this.softDeletePortalEstimates(id, {}, sharedContext)
   }
 
   /** draft → sent, allocating the display number; a sent estimate is re-sent unchanged. */
@@ -528,7 +528,7 @@ class PortalModuleService extends MedusaService({
     if (!estimate.lines.length) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Add at least one line to the estimate before sending it")
     }
-    await this.updateEstimates(
+    await this.updatePortalEstimates(
       {
         id,
         status: EstimateStatus.SENT,
@@ -538,12 +538,12 @@ class PortalModuleService extends MedusaService({
       },
       sharedContext
     )
-    return { estimate: await this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext), previous, resent: false }
+    return { estimate: await this.retrievePortalEstimate(id, { relations: ["lines"] }, sharedContext), previous, resent: false }
   }
 
   @InjectTransactionManager()
   async restoreEstimateState(previous: EstimateState, @MedusaContext() sharedContext: Context = {}) {
-    await this.updateEstimates(dmlInput(previous), sharedContext)
+    await this.updatePortalEstimates(dmlInput(previous), sharedContext)
   }
 
   /**
@@ -559,8 +559,8 @@ class PortalModuleService extends MedusaService({
     const invoiceId = await this.convertEstimateToInvoice_(id, input, sharedContext)
     // Read after the transaction: the new invoice's lines are not in its identity map.
     return {
-      invoice: await this.retrieveInvoice(invoiceId, { relations: ["lines", "payments"] }, sharedContext),
-      estimate: await this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext),
+      invoice: await this.retrievePortalInvoice(invoiceId, { relations: ["lines", "payments"] }, sharedContext),
+      estimate: await this.retrievePortalEstimate(id, { relations: ["lines"] }, sharedContext),
     }
   }
 
@@ -590,15 +590,15 @@ class PortalModuleService extends MedusaService({
       },
       sharedContext
     )
-    await this.updateEstimates({ id, invoice_id: invoiceId }, sharedContext)
+    await this.updatePortalEstimates({ id, invoice_id: invoiceId }, sharedContext)
     return invoiceId
   }
 
   /** Compensation of `convertEstimateToInvoice`. */
   @InjectTransactionManager()
   async revertEstimateConversion(estimateId: string, invoiceId: string, @MedusaContext() sharedContext: Context = {}) {
-    await this.updateEstimates({ id: estimateId, invoice_id: null }, sharedContext)
-    await this.deleteInvoices(invoiceId, sharedContext)
+    await this.updatePortalEstimates({ id: estimateId, invoice_id: null }, sharedContext)
+    await this.deletePortalInvoices(invoiceId, sharedContext)
   }
 
   // ── Portal access (magic links) ─────────────────────────────────────────────
@@ -822,7 +822,7 @@ class PortalModuleService extends MedusaService({
       customer_id: requireCustomerId(customerId),
       ...(status ? invoiceDisplayStatusFilter(status) : { status: [InvoiceStatus.SENT, InvoiceStatus.PAID] }),
     }
-    return this.listAndCountInvoices(
+    return this.listAndCountPortalInvoices(
       filters,
       { take: limit, skip: offset, order: { issue_date: "DESC", id: "DESC" } },
       sharedContext
@@ -831,7 +831,7 @@ class PortalModuleService extends MedusaService({
 
   @InjectManager()
   async retrieveCustomerInvoice(customerId: string, id: string, @MedusaContext() sharedContext: Context = {}) {
-    const [invoice] = await this.listInvoices(
+    const [invoice] = await this.listPortalInvoices(
       { id, customer_id: requireCustomerId(customerId), status: [InvoiceStatus.SENT, InvoiceStatus.PAID] },
       { relations: ["lines", "payments"], take: 1 },
       sharedContext
@@ -850,7 +850,7 @@ class PortalModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     const stored = status === "pending" ? [EstimateStatus.SENT] : status ? [status] : [EstimateStatus.SENT, EstimateStatus.ACCEPTED, EstimateStatus.REJECTED]
-    return this.listAndCountEstimates(
+    return this.listAndCountPortalEstimates(
       { customer_id: requireCustomerId(customerId), status: stored },
       { take: limit, skip: offset, order: { issue_date: "DESC", id: "DESC" } },
       sharedContext
@@ -859,7 +859,7 @@ class PortalModuleService extends MedusaService({
 
   @InjectManager()
   async retrieveCustomerEstimate(customerId: string, id: string, @MedusaContext() sharedContext: Context = {}) {
-    const [estimate] = await this.listEstimates(
+    const [estimate] = await this.listPortalEstimates(
       {
         id,
         customer_id: requireCustomerId(customerId),
@@ -928,7 +928,7 @@ class PortalModuleService extends MedusaService({
         `Estimate ${estimate.display_number} expired on ${new Date(estimate.valid_until!).toISOString().slice(0, 10)} and can no longer be accepted. Please ask the business for a new estimate.`
       )
     }
-    await this.updateEstimates(
+    await this.updatePortalEstimates(
       {
         id,
         status: input.decision,
@@ -937,7 +937,7 @@ class PortalModuleService extends MedusaService({
       },
       sharedContext
     )
-    return { estimate: await this.retrieveEstimate(id, { relations: ["lines"] }, sharedContext), previous, changed: true }
+    return { estimate: await this.retrievePortalEstimate(id, { relations: ["lines"] }, sharedContext), previous, changed: true }
   }
 
   // ── Numbering ───────────────────────────────────────────────────────────────

@@ -12,7 +12,7 @@ export const sendEstimateWorkflowId = "send-estimate"
  */
 export const sendEstimateWorkflow = createWorkflow(sendEstimateWorkflowId, (input: { id: string }) => {
   const { data: estimates } = useQueryGraphStep({
-    entity: "estimate",
+    entity: "portal_estimate",
     fields: ["id", "customer_id"],
     filters: { id: input.id },
     options: { throwIfKeyNotFound: true },

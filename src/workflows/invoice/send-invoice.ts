@@ -13,7 +13,7 @@ export const sendInvoiceWorkflowId = "send-invoice"
  */
 export const sendInvoiceWorkflow = createWorkflow(sendInvoiceWorkflowId, (input: { id: string }) => {
   const { data: invoices } = useQueryGraphStep({
-    entity: "invoice",
+    entity: "portal_invoice",
     fields: ["id", "customer_id"],
     filters: { id: input.id },
     options: { throwIfKeyNotFound: true },

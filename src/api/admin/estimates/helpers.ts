@@ -38,7 +38,7 @@ export function estimateFilters(filterable: Record<string, any>) {
 export async function refetchEstimate(req: MedusaRequest, id: string) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
-    entity: "estimate",
+    entity: "portal_estimate",
     fields: req.queryConfig?.fields ?? ["*", "lines.*"],
     filters: { id },
   })

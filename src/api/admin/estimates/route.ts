@@ -7,7 +7,7 @@ import type { AdminCreateEstimateType, AdminGetEstimatesParamsType } from "./val
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetEstimatesParamsType>, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
-    entity: "estimate",
+    entity: "portal_estimate",
     fields: req.queryConfig.fields,
     filters: estimateFilters(req.filterableFields),
     pagination: req.queryConfig.pagination,

@@ -51,7 +51,7 @@ export function invoiceFilters(filterable: Record<string, any>, now = new Date()
 export async function refetchInvoice(req: MedusaRequest, id: string) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { fields, extra } = withDerivationFields(req.queryConfig?.fields ?? ["*", "lines.*", "payments.*"])
-  const { data } = await query.graph({ entity: "invoice", fields, filters: { id } })
+  const { data } = await query.graph({ entity: "portal_invoice", fields, filters: { id } })
   if (!data[0]) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Invoice with id "${id}" was not found`)
   }

@@ -8,7 +8,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetInvoi
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { fields, extra } = withDerivationFields(req.queryConfig.fields)
   const { data, metadata } = await query.graph({
-    entity: "invoice",
+    entity: "portal_invoice",
     fields,
     filters: invoiceFilters(req.filterableFields),
     pagination: req.queryConfig.pagination,

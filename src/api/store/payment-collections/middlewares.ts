@@ -11,10 +11,10 @@ export async function refuseInvoicePaymentCollection(req: MedusaRequest, res: Me
   try {
     const { data } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "payment_collection",
-      fields: ["id", "invoice.id"],
+      fields: ["id", "portal_invoice.id"],
       filters: { id: req.params.id },
     })
-    if ((data[0] as { invoice?: { id?: string } } | undefined)?.invoice?.id) {
+    if ((data[0] as { portal_invoice?: { id?: string } } | undefined)?.portal_invoice?.id) {
       res.status(403).json({
         type: MedusaError.Types.NOT_ALLOWED,
         message: "This payment belongs to an invoice: pay it through the customer portal (Pay Now on the invoice).",

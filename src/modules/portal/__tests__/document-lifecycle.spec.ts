@@ -38,7 +38,7 @@ moduleIntegrationTestRunner<PortalModuleService>({
       it("refuses to send a draft without lines", async () => {
         const invoice = await service.createDraftInvoice({ ...draft, lines: [] })
         await expect(service.sendInvoice(invoice.id)).rejects.toThrow("Add at least one line")
-        expect((await service.retrieveInvoice(invoice.id)).status).toBe("draft")
+        expect((await service.retrievePortalInvoice(invoice.id)).status).toBe("draft")
       })
 
       it("answers 404 for a missing document", async () => {
@@ -50,7 +50,7 @@ moduleIntegrationTestRunner<PortalModuleService>({
         const invoice = await service.createDraftInvoice(draft)
         const { previous } = await service.sendInvoice(invoice.id)
         await service.restoreInvoiceState(previous)
-        const restored = await service.retrieveInvoice(invoice.id)
+        const restored = await service.retrievePortalInvoice(invoice.id)
         expect(restored).toEqual(expect.objectContaining({ status: "draft", display_number: null, sent_at: null }))
       })
     })
@@ -76,7 +76,7 @@ moduleIntegrationTestRunner<PortalModuleService>({
         await expect(service.recordInvoicePayment(invoice.id, { amount: "1.001", method: "cash" })).rejects.toThrow(
           "more than 2 decimal places"
         )
-        expect(await service.listInvoicePayments({ invoice_id: invoice.id })).toHaveLength(0)
+        expect(await service.listPortalInvoicePayments({ invoice_id: invoice.id })).toHaveLength(0)
       })
 
       it("records an online payment once, however often it is replayed", async () => {
@@ -84,8 +84,8 @@ moduleIntegrationTestRunner<PortalModuleService>({
         const input = { amount: 59.97, method: "stripe" as const, payment_id: "pay_123" }
         const results = await Promise.all([1, 2, 3].map(() => service.recordInvoicePayment(invoice.id, input)))
         expect(results.filter((r) => r.recorded)).toHaveLength(1)
-        expect(await service.listInvoicePayments({ invoice_id: invoice.id })).toHaveLength(1)
-        expect((await service.retrieveInvoice(invoice.id)).amount_paid).toBe(59.97)
+        expect(await service.listPortalInvoicePayments({ invoice_id: invoice.id })).toHaveLength(1)
+        expect((await service.retrievePortalInvoice(invoice.id)).amount_paid).toBe(59.97)
       })
 
       it("lets exactly one of two concurrent full payments through", async () => {
@@ -97,14 +97,14 @@ moduleIntegrationTestRunner<PortalModuleService>({
         expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1)
         const rejected = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult
         expect(rejected.reason.message).toMatch(/is paid; it is already paid/)
-        expect(await service.listInvoicePayments({ invoice_id: invoice.id })).toHaveLength(1)
+        expect(await service.listPortalInvoicePayments({ invoice_id: invoice.id })).toHaveLength(1)
       })
 
       it("reverts a payment on compensation", async () => {
         const invoice = await sentInvoice()
         const result = await service.recordInvoicePayment(invoice.id, { amount: 59.97, method: "cash" })
         await service.revertInvoicePayment(result.payment!.id, result.previous)
-        const reverted = await service.retrieveInvoice(invoice.id, { relations: ["payments"] })
+        const reverted = await service.retrievePortalInvoice(invoice.id, { relations: ["payments"] })
         expect(reverted).toEqual(expect.objectContaining({ status: "sent", amount_paid: 0, paid_at: null }))
         expect(reverted.payments).toHaveLength(0)
       })
@@ -146,7 +146,7 @@ moduleIntegrationTestRunner<PortalModuleService>({
         await expect(service.convertEstimateToInvoice(estimate.id)).rejects.toThrow(
           "only an accepted estimate can be converted"
         )
-        await service.updateEstimates({ id: estimate.id, status: "accepted" })
+        await service.updatePortalEstimates({ id: estimate.id, status: "accepted" })
 
         const { invoice, estimate: converted } = await service.convertEstimateToInvoice(estimate.id)
         expect(invoice).toEqual(

@@ -40,7 +40,7 @@ moduleIntegrationTestRunner<PortalModuleService>({
       })
 
       it("returns a page and the full count through the service", async () => {
-        const [page, count] = await service.listAndCountInvoices(
+        const [page, count] = await service.listAndCountPortalInvoices(
           { customer_id: "cus_5", status: "sent" },
           { take: 20, skip: 0, order: { issue_date: "DESC" } }
         )

@@ -46,7 +46,7 @@ moduleIntegrationTestRunner<PortalModuleService>({
     describe("totals", () => {
       it("stores 3 × 19.99 as exactly 59.97, computed on the server", async () => {
         const invoice = await service.createDraftInvoice(draft())
-        const stored = await service.retrieveInvoice(invoice.id, { relations: ["lines"] })
+        const stored = await service.retrievePortalInvoice(invoice.id, { relations: ["lines"] })
         expect(stored.total).toBe(59.97)
         expect(stored.subtotal).toBe(59.97)
         expect(stored.tax_total).toBe(0)
@@ -79,7 +79,7 @@ moduleIntegrationTestRunner<PortalModuleService>({
         })
         expect(updated.lines).toHaveLength(1)
         expect(updated.total).toBe(99)
-        const allLines = await service.listInvoiceLines({ invoice_id: invoice.id })
+        const allLines = await service.listPortalInvoiceLines({ invoice_id: invoice.id })
         expect(allLines).toHaveLength(1)
       })
 
@@ -97,13 +97,13 @@ moduleIntegrationTestRunner<PortalModuleService>({
         const invoice = await service.createDraftInvoice(
           draft({ issue_date: "2026-01-01T00:00:00Z", due_date: "2026-01-31T00:00:00Z" })
         )
-        await service.updateInvoices({ id: invoice.id, status: "sent" })
-        const stored = await service.retrieveInvoice(invoice.id)
+        await service.updatePortalInvoices({ id: invoice.id, status: "sent" })
+        const stored = await service.retrievePortalInvoice(invoice.id)
         expect(stored.status).toBe("sent")
         expect(service.deriveInvoiceStatus(stored, new Date("2026-02-01T00:00:00Z"))).toBe("overdue")
         expect(service.deriveInvoiceStatus(stored, new Date("2026-01-15T00:00:00Z"))).toBe("unpaid")
-        await service.updateInvoices({ id: invoice.id, status: "paid" })
-        const paid = await service.retrieveInvoice(invoice.id)
+        await service.updatePortalInvoices({ id: invoice.id, status: "paid" })
+        const paid = await service.retrievePortalInvoice(invoice.id)
         expect(service.deriveInvoiceStatus(paid, new Date("2026-02-01T00:00:00Z"))).toBe("paid")
       })
 
@@ -114,8 +114,8 @@ moduleIntegrationTestRunner<PortalModuleService>({
           ["accepted", "accepted"],
           ["rejected", "rejected"],
         ] as const) {
-          await service.updateEstimates({ id: estimate.id, status })
-          expect(service.deriveEstimateStatus(await service.retrieveEstimate(estimate.id))).toBe(shown)
+          await service.updatePortalEstimates({ id: estimate.id, status })
+          expect(service.deriveEstimateStatus(await service.retrievePortalEstimate(estimate.id))).toBe(shown)
         }
       })
     })
@@ -139,9 +139,9 @@ moduleIntegrationTestRunner<PortalModuleService>({
       it("refuses two documents with the same display number", async () => {
         const a = await service.createDraftInvoice(draft())
         const b = await service.createDraftInvoice(draft())
-        await service.updateInvoices({ id: a.id, display_number: "INV-0100" })
-        await expect(service.updateInvoices({ id: b.id, display_number: "INV-0100" })).rejects.toThrow(/display_number.*INV-0100/)
-        expect((await service.retrieveInvoice(b.id)).display_number).toBeNull()
+        await service.updatePortalInvoices({ id: a.id, display_number: "INV-0100" })
+        await expect(service.updatePortalInvoices({ id: b.id, display_number: "INV-0100" })).rejects.toThrow(/display_number.*INV-0100/)
+        expect((await service.retrievePortalInvoice(b.id)).display_number).toBeNull()
       })
     })
 
@@ -150,33 +150,33 @@ moduleIntegrationTestRunner<PortalModuleService>({
         const invoice = await service.createDraftInvoice(
           draft({ lines: [{ title: "A", quantity: 1, unit_price: 1 }, { title: "B", quantity: 1, unit_price: 2 }] })
         )
-        await service.createInvoicePayments({
+        await service.createPortalInvoicePayments({
           invoice_id: invoice.id,
           amount: 1,
           method: "cash",
           paid_at: new Date(),
         } as any)
-        expect(await service.listInvoiceLines({ invoice_id: invoice.id })).toHaveLength(2)
+        expect(await service.listPortalInvoiceLines({ invoice_id: invoice.id })).toHaveLength(2)
 
-        await service.deleteInvoices(invoice.id)
+        await service.deletePortalInvoices(invoice.id)
 
-        expect(await service.listInvoices({ id: invoice.id })).toHaveLength(0)
-        expect(await service.listInvoiceLines({ invoice_id: invoice.id })).toHaveLength(0)
-        expect(await service.listInvoicePayments({ invoice_id: invoice.id })).toHaveLength(0)
+        expect(await service.listPortalInvoices({ id: invoice.id })).toHaveLength(0)
+        expect(await service.listPortalInvoiceLines({ invoice_id: invoice.id })).toHaveLength(0)
+        expect(await service.listPortalInvoicePayments({ invoice_id: invoice.id })).toHaveLength(0)
       })
 
       it("soft-deletes an estimate's lines with it", async () => {
         const estimate = await service.createDraftEstimate(draft())
-        await service.softDeleteEstimates(estimate.id)
-        expect(await service.listEstimateLines({ estimate_id: estimate.id })).toHaveLength(0)
-        expect(await service.listEstimateLines({ estimate_id: estimate.id }, { withDeleted: true })).toHaveLength(1)
+        await service.softDeletePortalEstimates(estimate.id)
+        expect(await service.listPortalEstimateLines({ estimate_id: estimate.id })).toHaveLength(0)
+        expect(await service.listPortalEstimateLines({ estimate_id: estimate.id }, { withDeleted: true })).toHaveLength(1)
       })
     })
 
     describe("bad input", () => {
       const nothingWritten = async () => {
-        expect(await service.listInvoices({})).toHaveLength(0)
-        expect(await service.listInvoiceLines({})).toHaveLength(0)
+        expect(await service.listPortalInvoices({})).toHaveLength(0)
+        expect(await service.listPortalInvoiceLines({})).toHaveLength(0)
       }
 
       it("refuses a negative quantity and names the line", async () => {
@@ -229,12 +229,12 @@ moduleIntegrationTestRunner<PortalModuleService>({
 
       it("refuses to edit anything but a draft, and leaves it unchanged", async () => {
         const invoice = await service.createDraftInvoice(draft())
-        await service.updateInvoices({ id: invoice.id, status: "sent", display_number: "INV-0007" })
+        await service.updatePortalInvoices({ id: invoice.id, status: "sent", display_number: "INV-0007" })
         await expectMedusaError(
           service.updateDraftInvoice(invoice.id, { lines: [{ title: "y", quantity: 1, unit_price: 1 }] }),
           "Invoice INV-0007 is sent; only drafts can be edited"
         )
-        const lines = await service.listInvoiceLines({ invoice_id: invoice.id })
+        const lines = await service.listPortalInvoiceLines({ invoice_id: invoice.id })
         expect(lines.map((l) => l.title)).toEqual(["Gutter cleaning"])
       })
 
@@ -242,9 +242,9 @@ moduleIntegrationTestRunner<PortalModuleService>({
         // The service's validation is passed; the line is spoiled on its way to the database, so
         // the check constraint refuses it after the invoice row was inserted in the same transaction.
         // On the prototype: `service` is the runner's proxy to the module's instance.
-        const createLines = PortalModuleService.prototype.createInvoiceLines
+        const createLines = PortalModuleService.prototype.createPortalInvoiceLines
         const spoil = jest
-          .spyOn(PortalModuleService.prototype, "createInvoiceLines")
+          .spyOn(PortalModuleService.prototype, "createPortalInvoiceLines")
           .mockImplementationOnce(function (this: PortalModuleService, lines: any, context: any) {
             return createLines.call(this, lines.map((line: object) => ({ ...line, quantity: -2 })), context)
           } as any)

@@ -3,7 +3,7 @@ import { documentLineProperties, lineChecks } from "./document-fields"
 import Estimate from "./estimate"
 
 const EstimateLine = model
-  .define({ name: "estimate_line", tableName: "portal_estimate_line" }, {
+  .define({ name: "portal_estimate_line", tableName: "portal_estimate_line" }, {
     id: model.id({ prefix: "estl" }).primaryKey(),
     ...documentLineProperties(),
     estimate: model.belongsTo(() => Estimate, { mappedBy: "lines" }),

@@ -4,7 +4,7 @@ import { documentTotalsProperties } from "./document-fields"
 import EstimateLine from "./estimate-line"
 
 const Estimate = model
-  .define({ name: "estimate", tableName: "portal_estimate" }, {
+  .define({ name: "portal_estimate", tableName: "portal_estimate" }, {
     id: model.id({ prefix: "est" }).primaryKey(),
     /** Human number (EST-0001); allocated when the estimate is first sent. */
     display_number: model.text().nullable(),

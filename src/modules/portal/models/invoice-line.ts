@@ -3,7 +3,7 @@ import { documentLineProperties, lineChecks } from "./document-fields"
 import Invoice from "./invoice"
 
 const InvoiceLine = model
-  .define({ name: "invoice_line", tableName: "portal_invoice_line" }, {
+  .define({ name: "portal_invoice_line", tableName: "portal_invoice_line" }, {
     id: model.id({ prefix: "invl" }).primaryKey(),
     ...documentLineProperties(),
     invoice: model.belongsTo(() => Invoice, { mappedBy: "lines" }),

@@ -4,7 +4,7 @@ import Invoice from "./invoice"
 
 /** One payment against an invoice: recorded by the owner (offline) or captured through Stripe. */
 const InvoicePayment = model
-  .define({ name: "invoice_payment", tableName: "portal_invoice_payment" }, {
+  .define({ name: "portal_invoice_payment", tableName: "portal_invoice_payment" }, {
     id: model.id({ prefix: "invpay" }).primaryKey(),
     /** Major units of the invoice currency; > 0. */
     amount: model.bigNumber(),

@@ -5,7 +5,7 @@ import InvoiceLine from "./invoice-line"
 import InvoicePayment from "./invoice-payment"
 
 const Invoice = model
-  .define({ name: "invoice", tableName: "portal_invoice" }, {
+  .define({ name: "portal_invoice", tableName: "portal_invoice" }, {
     id: model.id({ prefix: "inv" }).primaryKey(),
     /** Human number (INV-0001); allocated when the invoice is first sent, so drafts have none. */
     display_number: model.text().nullable(),

@@ -11,7 +11,7 @@ export const createDraftEstimateStep = createStep(
   },
   async (id, { container }) => {
     if (id) {
-      await container.resolve<PortalModuleService>(PORTAL_MODULE).deleteEstimates(id)
+      await container.resolve<PortalModuleService>(PORTAL_MODULE).deletePortalEstimates(id)
     }
   }
 )

@@ -10,7 +10,7 @@ export const deleteDraftEstimateStep = createStep(
   },
   async (id, { container }) => {
     if (id) {
-      await container.resolve<PortalModuleService>(PORTAL_MODULE).restoreEstimates(id)
+      await container.resolve<PortalModuleService>(PORTAL_MODULE).restorePortalEstimates(id)
     }
   }
 )

@@ -9,7 +9,7 @@ export const updateDraftEstimateStep = createStep(
   "update-draft-estimate",
   async ({ id, update }: { id: string; update: ModuleUpdateEstimate }, { container }) => {
     const portal = container.resolve<PortalModuleService>(PORTAL_MODULE)
-    const before = await portal.retrieveEstimate(id, { relations: ["lines"] })
+    const before = await portal.retrievePortalEstimate(id, { relations: ["lines"] })
     const estimate = await portal.updateDraftEstimate(id, update)
     return new StepResponse(estimate, { id, before: { ...draftSnapshot(before), valid_until: before.valid_until } })
   },

@@ -11,7 +11,7 @@ export const createDraftInvoiceStep = createStep(
   },
   async (id, { container }) => {
     if (id) {
-      await container.resolve<PortalModuleService>(PORTAL_MODULE).deleteInvoices(id)
+      await container.resolve<PortalModuleService>(PORTAL_MODULE).deletePortalInvoices(id)
     }
   }
 )

@@ -10,7 +10,7 @@ export const deleteDraftInvoiceStep = createStep(
   },
   async (id, { container }) => {
     if (id) {
-      await container.resolve<PortalModuleService>(PORTAL_MODULE).restoreInvoices(id)
+      await container.resolve<PortalModuleService>(PORTAL_MODULE).restorePortalInvoices(id)
     }
   }
 )

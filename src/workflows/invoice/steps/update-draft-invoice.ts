@@ -9,7 +9,7 @@ export const updateDraftInvoiceStep = createStep(
   "update-draft-invoice",
   async ({ id, update }: { id: string; update: ModuleUpdateInvoice }, { container }) => {
     const portal = container.resolve<PortalModuleService>(PORTAL_MODULE)
-    const before = await portal.retrieveInvoice(id, { relations: ["lines"] })
+    const before = await portal.retrievePortalInvoice(id, { relations: ["lines"] })
     const invoice = await portal.updateDraftInvoice(id, update)
     return new StepResponse(invoice, { id, before: { ...draftSnapshot(before), due_date: before.due_date } })
   },

@@ -15,7 +15,7 @@ export const validateOrderNotInvoicedStep = createStep(
     }
     const [existing] = await container
       .resolve<PortalModuleService>(PORTAL_MODULE)
-      .listInvoices({ order_id: order.id, status: ["draft", "sent", "paid"] }, { take: 1 })
+      .listPortalInvoices({ order_id: order.id, status: ["draft", "sent", "paid"] }, { take: 1 })
     if (existing) {
       throw new MedusaError(
         MedusaError.Types.CONFLICT,

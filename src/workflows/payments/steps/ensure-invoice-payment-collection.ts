@@ -45,7 +45,7 @@ async function ensureCollection(container: MedusaContainer, invoiceId: string, o
   const payments = container.resolve(Modules.PAYMENT)
   const link = container.resolve(ContainerRegistrationKeys.LINK)
 
-  const invoice = await portal.retrieveInvoice(invoiceId)
+  const invoice = await portal.retrievePortalInvoice(invoiceId)
   const amount = amountDue(invoice)
   if (!MathBN.gt(amount, 0)) {
     if (optional) {
@@ -56,7 +56,7 @@ async function ensureCollection(container: MedusaContainer, invoiceId: string, o
   const ref = { id: "", amount: amount.numeric, currency_code: invoice.currency_code }
 
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "invoice",
+    entity: "portal_invoice",
     fields: ["id", "payment_collection.id", "payment_collection.amount", "payment_collection.status"],
     filters: { id: invoiceId },
   })
@@ -73,12 +73,12 @@ async function ensureCollection(container: MedusaContainer, invoiceId: string, o
   }
 
   if (linked) {
-    await link.dismiss({ [PORTAL_MODULE]: { invoice_id: invoiceId }, [Modules.PAYMENT]: { payment_collection_id: linked.id } })
+    await link.dismiss({ [PORTAL_MODULE]: { portal_invoice_id: invoiceId }, [Modules.PAYMENT]: { payment_collection_id: linked.id } })
   }
   const [collection] = await payments.createPaymentCollections([
     { currency_code: invoice.currency_code, amount: amount.numeric, metadata: { invoice_id: invoiceId } },
   ])
-  await link.create({ [PORTAL_MODULE]: { invoice_id: invoiceId }, [Modules.PAYMENT]: { payment_collection_id: collection.id } })
+  await link.create({ [PORTAL_MODULE]: { portal_invoice_id: invoiceId }, [Modules.PAYMENT]: { payment_collection_id: collection.id } })
   return new StepResponse<InvoicePaymentCollection | null, Created | null>(
     { ...ref, id: collection.id },
     { collection_id: collection.id, invoice_id: invoiceId }

@@ -15,11 +15,11 @@ export const findCapturedInvoicePaymentStep = createStep(
   async ({ payment_id }: { payment_id: string }, { container }) => {
     const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "payment",
-      fields: ["id", "captured_at", "captures.amount", "payment_collection.invoice.id"],
+      fields: ["id", "captured_at", "captures.amount", "payment_collection.portal_invoice.id"],
       filters: { id: payment_id },
     })
     const payment = data[0] as Record<string, any> | undefined
-    const invoiceId = payment?.payment_collection?.invoice?.id as string | undefined
+    const invoiceId = payment?.payment_collection?.portal_invoice?.id as string | undefined
     if (!payment || !invoiceId) {
       return new StepResponse<CapturedInvoicePayment | null>(null)
     }

@@ -24,7 +24,7 @@ export const measureOverCaptureStep = createStep(
     }
     const invoice = await container
       .resolve<PortalModuleService>(PORTAL_MODULE)
-      .retrieveInvoice(captured.invoice_id, { relations: ["payments"] })
+      .retrievePortalInvoice(captured.invoice_id, { relations: ["payments"] })
     const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "payment",
       fields: ["refunds.amount"],

@@ -36,9 +36,9 @@ export const syncInvoicePaymentCollectionStep = createStep(
 )
 
 async function sync(container: MedusaContainer, invoiceId: string): Promise<Previous | undefined> {
-  const invoice = await container.resolve<PortalModuleService>(PORTAL_MODULE).retrieveInvoice(invoiceId)
+  const invoice = await container.resolve<PortalModuleService>(PORTAL_MODULE).retrievePortalInvoice(invoiceId)
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "invoice",
+    entity: "portal_invoice",
     fields: [
       "payment_collection.id",
       "payment_collection.amount",
