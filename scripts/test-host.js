@@ -527,8 +527,9 @@ async function smokeWalk(version, base, admin) {
   })
 
   await s("the host's own invoice entity (POST /host/shop-documents)", async () => {
-    // The host app's module defines `invoice` and `estimate` too; a clash of Query names would
-    // already have stopped the server from starting, and this checks `invoice` is still the host's.
+    // The host app's module defines `invoice` and `estimate` too. With the plugin's entities named
+    // the same (0.1.0), `medusa db:migrate` already failed: "Unable to merge GraphQL type
+    // "Invoice"". This checks Query's `invoice` is still the host's.
     const response = await fetch(`${base}/host/shop-documents`, { method: "POST" })
     const { invoice: own } = await json(response, "POST /host/shop-documents")
     check(own?.order_id === "order_host_test", `Query's "invoice" answered ${JSON.stringify(own)}`)
