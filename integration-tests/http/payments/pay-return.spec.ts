@@ -47,7 +47,7 @@ medusaIntegrationTestRunner({
       const match = html.match(REFRESH)
       return match ? { seconds: Number(match[1]), url: match[2].replace(/&amp;/g, "&") } : null
     }
-    const invoicePayments = (id: string) => portalService(getContainer()).listInvoicePayments({ invoice_id: id })
+    const invoicePayments = (id: string) => portalService(getContainer()).listPortalInvoicePayments({ invoice_id: id })
     const receipts = () => harness.sink.messages.filter((m: ParsedMail) => /Receipt for invoice/.test(m.subject ?? ""))
 
     it("shows Payment processing without a script, checks again, and shows Paid once Stripe has taken the money", async () => {
@@ -66,7 +66,7 @@ medusaIntegrationTestRunner({
       const second = await api.get(refresh.url, session)
       expect(second.status).toBe(202)
       expect(refreshOf(second.data)!.url).toBe(`/portal/invoices/${invoice.id}/pay/return?check=2`)
-      expect((await portalService(getContainer()).retrieveInvoice(invoice.id)).status).toBe("sent")
+      expect((await portalService(getContainer()).retrievePortalInvoice(invoice.id)).status).toBe("sent")
       expect(await invoicePayments(invoice.id)).toHaveLength(0)
 
       // The bank confirms; no webhook has come. The next check finds the payment and records it.
@@ -75,7 +75,7 @@ medusaIntegrationTestRunner({
       expect(paid.status).toBe(200)
       expect(paid.data).toContain("Thank you: payment received")
       expect(refreshOf(paid.data)).toBeNull()
-      expect((await portalService(getContainer()).retrieveInvoice(invoice.id)).status).toBe("paid")
+      expect((await portalService(getContainer()).retrievePortalInvoice(invoice.id)).status).toBe("paid")
 
       // Stripe's webhook comes afterwards: it changes nothing.
       await harness.fake.sendWebhook(api.defaults.baseURL!, succeeded)
@@ -91,7 +91,7 @@ medusaIntegrationTestRunner({
       const next = refreshOf(processing.data)!.url
 
       await harness.fake.sendWebhook(api.defaults.baseURL!, harness.fake.succeed(pi.id))
-      await until(() => portalService(getContainer()).retrieveInvoice(invoice.id), (i) => i.status === "paid")
+      await until(() => portalService(getContainer()).retrievePortalInvoice(invoice.id), (i) => i.status === "paid")
 
       const paid = await api.get(next, session)
       expect(paid.status).toBe(200)

@@ -47,7 +47,7 @@ medusaIntegrationTestRunner({
       const [pi] = [...harness.fake.paymentIntents.values()]
       expect(pi.amount).toBe(3997) // what was still due
       await harness.fake.sendWebhook(api.defaults.baseURL!, harness.fake.succeed(pi.id))
-      await until(() => portalService(getContainer()).retrieveInvoice(invoice.id), (i) => i.status === "paid")
+      await until(() => portalService(getContainer()).retrievePortalInvoice(invoice.id), (i) => i.status === "paid")
       await drainEventBus(getContainer())
 
       expect(receipts()).toHaveLength(1)

@@ -25,7 +25,7 @@ export const prepareAccessEmailStep = createStep(
       return new StepResponse<AccessEmail>({ template: "portal-access", data: {} })
     }
     if (document.type === "invoice") {
-      const invoice = await portal.retrieveInvoice(document.id)
+      const invoice = await portal.retrievePortalInvoice(document.id)
       const data: Omit<EmailTemplateData<"invoice-sent">, "portal_url"> = {
         invoice_number: invoice.display_number ?? invoice.id,
         amount: openAmount(invoice.total, invoice.amount_paid).numeric,
@@ -34,7 +34,7 @@ export const prepareAccessEmailStep = createStep(
       }
       return new StepResponse<AccessEmail>({ template: "invoice-sent", data })
     }
-    const estimate = await portal.retrieveEstimate(document.id)
+    const estimate = await portal.retrievePortalEstimate(document.id)
     const data: Omit<EmailTemplateData<"estimate-sent">, "portal_url"> = {
       estimate_number: estimate.display_number ?? estimate.id,
       amount: estimate.total as never,

@@ -16,7 +16,7 @@ export const prepareEstimateDecidedStep = createStep(
   "prepare-estimate-decided-notice",
   async (input: EstimateDecidedInput, { container }) => {
     const portal = container.resolve<PortalModuleService>(PORTAL_MODULE)
-    const estimate = await portal.retrieveEstimate(input.id)
+    const estimate = await portal.retrievePortalEstimate(input.id)
     const [customer] = await container
       .resolve(Modules.CUSTOMER)
       .listCustomers({ id: input.customer_id }, { select: ["id", "first_name", "last_name", "email", "company_name"] })

@@ -20,7 +20,7 @@ export const findReturnedPaymentSessionStep = createStep(
       return new StepResponse<ReturnedPaymentSession | null>(null)
     }
     const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-      entity: "invoice",
+      entity: "portal_invoice",
       fields: [
         "payment_collection.payment_sessions.id",
         "payment_collection.payment_sessions.amount",
