@@ -72,6 +72,26 @@ async function expectVisible(locator: Locator, timeout?: number) {
   await locator.waitFor({ state: "visible", timeout })
 }
 
+/**
+ * The buttons of a document page's header, in order: the invoice and estimate pages share one
+ * header, and each passes its own actions. Polled, since the page refetches after an action.
+ */
+async function expectActions(expected: string[]) {
+  const buttons = page.getByTestId("document-header").getByTestId("document-actions").locator("button, a")
+  const until = Date.now() + 10_000
+  for (;;) {
+    const actual = (await buttons.allInnerTexts()).map((text) => text.trim())
+    if (JSON.stringify(actual) === JSON.stringify(expected) || Date.now() > until) {
+      expect(actual).toEqual(expected)
+      return
+    }
+    await page.waitForTimeout(200)
+  }
+}
+
+/** The error shown under the field whose input has this id. */
+const fieldError = (scope: Page | Locator, id: string) => scope.locator(`#${id}-error`)
+
 /** Confirms the Prompt (@medusajs/ui usePrompt) that an action opened. */
 async function confirmPrompt(confirmText: string) {
   const dialog = page.getByRole("alertdialog")
@@ -136,14 +156,30 @@ describe("admin extension in the Medusa dashboard", () => {
     }
     await shot(page, "settings-defaults")
 
-    // The API's 400 is shown next to the field it names, and nothing is saved.
+    // An invalid value: the form's own rule shows under the field, and nothing is sent.
+    const saveRequests: string[] = []
+    const onRequest = (request: { method(): string; url(): string }) => {
+      if (request.method() === "POST" && request.url().includes("/admin/portal/settings")) saveRequests.push(request.url())
+    }
+    page.on("request", onRequest)
     await page.getByLabel("Link lifetime (days)").fill("0")
     await page.getByRole("button", { name: "Save" }).first().click()
-    await expectVisible(page.locator("#portal-link_ttl_days-error").filter({ hasText: "link_ttl_days" }))
-    await expectVisible(toast("Could not save the portal settings"))
+    const ttlError = fieldError(page, "portal-link_ttl_days")
+    await expectVisible(ttlError.filter({ hasText: "Enter a whole number of days from 1 to 365." }))
+    expect(await page.getByLabel("Link lifetime (days)").getAttribute("aria-invalid")).toBe("true")
     await shot(page, "settings-validation-error")
-
+    // Fixing the value clears the error at once, before any save.
     await page.getByLabel("Link lifetime (days)").fill("14")
+    await ttlError.waitFor({ state: "detached" })
+    expect(saveRequests).toEqual([])
+    page.off("request", onRequest)
+
+    // What only the server refuses (a control character) is shown for the form, and in a toast.
+    await page.getByLabel("Business name").fill("Acme\u0007")
+    await page.getByRole("button", { name: "Save" }).first().click()
+    await expectVisible(page.getByTestId("form-error").filter({ hasText: "control character" }))
+    await expectVisible(toast("Could not save the portal settings"))
+    expect((await adminApi(await adminToken(), "GET", "/admin/portal/settings")).portal_settings.enabled).toBe(false)
     await enabled.click()
     await page.getByRole("switch", { name: "Allow Service History" }).click()
     await page.getByLabel("Business name").fill("Acme Plumbing")
@@ -185,7 +221,24 @@ describe("admin extension in the Medusa dashboard", () => {
     // The store's default currency is preselected.
     await expectVisible(modal.locator("#document-currency").filter({ hasText: "EUR" }))
 
+    // Saving with an empty title and a tax rate above 100: each error shows under its input,
+    // and goes as soon as the value is fixed.
+    await modal.getByLabel("Line 1 tax rate").fill("150")
+    await modal.getByRole("button", { name: "Save draft" }).click()
+    const titleError = fieldError(modal, "lines-0-title")
+    const taxError = fieldError(modal, "lines-0-tax_rate")
+    await expectVisible(titleError.filter({ hasText: "Enter a title." }))
+    await expectVisible(taxError.filter({ hasText: "Enter 0 to 100." }))
+    expect(await modal.getByLabel("Line 1 title").getAttribute("aria-invalid")).toBe("true")
+    await shot(page, "invoice-form-field-errors")
     await modal.getByLabel("Line 1 title").fill("Boiler service")
+    await titleError.waitFor({ state: "detached" })
+    await expectVisible(taxError)
+    await modal.getByLabel("Line 1 tax rate").fill("")
+    await taxError.waitFor({ state: "detached" })
+    // Nothing reached the server.
+    expect((await adminApi(await adminToken(), "GET", "/admin/invoices")).count).toBe(0)
+
     await modal.getByLabel("Line 1 quantity").fill("3")
     await modal.getByLabel("Line 1 unit price").fill("19.99")
     await modal.getByRole("button", { name: "Add line" }).click()
@@ -205,6 +258,7 @@ describe("admin extension in the Medusa dashboard", () => {
     // The totals shown now are the server's.
     await expectVisible(page.getByTestId("document-total").filter({ hasText: "€114.57" }))
     expect(await page.getByTestId("document-line").count()).toBe(2)
+    await expectActions(["Delete", "Edit", "Send invoice"])
     await shot(page, "invoice-draft")
   })
 
@@ -215,7 +269,7 @@ describe("admin extension in the Medusa dashboard", () => {
     await expectVisible(toast(/Invoice INV-\d+ sent/))
     await expectVisible(page.getByRole("heading", { name: /Invoice INV-0001/ }))
     await expectVisible(page.getByRole("heading", { name: /Invoice INV-0001/ }).getByText("Unpaid"))
-    await expectVisible(page.getByRole("button", { name: "Record payment" }))
+    await expectActions(["Resend", "Void", "Record payment"])
     const mail = await sink.waitFor(toCustomer, 20_000)
     expect(mail.text).toMatch(LINK)
     await expectVisible(page.getByTestId("document-activity").getByText("Invoice sent"))
@@ -311,12 +365,15 @@ describe("admin extension in the Medusa dashboard", () => {
     await page.waitForURL(/\/app\/estimates\/est_/)
     estimateId = page.url().split("/").pop()!
     await expectVisible(page.getByRole("heading", { name: /Draft estimate/ }))
+    // The same header as the invoice's, with the estimate's wording.
+    await expectActions(["Delete", "Edit", "Send estimate"])
 
     sink.clear()
     await page.getByRole("button", { name: "Send estimate" }).click()
     await confirmPrompt("Send estimate")
     await expectVisible(toast(/Estimate EST-\d+ sent/))
     await expectVisible(page.getByRole("heading", { name: /Estimate EST-0001/ }).getByText("Pending"))
+    await expectActions(["Resend"])
     await sink.waitFor(toCustomer, 20_000)
     await shot(page, "estimate-sent")
   })
@@ -332,6 +389,7 @@ describe("admin extension in the Medusa dashboard", () => {
     await page.reload()
     await expectVisible(page.getByRole("heading", { name: /Estimate EST-0001/ }).getByText("Accepted"))
     await expectVisible(page.getByTestId("document-activity").getByText("Accepted the estimate"))
+    await expectActions(["Convert to invoice"])
     await shot(page, "estimate-accepted")
     await page.getByRole("button", { name: "Convert to invoice" }).click()
     await confirmPrompt("Convert")
@@ -340,7 +398,15 @@ describe("admin extension in the Medusa dashboard", () => {
     await expectVisible(page.getByRole("heading", { name: /Draft invoice/ }))
     await expectVisible(page.getByTestId("document-total").filter({ hasText: "€1,320.00" }))
     await expectVisible(page.getByRole("link", { name: "View estimate" }))
+    await expectActions(["Delete", "Edit", "Send invoice"])
     await shot(page, "invoice-from-estimate")
+
+    // The converted estimate's only action now leads to its invoice.
+    const fromEstimate = page.url()
+    await page.goto(`${app.baseUrl}/app/estimates/${estimateId}`)
+    await expectActions(["View invoice"])
+    await page.getByTestId("document-actions").getByRole("link", { name: "View invoice" }).click()
+    await page.waitForURL(fromEstimate)
   })
 
   step("records a partial payment on the sent invoice", async () => {
@@ -348,15 +414,32 @@ describe("admin extension in the Medusa dashboard", () => {
     await page.getByRole("button", { name: "Record payment" }).click()
     const drawer = page.getByRole("dialog")
     await expectVisible(drawer.getByRole("heading", { name: "Record payment" }))
+    // No amount: the error shows under the field and goes once the amount is fixed.
+    await drawer.getByLabel(/Amount/).fill("0")
+    await drawer.getByRole("button", { name: "Record payment" }).click()
+    const amountError = fieldError(drawer, "payment-amount")
+    await expectVisible(amountError.filter({ hasText: "Enter the amount received, above 0." }))
+    await drawer.getByLabel(/Amount/).fill("500")
+    await amountError.waitFor({ state: "detached" })
+    // More than is due: the server refuses it, and its message shows in the drawer.
+    await drawer.getByRole("button", { name: "Record payment" }).click()
+    await expectVisible(drawer.getByText(/exceeds the open amount/))
+    await expectVisible(toast("Could not record the payment"))
+
     await drawer.getByLabel(/Amount/).fill("14.57")
     await drawer.locator("#payment-method").click()
+    // Every method is listed under its one label.
+    for (const label of ["Bank transfer", "Cash", "Check", "Card (in person)", "Other"]) {
+      await expectVisible(page.getByRole("option", { name: label, exact: true }))
+    }
     await page.getByRole("option", { name: "Cash" }).click()
     await drawer.getByLabel(/Reference/).fill("Receipt 42")
     await shot(page, "invoice-record-payment")
     await drawer.getByRole("button", { name: "Record payment" }).click()
     await expectVisible(toast("Payment recorded"))
     await expectVisible(page.getByTestId("document-amount-due").filter({ hasText: "€100.00" }))
-    await expectVisible(page.getByTestId("invoice-payment").filter({ hasText: "Receipt 42" }))
+    await expectVisible(page.getByTestId("invoice-payment").filter({ hasText: "Receipt 42" }).filter({ hasText: "Cash" }))
+    await expectVisible(page.getByTestId("document-activity").getByText("Payment recorded (Cash)"))
     await expectVisible(page.getByRole("heading", { name: /Invoice INV-0001/ }).getByText("Unpaid"))
     await shot(page, "invoice-partly-paid")
   })

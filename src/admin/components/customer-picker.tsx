@@ -3,7 +3,7 @@ import { Button, Input, Text, clx } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useCustomer, useCustomerSearch } from "../hooks/api"
 import { customerName } from "../lib/format"
-import type { AdminCustomerSummary } from "../lib/types"
+import type { AdminCustomerSummary } from "../../types/http"
 
 function useDebounced<T>(value: T, ms: number) {
   const [debounced, setDebounced] = useState(value)
@@ -22,11 +22,14 @@ export const CustomerPicker = ({
   value,
   onChange,
   invalid,
+  describedBy,
   id = "customer",
 }: {
   value: string
   onChange: (customer: AdminCustomerSummary | null) => void
   invalid?: boolean
+  /** The id of the error or hint that describes the search box. */
+  describedBy?: string
   id?: string
 }) => {
   const [search, setSearch] = useState("")
@@ -66,6 +69,7 @@ export const CustomerPicker = ({
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
           autoComplete="off"
         />
         <MagnifyingGlass className="text-ui-fg-muted pointer-events-none absolute right-2 top-1/2 -translate-y-1/2" />

@@ -1,117 +1,14 @@
-import { Alert, Button, FocusModal, Heading, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
-import { FormEvent, useEffect, useMemo, useState } from "react"
+import { zodResolver } from "@hookform/resolvers/zod"
+import { Alert, Button, FocusModal, Heading, Input, Select, Text, Textarea, toast } from "@medusajs/ui"
+import { useEffect, useMemo } from "react"
+import { useForm, useWatch } from "react-hook-form"
+import type { AdminDocument, AdminDocumentKind } from "../../types/http"
 import { useSaveDocument, useStoreCurrencies } from "../hooks/api"
-import { errorMessage, fieldErrors } from "../lib/errors"
-import { fromDateInput, isKnownCurrency, toDateInput } from "../lib/format"
-import type { AdminDocument, AdminDocumentInput, AdminEstimate, AdminInvoice, DocumentKind } from "../lib/types"
+import { documentSchema, initialValues, toBody, type DocumentFormValues } from "../lib/document-form"
+import { errorMessage } from "../lib/errors"
 import { CustomerPicker } from "./customer-picker"
-import { FieldError } from "./common"
-import { DraftLine, LineEditor, newDraftLine } from "./line-editor"
-
-const FIELDS = [
-  "customer_id",
-  "currency_code",
-  "issue_date",
-  "due_date",
-  "valid_until",
-  "notes",
-  "internal_note",
-  "lines",
-] as const
-type Field = (typeof FIELDS)[number]
-
-type FormState = {
-  customer_id: string
-  currency_code: string
-  issue_date: string
-  /** due_date for an invoice, valid_until for an estimate */
-  end_date: string
-  notes: string
-  internal_note: string
-  lines: DraftLine[]
-}
-
-const today = () => toDateInput(new Date())
-
-function initialState(kind: DocumentKind, doc?: AdminDocument | null, defaults: Partial<FormState> = {}): FormState {
-  if (!doc) {
-    return {
-      customer_id: "",
-      currency_code: "",
-      issue_date: today(),
-      end_date: "",
-      notes: "",
-      internal_note: "",
-      lines: [newDraftLine()],
-      ...defaults,
-    }
-  }
-  const end = kind === "invoice" ? (doc as AdminInvoice).due_date : (doc as AdminEstimate).valid_until
-  return {
-    customer_id: doc.customer_id,
-    currency_code: doc.currency_code,
-    issue_date: toDateInput(doc.issue_date),
-    end_date: toDateInput(end),
-    notes: doc.notes ?? "",
-    internal_note: doc.internal_note ?? "",
-    lines: (doc.lines ?? []).map((line) =>
-      newDraftLine({
-        title: line.title,
-        description: line.description ?? "",
-        quantity: String(line.quantity),
-        unit_price: String(line.unit_price),
-        tax_rate: line.tax_rate == null ? "" : String(line.tax_rate),
-      })
-    ),
-  }
-}
-
-function toBody(kind: DocumentKind, state: FormState): AdminDocumentInput {
-  const num = (value: string) => (value.trim() === "" ? NaN : Number(value))
-  return {
-    customer_id: state.customer_id,
-    currency_code: state.currency_code.trim().toLowerCase(),
-    ...(state.issue_date ? { issue_date: fromDateInput(state.issue_date)! } : {}),
-    [kind === "invoice" ? "due_date" : "valid_until"]: fromDateInput(state.end_date),
-    notes: state.notes.trim() || null,
-    internal_note: state.internal_note.trim() || null,
-    lines: state.lines.map((line) => ({
-      title: line.title.trim(),
-      description: line.description.trim() || null,
-      quantity: num(line.quantity),
-      unit_price: num(line.unit_price),
-      tax_rate: line.tax_rate.trim() === "" ? null : Number(line.tax_rate),
-    })),
-  }
-}
-
-/** What the owner must fix before the request is worth sending; the server checks the rest. */
-function checkLocally(kind: DocumentKind, state: FormState): Partial<Record<Field, string>> {
-  const errors: Partial<Record<Field, string>> = {}
-  if (!state.customer_id) {
-    errors.customer_id = `Choose the customer this ${kind} is for.`
-  }
-  if (!isKnownCurrency(state.currency_code.trim())) {
-    errors.currency_code = "Choose a currency (a 3-letter ISO code such as usd or eur)."
-  }
-  const problems = state.lines.flatMap((line, i) => {
-    const issues: string[] = []
-    if (!line.title.trim()) issues.push(`line ${i + 1} needs a title`)
-    if (!(Number(line.quantity) > 0)) issues.push(`line ${i + 1} needs a quantity above 0`)
-    if (line.unit_price.trim() === "" || !(Number(line.unit_price) >= 0)) issues.push(`line ${i + 1} needs a unit price`)
-    if (line.tax_rate.trim() !== "" && !(Number(line.tax_rate) >= 0 && Number(line.tax_rate) <= 100)) {
-      issues.push(`line ${i + 1} needs a tax rate between 0 and 100`)
-    }
-    return issues
-  })
-  if (problems.length) {
-    errors.lines = `Check the lines: ${problems.join(", ")}.`
-  }
-  if (state.end_date && state.issue_date && state.end_date < state.issue_date) {
-    errors[kind === "invoice" ? "due_date" : "valid_until"] = `Must not be before the issue date.`
-  }
-  return errors
-}
+import { FormField } from "./form-field"
+import { LineEditor } from "./line-editor"
 
 /**
  * Create or edit a draft invoice / estimate in a focus modal: customer, currency, dates, notes and
@@ -126,54 +23,47 @@ export const DocumentFormModal = ({
   defaults,
   onSaved,
 }: {
-  kind: DocumentKind
+  kind: AdminDocumentKind
   open: boolean
   onOpenChange: (open: boolean) => void
   document?: AdminDocument | null
-  defaults?: Partial<Pick<FormState, "customer_id">>
+  defaults?: Partial<Pick<DocumentFormValues, "customer_id">>
   onSaved?: (doc: AdminDocument) => void
 }) => {
-  const [state, setState] = useState<FormState>(() => initialState(kind, document, defaults))
-  const [errors, setErrors] = useState<Partial<Record<Field | "", string>>>({})
+  const schema = useMemo(() => documentSchema(kind), [kind])
+  const form = useForm<DocumentFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: initialValues(kind, document, defaults),
+  })
+  const { control } = form
   const save = useSaveDocument(kind)
   const currencies = useStoreCurrencies()
-  const noun = kind === "invoice" ? "invoice" : "estimate"
-  const endField = kind === "invoice" ? "due_date" : "valid_until"
+  const currencyCode = useWatch({ control, name: "currency_code" })
+  const noun = kind
 
   // A fresh form each time the modal opens (not when the document refetches while it is open).
   useEffect(() => {
-    if (open) {
-      setState(initialState(kind, document, defaults))
-      setErrors({})
-    }
+    if (open) form.reset(initialValues(kind, document, defaults))
   }, [open])
 
   // A new document takes the store's default currency once it is known.
   useEffect(() => {
-    if (open && !state.currency_code && currencies.data?.length) {
-      setState((s) => (s.currency_code ? s : { ...s, currency_code: currencies.data![0] }))
+    if (open && !currencyCode && currencies.data?.length) {
+      form.setValue("currency_code", currencies.data[0])
     }
-  }, [open, currencies.data, state.currency_code])
+  }, [open, currencies.data, currencyCode])
 
   const currencyOptions = useMemo(() => {
     const list = [...(currencies.data ?? [])]
-    if (state.currency_code && !list.includes(state.currency_code)) {
-      list.push(state.currency_code)
+    if (currencyCode && !list.includes(currencyCode)) {
+      list.push(currencyCode)
     }
     return list
-  }, [currencies.data, state.currency_code])
+  }, [currencies.data, currencyCode])
 
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }))
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    const local = checkLocally(kind, state)
-    setErrors(local)
-    if (Object.keys(local).length) {
-      return
-    }
+  const submit = form.handleSubmit(async (values) => {
     try {
-      const response = await save.mutateAsync({ id: document?.id, body: toBody(kind, state) })
+      const response = await save.mutateAsync({ id: document?.id, body: toBody(kind, values) })
       const saved = (response.invoice ?? response.estimate)!
       toast.success(document ? `Draft ${noun} saved` : `Draft ${noun} created`, {
         description: "Totals were computed by the server.",
@@ -181,11 +71,11 @@ export const DocumentFormModal = ({
       onOpenChange(false)
       onSaved?.(saved)
     } catch (error) {
-      const byField = fieldErrors(error, FIELDS)
-      setErrors(Object.keys(byField).length ? byField : { "": errorMessage(error) })
+      form.setError("root.server", { message: errorMessage(error) })
       toast.error(`Could not save the ${noun}`, { description: errorMessage(error) })
     }
-  }
+  })
+  const serverError = form.formState.errors.root?.server?.message
 
   return (
     <FocusModal open={open} onOpenChange={onOpenChange}>
@@ -205,113 +95,93 @@ export const DocumentFormModal = ({
                 </Text>
               </div>
 
-              {errors[""] ? (
-                <Alert variant="error" dismissible={false}>
-                  {errors[""]}
+              {serverError ? (
+                <Alert variant="error" dismissible={false} data-testid="form-error">
+                  {serverError}
                 </Alert>
               ) : null}
 
               <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-                <div className="flex flex-col gap-y-2 md:col-span-2">
-                  <Label htmlFor="document-customer" weight="plus">
-                    Customer
-                  </Label>
-                  <CustomerPicker
-                    id="document-customer"
-                    value={state.customer_id}
-                    onChange={(customer) => set("customer_id", customer?.id ?? "")}
-                    invalid={!!errors.customer_id}
-                  />
-                  <FieldError message={errors.customer_id} />
-                </div>
-                <div className="flex flex-col gap-y-2">
-                  <Label htmlFor="document-currency" weight="plus">
-                    Currency
-                  </Label>
-                  {currencyOptions.length ? (
-                    <Select value={state.currency_code} onValueChange={(v) => set("currency_code", v)}>
-                      <Select.Trigger id="document-currency" aria-invalid={!!errors.currency_code || undefined}>
-                        <Select.Value placeholder="Choose a currency" />
-                      </Select.Trigger>
-                      <Select.Content>
-                        {currencyOptions.map((code) => (
-                          <Select.Item key={code} value={code}>
-                            {code.toUpperCase()}
-                          </Select.Item>
-                        ))}
-                      </Select.Content>
-                    </Select>
-                  ) : (
-                    <Input
-                      id="document-currency"
-                      placeholder="usd"
-                      maxLength={3}
-                      value={state.currency_code}
-                      onChange={(e) => set("currency_code", e.target.value)}
-                      aria-invalid={!!errors.currency_code || undefined}
+                <FormField
+                  control={control}
+                  name="customer_id"
+                  id="document-customer"
+                  label="Customer"
+                  className="flex flex-col gap-y-2 md:col-span-2"
+                  render={({ field, control: aria }) => (
+                    <CustomerPicker
+                      id={aria.id}
+                      value={field.value}
+                      onChange={(customer) => field.onChange(customer?.id ?? "")}
+                      invalid={!!aria["aria-invalid"]}
+                      describedBy={aria["aria-describedby"]}
                     />
                   )}
-                  <FieldError message={errors.currency_code} />
-                </div>
+                />
+                <FormField
+                  control={control}
+                  name="currency_code"
+                  id="document-currency"
+                  label="Currency"
+                  render={({ field, control: aria }) =>
+                    currencyOptions.length ? (
+                      <Select value={field.value} onValueChange={field.onChange}>
+                        <Select.Trigger {...aria} onBlur={field.onBlur}>
+                          <Select.Value placeholder="Choose a currency" />
+                        </Select.Trigger>
+                        <Select.Content>
+                          {currencyOptions.map((code) => (
+                            <Select.Item key={code} value={code}>
+                              {code.toUpperCase()}
+                            </Select.Item>
+                          ))}
+                        </Select.Content>
+                      </Select>
+                    ) : (
+                      <Input {...field} {...aria} placeholder="usd" maxLength={3} />
+                    )
+                  }
+                />
                 <div className="hidden md:block" />
-                <div className="flex flex-col gap-y-2">
-                  <Label htmlFor="document-issue-date" weight="plus">
-                    Issue date
-                  </Label>
-                  <Input
-                    id="document-issue-date"
-                    type="date"
-                    value={state.issue_date}
-                    onChange={(e) => set("issue_date", e.target.value)}
-                  />
-                  <FieldError message={errors.issue_date} />
-                </div>
-                <div className="flex flex-col gap-y-2">
-                  <Label htmlFor="document-end-date" weight="plus">
-                    {kind === "invoice" ? "Due date" : "Valid until"}{" "}
-                    <span className="text-ui-fg-muted font-normal">(optional)</span>
-                  </Label>
-                  <Input
-                    id="document-end-date"
-                    type="date"
-                    value={state.end_date}
-                    onChange={(e) => set("end_date", e.target.value)}
-                    aria-invalid={!!errors[endField] || undefined}
-                  />
-                  <FieldError message={errors[endField]} />
-                </div>
+                <FormField
+                  control={control}
+                  name="issue_date"
+                  id="document-issue-date"
+                  label="Issue date"
+                  render={({ field, control: aria }) => <Input {...field} {...aria} type="date" />}
+                />
+                <FormField
+                  control={control}
+                  name="end_date"
+                  id="document-end-date"
+                  label={kind === "invoice" ? "Due date" : "Valid until"}
+                  optional="(optional)"
+                  render={({ field, control: aria }) => <Input {...field} {...aria} type="date" />}
+                />
               </div>
 
               <div className="flex flex-col gap-y-2">
                 <Heading level="h2">Lines</Heading>
-                <LineEditor
-                  lines={state.lines}
-                  onChange={(lines) => set("lines", lines)}
-                  currencyCode={state.currency_code}
-                  error={errors.lines}
-                />
+                <LineEditor control={control} />
               </div>
 
               <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-                <div className="flex flex-col gap-y-2">
-                  <Label htmlFor="document-notes" weight="plus">
-                    Notes for the customer <span className="text-ui-fg-muted font-normal">(optional)</span>
-                  </Label>
-                  <Textarea id="document-notes" rows={4} value={state.notes} onChange={(e) => set("notes", e.target.value)} />
-                  <FieldError message={errors.notes} />
-                </div>
-                <div className="flex flex-col gap-y-2">
-                  <Label htmlFor="document-internal-note" weight="plus">
-                    Internal note <span className="text-ui-fg-muted font-normal">(never shown to the customer)</span>
-                  </Label>
-                  <Textarea
-                    id="document-internal-note"
-                    rows={4}
-                    value={state.internal_note}
-                    onChange={(e) => set("internal_note", e.target.value)}
-                  />
-                  <FieldError message={errors.internal_note} />
-                </div>
+                <FormField
+                  control={control}
+                  name="notes"
+                  id="document-notes"
+                  label="Notes for the customer"
+                  optional="(optional)"
+                  render={({ field, control: aria }) => <Textarea {...field} {...aria} rows={4} />}
+                />
+                <FormField
+                  control={control}
+                  name="internal_note"
+                  id="document-internal-note"
+                  label="Internal note"
+                  optional="(never shown to the customer)"
+                  render={({ field, control: aria }) => <Textarea {...field} {...aria} rows={4} />}
+                />
               </div>
             </div>
           </FocusModal.Body>

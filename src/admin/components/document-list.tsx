@@ -16,7 +16,7 @@ import { useMemo, useState } from "react"
 import { useNavigate, useSearchParams } from "react-router-dom"
 import { useCustomer, useDocuments } from "../hooks/api"
 import { customerName, formatDate, formatMoney } from "../lib/format"
-import type { AdminDocument, AdminEstimate, AdminInvoice, DocumentKind } from "../lib/types"
+import type { AdminDocument, AdminEstimate, AdminInvoice, AdminDocumentKind } from "../../types/http"
 import { ErrorState } from "./common"
 import { DocumentFormModal } from "./document-form"
 import { ESTIMATE_STATUS, EstimateStatusBadge, INVOICE_STATUS, InvoiceStatusBadge } from "./status-badges"
@@ -26,12 +26,12 @@ const PAGE_SIZE = 20
 const columnHelper = createDataTableColumnHelper<AdminDocument>()
 const filterHelper = createDataTableFilterHelper<AdminDocument>()
 
-const STATUS_OPTIONS: Record<DocumentKind, { label: string; value: string }[]> = {
+const STATUS_OPTIONS: Record<AdminDocumentKind, { label: string; value: string }[]> = {
   invoice: (["draft", "unpaid", "overdue", "paid", "void"] as const).map((s) => ({ label: INVOICE_STATUS[s].label, value: s })),
   estimate: (["draft", "pending", "accepted", "rejected"] as const).map((s) => ({ label: ESTIMATE_STATUS[s].label, value: s })),
 }
 
-function useColumns(kind: DocumentKind) {
+function useColumns(kind: AdminDocumentKind) {
   return useMemo(
     () => [
       columnHelper.accessor("display_number", {
@@ -111,7 +111,7 @@ function useColumns(kind: DocumentKind) {
  * The Invoices / Estimates list: status filter, search by number, pagination, all kept in the
  * URL (so a filtered list can be bookmarked and the customer widget can link to one customer's).
  */
-export const DocumentListPage = ({ kind }: { kind: DocumentKind }) => {
+export const DocumentListPage = ({ kind }: { kind: AdminDocumentKind }) => {
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
   const [createOpen, setCreateOpen] = useState(params.get("create") === "1")

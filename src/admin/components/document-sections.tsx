@@ -5,7 +5,7 @@ import { Link } from "react-router-dom"
 import { usePortalActivity } from "../hooks/api"
 import { describeEvent } from "../lib/events"
 import { customerName, formatMoney } from "../lib/format"
-import type { AdminDocument, AdminInvoice, AdminPortalEvent } from "../lib/types"
+import type { AdminDocument, AdminInvoice, AdminPortalEvent } from "../../types/http"
 import { ActivityTimeline, TimelineItem, actorLabel } from "./activity-timeline"
 import { EmptyState, ErrorState, SectionHeader, SectionRow } from "./common"
 

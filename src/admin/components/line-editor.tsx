@@ -1,46 +1,23 @@
 import { Plus, Trash } from "@medusajs/icons"
 import { Button, IconButton, Input, Table, Text } from "@medusajs/ui"
+import type { ComponentProps } from "react"
+import { useController, useFieldArray, useWatch, type Control, type FieldPath } from "react-hook-form"
+import { newDraftLine, type DocumentFormValues } from "../lib/document-form"
 import { formatMoney, previewLine, previewTotals } from "../lib/format"
+import { FieldError } from "./common"
 
-/** A line as typed: strings, so a half-typed "1." is not turned into 1 under the owner's cursor. */
-export type DraftLine = {
-  key: string
-  title: string
-  description: string
-  quantity: string
-  unit_price: string
-  tax_rate: string
-}
-
-let keySeq = 0
-export const newDraftLine = (init: Partial<DraftLine> = {}): DraftLine => ({
-  key: `line-${Date.now()}-${++keySeq}`,
-  title: "",
-  description: "",
-  quantity: "1",
-  unit_price: "",
-  tax_rate: "",
-  ...init,
-})
+type LineField = "title" | "description" | "quantity" | "unit_price" | "tax_rate"
+type InputProps = Omit<ComponentProps<typeof Input>, "name" | "value" | "onChange" | "onBlur">
 
 /**
- * The editable lines of a draft with live amounts and totals. The amounts are a preview: the
- * server recomputes and stores the real ones when the draft is saved.
+ * The editable lines of a draft with live amounts and totals, inside the document form. The
+ * amounts are a preview: the server recomputes and stores the real ones when the draft is saved.
+ * Each input's error (from the form's schema) shows under it.
  */
-export const LineEditor = ({
-  lines,
-  onChange,
-  currencyCode,
-  error,
-}: {
-  lines: DraftLine[]
-  onChange: (lines: DraftLine[]) => void
-  currencyCode: string
-  error?: string
-}) => {
-  const update = (key: string, patch: Partial<DraftLine>) =>
-    onChange(lines.map((line) => (line.key === key ? { ...line, ...patch } : line)))
-  const remove = (key: string) => onChange(lines.filter((line) => line.key !== key))
+export const LineEditor = ({ control }: { control: Control<DocumentFormValues> }) => {
+  const { fields, append, remove } = useFieldArray({ control, name: "lines" })
+  const lines = useWatch({ control, name: "lines" }) ?? []
+  const currencyCode = useWatch({ control, name: "currency_code" }) ?? ""
   const totals = previewTotals(lines, currencyCode)
   const money = (n: number) => (currencyCode ? formatMoney(n, currencyCode) : n.toFixed(2))
 
@@ -59,7 +36,7 @@ export const LineEditor = ({
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {lines.length === 0 ? (
+            {fields.length === 0 ? (
               <Table.Row>
                 <td colSpan={6} className="px-6">
                   <Text size="small" className="text-ui-fg-subtle py-2">
@@ -68,67 +45,28 @@ export const LineEditor = ({
                 </td>
               </Table.Row>
             ) : null}
-            {lines.map((line, index) => {
-              const amounts = previewLine(line, currencyCode)
+            {fields.map((row, index) => {
+              const amounts = previewLine(lines[index] ?? row, currencyCode)
               const n = index + 1
+              const input = (name: LineField, label: string, props: InputProps = {}) => (
+                <LineInput control={control} name={`lines.${index}.${name}`} label={`Line ${n} ${label}`} {...props} />
+              )
               return (
-                <Table.Row key={line.key} data-testid="line-row" className="[&_td]:py-2 [&_td]:align-top">
+                <Table.Row key={row.id} data-testid="line-row" className="[&_td]:py-2 [&_td]:align-top">
                   <Table.Cell>
                     <div className="flex flex-col gap-y-1">
-                      <Input
-                        size="small"
-                        aria-label={`Line ${n} title`}
-                        placeholder="Title"
-                        value={line.title}
-                        onChange={(e) => update(line.key, { title: e.target.value })}
-                      />
-                      <Input
-                        size="small"
-                        aria-label={`Line ${n} description`}
-                        placeholder="Description (optional)"
-                        value={line.description}
-                        onChange={(e) => update(line.key, { description: e.target.value })}
-                      />
+                      {input("title", "title", { placeholder: "Title" })}
+                      {input("description", "description", { placeholder: "Description (optional)" })}
                     </div>
                   </Table.Cell>
                   <Table.Cell>
-                    <Input
-                      size="small"
-                      type="number"
-                      inputMode="decimal"
-                      min={0}
-                      step="any"
-                      aria-label={`Line ${n} quantity`}
-                      value={line.quantity}
-                      onChange={(e) => update(line.key, { quantity: e.target.value })}
-                    />
+                    {input("quantity", "quantity", NUMBER)}
                   </Table.Cell>
                   <Table.Cell>
-                    <Input
-                      size="small"
-                      type="number"
-                      inputMode="decimal"
-                      min={0}
-                      step="any"
-                      aria-label={`Line ${n} unit price`}
-                      placeholder="0.00"
-                      value={line.unit_price}
-                      onChange={(e) => update(line.key, { unit_price: e.target.value })}
-                    />
+                    {input("unit_price", "unit price", { ...NUMBER, placeholder: "0.00" })}
                   </Table.Cell>
                   <Table.Cell>
-                    <Input
-                      size="small"
-                      type="number"
-                      inputMode="decimal"
-                      min={0}
-                      max={100}
-                      step="any"
-                      aria-label={`Line ${n} tax rate`}
-                      placeholder="0"
-                      value={line.tax_rate}
-                      onChange={(e) => update(line.key, { tax_rate: e.target.value })}
-                    />
+                    {input("tax_rate", "tax rate", { ...NUMBER, max: 100, placeholder: "0" })}
                   </Table.Cell>
                   <Table.Cell className="text-right">
                     <Text size="small" leading="compact" className="pt-1.5" data-testid="line-amount">
@@ -141,7 +79,7 @@ export const LineEditor = ({
                       size="small"
                       variant="transparent"
                       aria-label={`Remove line ${n}`}
-                      onClick={() => remove(line.key)}
+                      onClick={() => remove(index)}
                     >
                       <Trash />
                     </IconButton>
@@ -152,13 +90,8 @@ export const LineEditor = ({
           </Table.Body>
         </Table>
       </div>
-      {error ? (
-        <Text size="small" className="text-ui-fg-error" role="alert">
-          {error}
-        </Text>
-      ) : null}
       <div className="flex items-start justify-between gap-x-4">
-        <Button type="button" size="small" variant="secondary" onClick={() => onChange([...lines, newDraftLine()])}>
+        <Button type="button" size="small" variant="secondary" onClick={() => append(newDraftLine())}>
           <Plus />
           Add line
         </Button>
@@ -186,6 +119,38 @@ export const LineEditor = ({
           </Text>
         </dl>
       </div>
+    </div>
+  )
+}
+
+const NUMBER = { type: "number", inputMode: "decimal", min: 0, step: "any" } satisfies InputProps
+
+/** One input of a line, registered with the form, with its error under it. */
+const LineInput = ({
+  control,
+  name,
+  label,
+  ...props
+}: {
+  control: Control<DocumentFormValues>
+  name: FieldPath<DocumentFormValues>
+  label: string
+} & InputProps) => {
+  const { field, fieldState } = useController({ control, name })
+  const error = fieldState.error?.message
+  const errorId = `${name.replace(/\./g, "-")}-error`
+  return (
+    <div className="flex flex-col gap-y-1">
+      <Input
+        size="small"
+        {...props}
+        {...field}
+        value={field.value as string}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      />
+      <FieldError id={errorId} message={error} />
     </div>
   )
 }

@@ -1,22 +1,32 @@
-import { Button, Drawer, Input, Label, Select, Text, toast } from "@medusajs/ui"
-import { FormEvent, useEffect, useState } from "react"
+import { zodResolver } from "@hookform/resolvers/zod"
+import { Button, Drawer, Input, Select, Text, toast } from "@medusajs/ui"
+import { useEffect } from "react"
+import { useForm } from "react-hook-form"
+import { z } from "zod"
+import { OFFLINE_PAYMENT_METHODS, PAYMENT_METHOD_LABELS } from "../../lib/payment-methods"
+import type { AdminInvoice } from "../../types/http"
 import { useRecordPayment } from "../hooks/api"
-import { errorMessage, fieldErrors } from "../lib/errors"
+import { errorMessage } from "../lib/errors"
 import { formatMoney, fromDateInput, toDateInput } from "../lib/format"
-import type { AdminInvoice } from "../lib/types"
 import { FieldError } from "./common"
+import { FormField } from "./form-field"
 
-const METHODS = [
-  { value: "bank_transfer", label: "Bank transfer" },
-  { value: "cash", label: "Cash" },
-  { value: "check", label: "Check" },
-  { value: "card", label: "Card (in person)" },
-  { value: "other", label: "Other" },
-]
+const paymentSchema = z.object({
+  amount: z.string().refine((v) => v.trim() !== "" && Number(v) > 0, "Enter the amount received, above 0."),
+  method: z.enum(OFFLINE_PAYMENT_METHODS),
+  paid_at: z.string(),
+  reference: z.string().max(500, "Keep the reference under 500 characters."),
+})
+type PaymentForm = z.infer<typeof paymentSchema>
 
-const FIELDS = ["amount", "method", "paid_at", "reference"] as const
+const initialValues = (invoice: AdminInvoice): PaymentForm => ({
+  amount: String(Number(invoice.open_amount ?? 0)),
+  method: "bank_transfer",
+  paid_at: toDateInput(new Date()),
+  reference: "",
+})
 
-/** Records an offline payment (cash, cheque, transfer…) against a sent invoice. */
+/** Records an offline payment (cash, check, transfer…) against a sent invoice. */
 export const RecordPaymentDrawer = ({
   invoice,
   open,
@@ -27,34 +37,23 @@ export const RecordPaymentDrawer = ({
   onOpenChange: (open: boolean) => void
 }) => {
   const due = Number(invoice.open_amount ?? 0)
-  const [amount, setAmount] = useState(String(due))
-  const [method, setMethod] = useState("bank_transfer")
-  const [paidAt, setPaidAt] = useState(toDateInput(new Date()))
-  const [reference, setReference] = useState("")
-  const [errors, setErrors] = useState<Partial<Record<(typeof FIELDS)[number] | "", string>>>({})
+  const form = useForm<PaymentForm>({ resolver: zodResolver(paymentSchema), defaultValues: initialValues(invoice) })
   const record = useRecordPayment()
 
   useEffect(() => {
-    if (open) {
-      setAmount(String(Number(invoice.open_amount ?? 0)))
-      setMethod("bank_transfer")
-      setPaidAt(toDateInput(new Date()))
-      setReference("")
-      setErrors({})
-    }
+    if (open) form.reset(initialValues(invoice))
   }, [open, invoice.open_amount])
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    const value = Number(amount)
-    if (!(value > 0)) {
-      setErrors({ amount: "Enter the amount received, above 0." })
-      return
-    }
+  const submit = form.handleSubmit(async (values) => {
     try {
       const { invoice: updated } = await record.mutateAsync({
         id: invoice.id,
-        body: { amount: value, method, paid_at: fromDateInput(paidAt) ?? undefined, reference: reference.trim() || null },
+        body: {
+          amount: Number(values.amount),
+          method: values.method,
+          paid_at: fromDateInput(values.paid_at) ?? undefined,
+          reference: values.reference.trim() || null,
+        },
       })
       toast.success("Payment recorded", {
         description:
@@ -64,11 +63,10 @@ export const RecordPaymentDrawer = ({
       })
       onOpenChange(false)
     } catch (error) {
-      const byField = fieldErrors(error, FIELDS)
-      setErrors(Object.keys(byField).length ? byField : { "": errorMessage(error) })
+      form.setError("root.server", { message: errorMessage(error) })
       toast.error("Could not record the payment", { description: errorMessage(error) })
     }
-  }
+  })
 
   return (
     <Drawer open={open} onOpenChange={onOpenChange}>
@@ -82,60 +80,53 @@ export const RecordPaymentDrawer = ({
               For money received outside the portal. {formatMoney(due, invoice.currency_code)} is due on{" "}
               {invoice.display_number}.
             </Text>
-            {errors[""] ? <FieldError message={errors[""]} /> : null}
-            <div className="flex flex-col gap-y-2">
-              <Label htmlFor="payment-amount" weight="plus">
-                Amount ({invoice.currency_code.toUpperCase()})
-              </Label>
-              <Input
-                id="payment-amount"
-                type="number"
-                inputMode="decimal"
-                min={0}
-                step="any"
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-                aria-invalid={!!errors.amount || undefined}
-              />
-              <FieldError message={errors.amount} />
-            </div>
-            <div className="flex flex-col gap-y-2">
-              <Label htmlFor="payment-method" weight="plus">
-                Method
-              </Label>
-              <Select value={method} onValueChange={setMethod}>
-                <Select.Trigger id="payment-method">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  {METHODS.map((m) => (
-                    <Select.Item key={m.value} value={m.value}>
-                      {m.label}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
-              <FieldError message={errors.method} />
-            </div>
-            <div className="flex flex-col gap-y-2">
-              <Label htmlFor="payment-date" weight="plus">
-                Received on
-              </Label>
-              <Input id="payment-date" type="date" value={paidAt} onChange={(e) => setPaidAt(e.target.value)} />
-              <FieldError message={errors.paid_at} />
-            </div>
-            <div className="flex flex-col gap-y-2">
-              <Label htmlFor="payment-reference" weight="plus">
-                Reference <span className="text-ui-fg-muted font-normal">(optional)</span>
-              </Label>
-              <Input
-                id="payment-reference"
-                placeholder="Cheque number, bank reference…"
-                value={reference}
-                onChange={(e) => setReference(e.target.value)}
-              />
-              <FieldError message={errors.reference} />
-            </div>
+            <FieldError message={form.formState.errors.root?.server?.message} />
+            <FormField
+              control={form.control}
+              name="amount"
+              id="payment-amount"
+              label={`Amount (${invoice.currency_code.toUpperCase()})`}
+              render={({ field, control }) => (
+                <Input {...field} {...control} type="number" inputMode="decimal" min={0} step="any" />
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="method"
+              id="payment-method"
+              label="Method"
+              render={({ field, control }) => (
+                <Select value={field.value} onValueChange={field.onChange}>
+                  <Select.Trigger {...control} onBlur={field.onBlur}>
+                    <Select.Value />
+                  </Select.Trigger>
+                  <Select.Content>
+                    {OFFLINE_PAYMENT_METHODS.map((method) => (
+                      <Select.Item key={method} value={method}>
+                        {PAYMENT_METHOD_LABELS[method]}
+                      </Select.Item>
+                    ))}
+                  </Select.Content>
+                </Select>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="paid_at"
+              id="payment-date"
+              label="Received on"
+              render={({ field, control }) => <Input {...field} {...control} type="date" />}
+            />
+            <FormField
+              control={form.control}
+              name="reference"
+              id="payment-reference"
+              label="Reference"
+              optional="(optional)"
+              render={({ field, control }) => (
+                <Input {...field} {...control} placeholder="Check number, bank reference…" />
+              )}
+            />
           </Drawer.Body>
           <Drawer.Footer>
             <Drawer.Close asChild>

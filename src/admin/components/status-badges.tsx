@@ -1,5 +1,5 @@
 import { StatusBadge } from "@medusajs/ui"
-import type { AdminPortalAccess, EstimateDisplayStatus, InvoiceDisplayStatus } from "../lib/types"
+import type { AdminPortalAccess, EstimateDisplayStatus, InvoiceDisplayStatus } from "../../types/http"
 
 type Color = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 

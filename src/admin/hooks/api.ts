@@ -3,34 +3,29 @@ import { STRIPE_PROVIDER_ID } from "../../lib/stripe-provider-id"
 import { sdk } from "../lib/sdk"
 import type {
   AdminCustomerSummary,
+  AdminDeleteResponse,
   AdminDocument,
   AdminDocumentInput,
-  AdminEstimate,
+  AdminDocumentKind,
   AdminEstimateListResponse,
-  AdminInvoice,
+  AdminEstimateResponse,
   AdminInvoiceListResponse,
-  AdminPortalAccess,
+  AdminInvoiceResponse,
+  AdminPortalAccessResponse,
   AdminPortalActivityResponse,
-  AdminPortalSettings,
-  DocumentKind,
-} from "../lib/types"
+  AdminPortalLinkResponse,
+  AdminPortalSettingsResponse,
+  AdminRecordPaymentInput,
+  AdminSendPortalAccessResponse,
+  AdminUpdatePortalSettingsInput,
+} from "../../types/http"
+import { portalQueryKeys } from "../lib/query-keys"
 
 /**
- * Data hooks for the plugin's admin routes, on the dashboard's own react-query client. Every key
- * starts with "customer-portal", so one invalidation after a change refreshes every screen that
- * could show it (a sent invoice changes the invoice, the lists, the customer's access and activity).
+ * Data hooks for the plugin's admin routes, on the dashboard's own react-query client, with keys
+ * from `portalQueryKeys`. A change invalidates every key of the extension: one sent invoice
+ * changes the invoice, the lists, the customer's access and activity.
  */
-const ROOT = "customer-portal"
-
-export const portalQueryKeys = {
-  all: [ROOT] as const,
-  settings: () => [ROOT, "settings"] as const,
-  documents: (kind: DocumentKind, query: Record<string, unknown>) => [ROOT, kind, "list", query] as const,
-  document: (kind: DocumentKind, id: string) => [ROOT, kind, "detail", id] as const,
-  access: (customerId: string) => [ROOT, "access", customerId] as const,
-  activity: (customerId: string, query: Record<string, unknown>) => [ROOT, "activity", customerId, query] as const,
-}
-
 const CUSTOMER_FIELDS = "+customer.id,+customer.email,+customer.first_name,+customer.last_name,+customer.company_name"
 
 function useInvalidatePortal() {
@@ -43,7 +38,7 @@ function useInvalidatePortal() {
 export function usePortalSettings() {
   return useQuery({
     queryKey: portalQueryKeys.settings(),
-    queryFn: () => sdk.client.fetch<{ portal_settings: AdminPortalSettings }>("/admin/portal/settings"),
+    queryFn: () => sdk.client.fetch<AdminPortalSettingsResponse>("/admin/portal/settings"),
     select: (data) => data.portal_settings,
   })
 }
@@ -51,8 +46,8 @@ export function usePortalSettings() {
 export function useUpdatePortalSettings() {
   const invalidate = useInvalidatePortal()
   return useMutation({
-    mutationFn: (body: Partial<AdminPortalSettings>) =>
-      sdk.client.fetch<{ portal_settings: AdminPortalSettings }>("/admin/portal/settings", { method: "POST", body }),
+    mutationFn: (body: AdminUpdatePortalSettingsInput) =>
+      sdk.client.fetch<AdminPortalSettingsResponse>("/admin/portal/settings", { method: "POST", body }),
     onSuccess: invalidate,
   })
 }
@@ -60,7 +55,7 @@ export function useUpdatePortalSettings() {
 /** Whether Medusa has a Stripe payment provider registered (Pay Now needs one). */
 export function useHasStripeProvider() {
   return useQuery({
-    queryKey: [ROOT, "payment-providers"],
+    queryKey: portalQueryKeys.paymentProviders(),
     queryFn: () =>
       sdk.client.fetch<{ payment_providers: { id: string; is_enabled?: boolean }[] }>("/admin/payments/payment-providers", {
         query: { limit: 100 },
@@ -72,7 +67,7 @@ export function useHasStripeProvider() {
 
 // ── Invoices and estimates ────────────────────────────────────────────────────
 
-const path = (kind: DocumentKind) => (kind === "invoice" ? "/admin/invoices" : "/admin/estimates")
+const path = (kind: AdminDocumentKind) => (kind === "invoice" ? "/admin/invoices" : "/admin/estimates")
 
 export type DocumentListQuery = {
   limit: number
@@ -84,9 +79,9 @@ export type DocumentListQuery = {
 }
 
 /** Either list, for screens shared by both kinds (the list pages, the customer widget). */
-export function useDocuments(kind: DocumentKind, query: DocumentListQuery, options: { enabled?: boolean } = {}) {
+export function useDocuments(kind: AdminDocumentKind, query: DocumentListQuery, options: { enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: portalQueryKeys.documents(kind, query),
+    queryKey: portalQueryKeys.documents(kind).list(query),
     queryFn: async () => {
       const response = await sdk.client.fetch<AdminInvoiceListResponse & AdminEstimateListResponse>(path(kind), {
         query: { order: "-created_at", ...query, fields: CUSTOMER_FIELDS },
@@ -101,24 +96,24 @@ export function useDocuments(kind: DocumentKind, query: DocumentListQuery, optio
 
 export function useInvoice(id: string) {
   return useQuery({
-    queryKey: portalQueryKeys.document("invoice", id),
-    queryFn: () => sdk.client.fetch<{ invoice: AdminInvoice }>(`/admin/invoices/${id}`, { query: { fields: CUSTOMER_FIELDS } }),
+    queryKey: portalQueryKeys.invoices.detail(id),
+    queryFn: () => sdk.client.fetch<AdminInvoiceResponse>(`/admin/invoices/${id}`, { query: { fields: CUSTOMER_FIELDS } }),
     select: (data) => data.invoice,
   })
 }
 
 export function useEstimate(id: string) {
   return useQuery({
-    queryKey: portalQueryKeys.document("estimate", id),
-    queryFn: () => sdk.client.fetch<{ estimate: AdminEstimate }>(`/admin/estimates/${id}`, { query: { fields: CUSTOMER_FIELDS } }),
+    queryKey: portalQueryKeys.estimates.detail(id),
+    queryFn: () => sdk.client.fetch<AdminEstimateResponse>(`/admin/estimates/${id}`, { query: { fields: CUSTOMER_FIELDS } }),
     select: (data) => data.estimate,
   })
 }
 
-type DocumentResponse = { invoice?: AdminInvoice; estimate?: AdminEstimate }
+type DocumentResponse = Partial<AdminInvoiceResponse & AdminEstimateResponse>
 
 /** Creates a draft, or replaces a draft's fields and lines when `id` is given. */
-export function useSaveDocument(kind: DocumentKind) {
+export function useSaveDocument(kind: AdminDocumentKind) {
   const invalidate = useInvalidatePortal()
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: Partial<AdminDocumentInput> }) =>
@@ -127,16 +122,16 @@ export function useSaveDocument(kind: DocumentKind) {
   })
 }
 
-export function useDeleteDocument(kind: DocumentKind) {
+export function useDeleteDocument(kind: AdminDocumentKind) {
   const invalidate = useInvalidatePortal()
   return useMutation({
-    mutationFn: (id: string) => sdk.client.fetch(`${path(kind)}/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) => sdk.client.fetch<AdminDeleteResponse<AdminDocumentKind>>(`${path(kind)}/${id}`, { method: "DELETE" }),
     onSuccess: invalidate,
   })
 }
 
 /** send (both), void (invoices), convert (estimates; answers `{ invoice, estimate }`). */
-export function useDocumentAction(kind: DocumentKind, action: "send" | "void" | "convert") {
+export function useDocumentAction(kind: AdminDocumentKind, action: "send" | "void" | "convert") {
   const invalidate = useInvalidatePortal()
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body?: Record<string, unknown> }) =>
@@ -145,13 +140,11 @@ export function useDocumentAction(kind: DocumentKind, action: "send" | "void" | 
   })
 }
 
-export type RecordPaymentBody = { amount: number; method: string; paid_at?: string; reference?: string | null }
-
 export function useRecordPayment() {
   const invalidate = useInvalidatePortal()
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: RecordPaymentBody }) =>
-      sdk.client.fetch<{ invoice: AdminInvoice }>(`/admin/invoices/${id}/payments`, { method: "POST", body }),
+    mutationFn: ({ id, body }: { id: string; body: AdminRecordPaymentInput }) =>
+      sdk.client.fetch<AdminInvoiceResponse>(`/admin/invoices/${id}/payments`, { method: "POST", body }),
     onSuccess: invalidate,
   })
 }
@@ -160,7 +153,7 @@ export function useRecordPayment() {
 
 export function useCustomerSearch(q: string) {
   return useQuery({
-    queryKey: [ROOT, "customer-search", q],
+    queryKey: portalQueryKeys.customers.search(q),
     queryFn: () =>
       sdk.client.fetch<{ customers: AdminCustomerSummary[]; count: number }>("/admin/customers", {
         query: { q: q || undefined, limit: 8, fields: "id,email,first_name,last_name,company_name" },
@@ -171,7 +164,7 @@ export function useCustomerSearch(q: string) {
 
 export function useCustomer(id: string | undefined) {
   return useQuery({
-    queryKey: [ROOT, "customer", id],
+    queryKey: portalQueryKeys.customers.detail(id),
     queryFn: () =>
       sdk.client.fetch<{ customer: AdminCustomerSummary }>(`/admin/customers/${id}`, {
         query: { fields: "id,email,first_name,last_name,company_name" },
@@ -184,7 +177,7 @@ export function useCustomer(id: string | undefined) {
 /** The store's currencies, default first, for the document form's currency picker. */
 export function useStoreCurrencies() {
   return useQuery({
-    queryKey: [ROOT, "store-currencies"],
+    queryKey: portalQueryKeys.storeCurrencies(),
     queryFn: () =>
       sdk.client.fetch<{ stores: { supported_currencies?: { currency_code: string; is_default?: boolean }[] }[] }>(
         "/admin/stores",
@@ -207,7 +200,7 @@ const accessPath = (customerId: string) => `/admin/customers/${customerId}/porta
 export function usePortalAccess(customerId: string) {
   return useQuery({
     queryKey: portalQueryKeys.access(customerId),
-    queryFn: () => sdk.client.fetch<{ portal_access: AdminPortalAccess }>(accessPath(customerId)),
+    queryFn: () => sdk.client.fetch<AdminPortalAccessResponse>(accessPath(customerId)),
     select: (data) => data.portal_access,
   })
 }
@@ -216,10 +209,7 @@ export function useSendPortalAccess(customerId: string) {
   const invalidate = useInvalidatePortal()
   return useMutation({
     mutationFn: () =>
-      sdk.client.fetch<{ email: { status: "success" | "failure"; error?: string }; portal_access: AdminPortalAccess }>(
-        `${accessPath(customerId)}/send`,
-        { method: "POST", body: {} }
-      ),
+      sdk.client.fetch<AdminSendPortalAccessResponse>(`${accessPath(customerId)}/send`, { method: "POST", body: {} }),
     onSuccess: invalidate,
   })
 }
@@ -229,10 +219,7 @@ export function useCreatePortalLink(customerId: string) {
   const invalidate = useInvalidatePortal()
   return useMutation({
     mutationFn: () =>
-      sdk.client.fetch<{ link: { id: string; url: string; expires_at: string } }>(`${accessPath(customerId)}/link`, {
-        method: "POST",
-        body: {},
-      }),
+      sdk.client.fetch<AdminPortalLinkResponse>(`${accessPath(customerId)}/link`, { method: "POST", body: {} }),
     onSuccess: invalidate,
   })
 }
@@ -241,7 +228,7 @@ export function useSetPortalAccess(customerId: string) {
   const invalidate = useInvalidatePortal()
   return useMutation({
     mutationFn: (enabled: boolean) =>
-      sdk.client.fetch<{ portal_access: AdminPortalAccess }>(`${accessPath(customerId)}/${enabled ? "enable" : "disable"}`, {
+      sdk.client.fetch<AdminPortalAccessResponse>(`${accessPath(customerId)}/${enabled ? "enable" : "disable"}`, {
         method: "POST",
         body: {},
       }),
@@ -252,7 +239,8 @@ export function useSetPortalAccess(customerId: string) {
 export function useRevokePortalLink(customerId: string) {
   const invalidate = useInvalidatePortal()
   return useMutation({
-    mutationFn: (linkId: string) => sdk.client.fetch(`${accessPath(customerId)}/links/${linkId}`, { method: "DELETE" }),
+    mutationFn: (linkId: string) =>
+      sdk.client.fetch<AdminDeleteResponse<"portal_link">>(`${accessPath(customerId)}/links/${linkId}`, { method: "DELETE" }),
     onSuccess: invalidate,
   })
 }

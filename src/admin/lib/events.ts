@@ -1,4 +1,5 @@
-import type { AdminPortalEvent } from "./types"
+import { paymentMethodLabel } from "../../lib/payment-methods"
+import type { AdminPortalEvent } from "../../types/http"
 
 const REASONS: Record<string, string> = {
   manual: "by you",
@@ -64,7 +65,7 @@ export function describeEvent(event: AdminPortalEvent): string {
     case "payment_failed":
       return "A payment failed"
     case "payment_recorded":
-      return "Payment recorded"
+      return `Payment recorded${data.method ? ` (${paymentMethodLabel(String(data.method))})` : ""}`
     case "payment_refunded":
       return `Refunded ${String(data.refunded)} paid above the amount due`
     case "estimate_accepted":

@@ -1,4 +1,4 @@
-import type { AdminCustomerSummary, Amount } from "./types"
+import type { AdminCustomerSummary, AdminAmount } from "../../types/http"
 
 /** Minor-unit digits of a currency (2 for EUR, 0 for JPY), as the server rounds them. */
 export function currencyDecimals(currencyCode: string): number {
@@ -23,7 +23,7 @@ export function isKnownCurrency(code: string) {
 }
 
 /** Amounts come from the server in major units (19.99), never cents. */
-export function formatMoney(amount: Amount | null | undefined, currencyCode: string) {
+export function formatMoney(amount: AdminAmount | null | undefined, currencyCode: string) {
   const value = Number(amount ?? 0)
   try {
     return new Intl.NumberFormat(undefined, { style: "currency", currency: currencyCode.toUpperCase() }).format(value)

@@ -15,7 +15,7 @@ import {
 } from "../hooks/api"
 import { errorMessage } from "../lib/errors"
 import { formatDate, formatDateTime } from "../lib/format"
-import type { AdminPortalLink } from "../lib/types"
+import type { AdminPortalLink } from "../../types/http"
 
 /** Copies with the async Clipboard API; false when the browser refuses (no permission, no focus). */
 async function copyToClipboard(text: string) {

@@ -9,7 +9,7 @@ import { EstimateStatusBadge, InvoiceStatusBadge } from "../components/status-ba
 import { useDocuments, usePortalActivity } from "../hooks/api"
 import { describeEvent } from "../lib/events"
 import { formatDate, formatMoney } from "../lib/format"
-import type { AdminEstimate, AdminInvoice, DocumentKind } from "../lib/types"
+import type { AdminEstimate, AdminInvoice, AdminDocumentKind } from "../../types/http"
 
 const SHOWN = 5
 
@@ -22,7 +22,7 @@ const CustomerPortalDocumentsWidget = ({ data: customer }: DetailWidgetProps<Adm
   </div>
 )
 
-const DocumentsSection = ({ kind, customerId }: { kind: DocumentKind; customerId: string }) => {
+const DocumentsSection = ({ kind, customerId }: { kind: AdminDocumentKind; customerId: string }) => {
   const navigate = useNavigate()
   const list = useDocuments(kind, { customer_id: customerId, limit: SHOWN, offset: 0 })
   const title = kind === "invoice" ? "Invoices" : "Estimates"

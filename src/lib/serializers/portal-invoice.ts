@@ -1,4 +1,5 @@
 import { openAmount } from "../money"
+import { paymentMethodLabel } from "../payment-methods"
 import { deriveInvoiceStatus, INVOICE_STATUS_LABELS } from "../status"
 
 type Line = {
@@ -29,15 +30,6 @@ type Invoice = {
   paid_at: Date | string | null
   lines?: Line[]
   payments?: Payment[]
-}
-
-const PAYMENT_METHOD_LABELS: Record<string, string> = {
-  stripe: "Card (online)",
-  cash: "Cash",
-  check: "Cheque",
-  bank_transfer: "Bank transfer",
-  card: "Card",
-  other: "Other",
 }
 
 /**
@@ -74,7 +66,7 @@ export function serializePortalInvoiceDetail(invoice: Invoice, now = new Date())
         id: p.id,
         amount: p.amount as number,
         method: p.method,
-        method_label: PAYMENT_METHOD_LABELS[p.method] ?? "Other",
+        method_label: paymentMethodLabel(p.method),
         paid_at: p.paid_at,
       })),
   }

@@ -15,8 +15,11 @@ export function withDerivationFields(fields: string[]) {
   return { fields: [...fields, ...missing], extra: missing }
 }
 
+/** What `presentInvoice` adds to a stored invoice. */
+type InvoiceDerivedFields = { display_status?: InvoiceDisplayStatus; open_amount?: number }
+
 /** Adds what the owner sees but is not stored: the derived status and the open amount. */
-export function presentInvoice<T extends AnyInvoice>(invoice: T, now = new Date(), drop: string[] = []) {
+export function presentInvoice<T extends AnyInvoice>(invoice: T, now = new Date(), drop: string[] = []): T & InvoiceDerivedFields {
   const extra: Record<string, unknown> = {}
   if (invoice.status !== undefined) {
     extra.display_status = deriveInvoiceStatus(invoice as any, now)
@@ -31,7 +34,7 @@ export function presentInvoice<T extends AnyInvoice>(invoice: T, now = new Date(
   for (const field of drop) {
     delete presented[field]
   }
-  return presented
+  return presented as T & InvoiceDerivedFields
 }
 
 /** Turns `status` (stored or derived) and `q` into query filters. Overdue is computed now. */

@@ -1,10 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AdminInvoiceListResponse, AdminInvoiceResponse, Sendable } from "../../../types/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createInvoiceWorkflow } from "../../../workflows/invoice"
 import { invoiceFilters, presentInvoice, refetchInvoice, withDerivationFields } from "./helpers"
 import type { AdminCreateInvoiceType, AdminGetInvoicesParamsType } from "./validators"
 
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetInvoicesParamsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetInvoicesParamsType>, res: MedusaResponse<Sendable<AdminInvoiceListResponse>>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { fields, extra } = withDerivationFields(req.queryConfig.fields)
   const { data, metadata } = await query.graph({
@@ -22,7 +23,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetInvoi
   })
 }
 
-export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateInvoiceType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateInvoiceType>, res: MedusaResponse<Sendable<AdminInvoiceResponse>>) => {
   const { result } = await createInvoiceWorkflow(req.scope).run({ input: req.validatedBody })
   res.json({ invoice: await refetchInvoice(req, result.id) })
 }

@@ -1,9 +1,9 @@
-import { ArrowPath, PaperPlane, PencilSquare, Trash } from "@medusajs/icons"
-import { Button, Container, Text, toast, usePrompt } from "@medusajs/ui"
-import { useState } from "react"
-import { Link, useNavigate, useParams } from "react-router-dom"
+import { ArrowPath } from "@medusajs/icons"
+import { Container, Text, toast, usePrompt } from "@medusajs/ui"
+import { useNavigate, useParams } from "react-router-dom"
+import type { AdminEstimate } from "../../../../types/http"
 import { SectionHeader, SectionRow } from "../../../components/common"
-import { DocumentFormModal } from "../../../components/document-form"
+import { DocumentHeader, type DocumentHeaderAction } from "../../../components/document-header"
 import {
   CustomerSection,
   DetailLayout,
@@ -14,10 +14,9 @@ import {
   NotesSection,
 } from "../../../components/document-sections"
 import { EstimateStatusBadge } from "../../../components/status-badges"
-import { useDeleteDocument, useDocumentAction, useEstimate } from "../../../hooks/api"
+import { useDocumentAction, useEstimate } from "../../../hooks/api"
 import { errorMessage } from "../../../lib/errors"
-import { customerName, formatDate, formatDateTime, formatMoney } from "../../../lib/format"
-import type { AdminEstimate } from "../../../lib/types"
+import { formatDate, formatDateTime } from "../../../lib/format"
 
 const EstimateDetailPage = () => {
   const { id } = useParams()
@@ -53,34 +52,11 @@ const EstimateDetailPage = () => {
   )
 }
 
+/** The estimate's own actions; Delete, Edit, Send and Resend come with the shared header. */
 const EstimateHeader = ({ estimate }: { estimate: AdminEstimate }) => {
   const navigate = useNavigate()
   const prompt = usePrompt()
-  const [editOpen, setEditOpen] = useState(false)
-  const send = useDocumentAction("estimate", "send")
   const convert = useDocumentAction("estimate", "convert")
-  const remove = useDeleteDocument("estimate")
-  const who = estimate.customer?.email ?? customerName(estimate.customer, "the customer")
-
-  const onSend = async () => {
-    const resend = estimate.status === "sent"
-    const confirmed = await prompt({
-      title: resend ? "Send this estimate again?" : "Send this estimate?",
-      description: resend
-        ? `${who} gets the estimate by email again, with a fresh link to their portal.`
-        : `It gets its number and can no longer be edited. ${who} can accept or reject it in their portal.`,
-      confirmText: resend ? "Send again" : "Send estimate",
-      cancelText: "Cancel",
-      variant: "confirmation",
-    })
-    if (!confirmed) return
-    try {
-      const { estimate: sent } = await send.mutateAsync({ id: estimate.id })
-      toast.success(`Estimate ${sent?.display_number ?? ""} sent`, { description: `Emailed to ${who}.` })
-    } catch (error) {
-      toast.error("Could not send the estimate", { description: errorMessage(error) })
-    }
-  }
 
   const onConvert = async () => {
     const confirmed = await prompt({
@@ -100,74 +76,20 @@ const EstimateHeader = ({ estimate }: { estimate: AdminEstimate }) => {
     }
   }
 
-  const onDelete = async () => {
-    const confirmed = await prompt({
-      title: "Delete this draft?",
-      description: "The draft estimate and its lines are deleted. The customer never saw it.",
-      confirmText: "Delete",
-      cancelText: "Cancel",
-    })
-    if (!confirmed) return
-    try {
-      await remove.mutateAsync(estimate.id)
-      toast.success("Draft estimate deleted")
-      navigate("/estimates", { replace: true })
-    } catch (error) {
-      toast.error("Could not delete the draft", { description: errorMessage(error) })
-    }
+  const actions: DocumentHeaderAction[] = []
+  if (estimate.status === "accepted" && !estimate.invoice_id) {
+    actions.push({ label: "Convert to invoice", icon: <ArrowPath />, onClick: onConvert, isLoading: convert.isPending, primary: true })
   }
-
+  if (estimate.invoice_id) {
+    actions.push({ label: "View invoice", to: `/invoices/${estimate.invoice_id}` })
+  }
   return (
-    <Container className="divide-y p-0">
-      <SectionHeader
-        level="h1"
-        title={
-          <span className="flex items-center gap-x-2">
-            {estimate.display_number ? `Estimate ${estimate.display_number}` : "Draft estimate"}
-            <EstimateStatusBadge status={estimate.display_status} expired={estimate.is_expired} />
-          </span>
-        }
-        description={`${customerName(estimate.customer, estimate.customer_id)} · ${formatMoney(estimate.total, estimate.currency_code)}`}
-        actions={
-          <>
-            {estimate.status === "draft" ? (
-              <>
-                <Button size="small" variant="secondary" onClick={onDelete} isLoading={remove.isPending}>
-                  <Trash /> Delete
-                </Button>
-                <Button size="small" variant="secondary" onClick={() => setEditOpen(true)}>
-                  <PencilSquare /> Edit
-                </Button>
-                <Button size="small" onClick={onSend} isLoading={send.isPending}>
-                  <PaperPlane /> Send estimate
-                </Button>
-              </>
-            ) : null}
-            {estimate.status === "sent" ? (
-              <Button size="small" variant="secondary" onClick={onSend} isLoading={send.isPending}>
-                <PaperPlane /> Resend
-              </Button>
-            ) : null}
-            {estimate.status === "accepted" && !estimate.invoice_id ? (
-              <Button size="small" onClick={onConvert} isLoading={convert.isPending}>
-                <ArrowPath /> Convert to invoice
-              </Button>
-            ) : null}
-            {estimate.invoice_id ? (
-              <Button size="small" variant="secondary" asChild>
-                <Link to={`/invoices/${estimate.invoice_id}`}>View invoice</Link>
-              </Button>
-            ) : null}
-          </>
-        }
-      />
-      {estimate.status === "draft" ? (
-        <div className="px-6 py-3">
-          <Text size="small" className="text-ui-fg-subtle">
-            A draft: the customer cannot see it yet, and it gets its number when you send it.
-          </Text>
-        </div>
-      ) : null}
+    <DocumentHeader
+      kind="estimate"
+      document={estimate}
+      badge={<EstimateStatusBadge status={estimate.display_status} expired={estimate.is_expired} />}
+      actions={actions}
+    >
       {estimate.decision_note ? (
         <div className="px-6 py-3">
           <Text size="small" className="text-ui-fg-subtle">
@@ -175,10 +97,7 @@ const EstimateHeader = ({ estimate }: { estimate: AdminEstimate }) => {
           </Text>
         </div>
       ) : null}
-      {estimate.status === "draft" ? (
-        <DocumentFormModal kind="estimate" open={editOpen} onOpenChange={setEditOpen} document={estimate} />
-      ) : null}
-    </Container>
+    </DocumentHeader>
   )
 }
 

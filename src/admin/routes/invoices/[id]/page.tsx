@@ -1,9 +1,11 @@
-import { CurrencyDollar, PaperPlane, PencilSquare, Trash, XCircle } from "@medusajs/icons"
-import { Button, Container, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { CurrencyDollar, XCircle } from "@medusajs/icons"
+import { Container, Table, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
-import { Link, useNavigate, useParams } from "react-router-dom"
+import { Link, useParams } from "react-router-dom"
+import { paymentMethodLabel } from "../../../../lib/payment-methods"
+import type { AdminInvoice } from "../../../../types/http"
 import { SectionHeader, SectionRow } from "../../../components/common"
-import { DocumentFormModal } from "../../../components/document-form"
+import { DocumentHeader } from "../../../components/document-header"
 import {
   CustomerSection,
   DetailLayout,
@@ -15,19 +17,9 @@ import {
 } from "../../../components/document-sections"
 import { RecordPaymentDrawer } from "../../../components/record-payment-drawer"
 import { InvoiceStatusBadge } from "../../../components/status-badges"
-import { useDeleteDocument, useDocumentAction, useInvoice } from "../../../hooks/api"
+import { useDocumentAction, useInvoice } from "../../../hooks/api"
 import { errorMessage } from "../../../lib/errors"
-import { customerName, formatDate, formatDateTime, formatMoney } from "../../../lib/format"
-import type { AdminInvoice } from "../../../lib/types"
-
-const METHOD_LABELS: Record<string, string> = {
-  stripe: "Online (Stripe)",
-  bank_transfer: "Bank transfer",
-  cash: "Cash",
-  check: "Check",
-  card: "Card",
-  other: "Other",
-}
+import { formatDate, formatDateTime, formatMoney } from "../../../lib/format"
 
 const InvoiceDetailPage = () => {
   const { id } = useParams()
@@ -64,35 +56,11 @@ const InvoiceDetailPage = () => {
   )
 }
 
+/** The invoice's own actions; Delete, Edit, Send and Resend come with the shared header. */
 const InvoiceHeader = ({ invoice }: { invoice: AdminInvoice }) => {
-  const navigate = useNavigate()
   const prompt = usePrompt()
-  const [editOpen, setEditOpen] = useState(false)
   const [paymentOpen, setPaymentOpen] = useState(false)
-  const send = useDocumentAction("invoice", "send")
   const voidInvoice = useDocumentAction("invoice", "void")
-  const remove = useDeleteDocument("invoice")
-  const who = invoice.customer?.email ?? customerName(invoice.customer, "the customer")
-
-  const onSend = async () => {
-    const resend = invoice.status === "sent"
-    const confirmed = await prompt({
-      title: resend ? "Send this invoice again?" : "Send this invoice?",
-      description: resend
-        ? `${who} gets the invoice by email again, with a fresh link to their portal.`
-        : `It gets its number and can no longer be edited. ${who} gets it by email with a link to their portal.`,
-      confirmText: resend ? "Send again" : "Send invoice",
-      cancelText: "Cancel",
-      variant: "confirmation",
-    })
-    if (!confirmed) return
-    try {
-      const { invoice: sent } = await send.mutateAsync({ id: invoice.id })
-      toast.success(`Invoice ${sent?.display_number ?? ""} sent`, { description: `Emailed to ${who}.` })
-    } catch (error) {
-      toast.error("Could not send the invoice", { description: errorMessage(error) })
-    }
-  }
 
   const onVoid = async () => {
     const confirmed = await prompt({
@@ -110,79 +78,23 @@ const InvoiceHeader = ({ invoice }: { invoice: AdminInvoice }) => {
     }
   }
 
-  const onDelete = async () => {
-    const confirmed = await prompt({
-      title: "Delete this draft?",
-      description: "The draft invoice and its lines are deleted. The customer never saw it.",
-      confirmText: "Delete",
-      cancelText: "Cancel",
-    })
-    if (!confirmed) return
-    try {
-      await remove.mutateAsync(invoice.id)
-      toast.success("Draft invoice deleted")
-      navigate("/invoices", { replace: true })
-    } catch (error) {
-      toast.error("Could not delete the draft", { description: errorMessage(error) })
-    }
-  }
-
+  const sent = invoice.status === "sent"
   return (
-    <Container className="divide-y p-0">
-      <SectionHeader
-        level="h1"
-        title={
-          <span className="flex items-center gap-x-2">
-            {invoice.display_number ? `Invoice ${invoice.display_number}` : "Draft invoice"}
-            <InvoiceStatusBadge status={invoice.display_status} />
-          </span>
-        }
-        description={`${customerName(invoice.customer, invoice.customer_id)} · ${formatMoney(invoice.total, invoice.currency_code)}`}
-        actions={
-          <>
-            {invoice.status === "draft" ? (
-              <>
-                <Button size="small" variant="secondary" onClick={onDelete} isLoading={remove.isPending}>
-                  <Trash /> Delete
-                </Button>
-                <Button size="small" variant="secondary" onClick={() => setEditOpen(true)}>
-                  <PencilSquare /> Edit
-                </Button>
-                <Button size="small" onClick={onSend} isLoading={send.isPending}>
-                  <PaperPlane /> Send invoice
-                </Button>
-              </>
-            ) : null}
-            {invoice.status === "sent" ? (
-              <>
-                <Button size="small" variant="secondary" onClick={onVoid} isLoading={voidInvoice.isPending}>
-                  <XCircle /> Void
-                </Button>
-                <Button size="small" variant="secondary" onClick={onSend} isLoading={send.isPending}>
-                  <PaperPlane /> Resend
-                </Button>
-                <Button size="small" onClick={() => setPaymentOpen(true)}>
-                  <CurrencyDollar /> Record payment
-                </Button>
-              </>
-            ) : null}
-          </>
-        }
-      />
-      {invoice.status === "draft" ? (
-        <div className="px-6 py-3">
-          <Text size="small" className="text-ui-fg-subtle">
-            A draft: the customer cannot see it yet, and it gets its number when you send it.
-          </Text>
-        </div>
-      ) : null}
-      {invoice.status === "draft" ? (
-        <DocumentFormModal kind="invoice" open={editOpen} onOpenChange={setEditOpen} document={invoice} />
-      ) : null}
-      {invoice.status === "sent" ? (
-        <RecordPaymentDrawer invoice={invoice} open={paymentOpen} onOpenChange={setPaymentOpen} />
-      ) : null}
-    </Container>
+    <DocumentHeader
+      kind="invoice"
+      document={invoice}
+      badge={<InvoiceStatusBadge status={invoice.display_status} />}
+      actions={
+        sent
+          ? [
+              { label: "Void", icon: <XCircle />, onClick: onVoid, isLoading: voidInvoice.isPending },
+              { label: "Record payment", icon: <CurrencyDollar />, onClick: () => setPaymentOpen(true), primary: true },
+            ]
+          : []
+      }
+    >
+      {sent ? <RecordPaymentDrawer invoice={invoice} open={paymentOpen} onOpenChange={setPaymentOpen} /> : null}
+    </DocumentHeader>
   )
 }
 
@@ -211,7 +123,7 @@ const PaymentsSection = ({ invoice }: { invoice: AdminInvoice }) => {
             {payments.map((p) => (
               <Table.Row key={p.id} data-testid="invoice-payment">
                 <Table.Cell>{formatDate(p.paid_at)}</Table.Cell>
-                <Table.Cell>{METHOD_LABELS[p.method] ?? p.method}</Table.Cell>
+                <Table.Cell>{paymentMethodLabel(p.method)}</Table.Cell>
                 <Table.Cell>{p.reference || "-"}</Table.Cell>
                 <Table.Cell className="text-right">{formatMoney(p.amount, invoice.currency_code)}</Table.Cell>
               </Table.Row>

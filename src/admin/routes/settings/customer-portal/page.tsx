@@ -1,51 +1,53 @@
+import { zodResolver } from "@hookform/resolvers/zod"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Container, Button, InlineTip, Input, Label, Switch, Text, toast } from "@medusajs/ui"
-import { FormEvent, useEffect, useMemo, useState } from "react"
+import { useEffect } from "react"
+import { Controller, useForm, useWatch, type Control } from "react-hook-form"
+import { z } from "zod"
+import type { AdminPortalSettings, AdminUpdatePortalSettingsInput } from "../../../../types/http"
 import { ErrorState, FieldError, SectionHeader, SectionSkeleton } from "../../../components/common"
+import { FormField } from "../../../components/form-field"
 import { AccessStatusBadge } from "../../../components/status-badges"
 import { useHasStripeProvider, usePortalSettings, useUpdatePortalSettings } from "../../../hooks/api"
-import { errorMessage, fieldErrors } from "../../../lib/errors"
-import type { AdminPortalSettings } from "../../../lib/types"
+import { errorMessage } from "../../../lib/errors"
 
-type Form = {
-  enabled: boolean
-  allow_payments: boolean
-  allow_estimates: boolean
-  allow_invoices: boolean
-  allow_profile_updates: boolean
-  allow_service_history: boolean
-  link_ttl_days: string
-  business_name: string
-  logo_url: string
-  accent_color: string
-  support_email: string
-  invoice_prefix: string
-  estimate_prefix: string
-  owner_notification_email: string
-}
+const optionalEmail = z.union([z.literal(""), z.email("Enter an email address, like help@example.com.")])
+const prefix = z
+  .string()
+  .max(20, "Use 20 characters at most.")
+  .regex(/^[\w\-/.#]*$/, "Use letters, digits and - _ / . # only.")
+
+/** The form as typed (text inputs hold strings); the server checks every rule again. */
+const settingsSchema = z.object({
+  enabled: z.boolean(),
+  allow_payments: z.boolean(),
+  allow_estimates: z.boolean(),
+  allow_invoices: z.boolean(),
+  allow_profile_updates: z.boolean(),
+  allow_service_history: z.boolean(),
+  link_ttl_days: z
+    .string()
+    .refine((v) => /^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 365, "Enter a whole number of days from 1 to 365."),
+  business_name: z.string().max(200, "Use 200 characters at most."),
+  logo_url: z.union([
+    z.literal(""),
+    z.url({ protocol: /^https?$/, error: "Enter an http(s) address, like https://example.com/logo.png." }),
+  ]),
+  accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Enter a colour like #2563eb."),
+  support_email: optionalEmail,
+  invoice_prefix: prefix,
+  estimate_prefix: prefix,
+  owner_notification_email: optionalEmail,
+})
+type Form = z.infer<typeof settingsSchema>
 type Key = keyof Form
-
-const FIELDS = [
-  "enabled",
-  "allow_payments",
-  "allow_estimates",
-  "allow_invoices",
-  "allow_profile_updates",
-  "allow_service_history",
-  "link_ttl_days",
-  "business_name",
-  "logo_url",
-  "accent_color",
-  "support_email",
-  "invoice_prefix",
-  "estimate_prefix",
-  "owner_notification_email",
-] as const satisfies readonly Key[]
+type TextKey = { [K in Key]: Form[K] extends string ? K : never }[Key]
+type SwitchKey = Exclude<Key, TextKey>
 
 /** Text settings that mean "not set" when empty: sent as null. */
 const NULLABLE = new Set<Key>(["business_name", "logo_url", "support_email", "owner_notification_email"])
 
-const PERMISSIONS: { key: Key; label: string; description: string }[] = [
+const PERMISSIONS: { key: SwitchKey; label: string; description: string }[] = [
   {
     key: "allow_payments",
     label: "Allow Payments",
@@ -92,36 +94,27 @@ function toForm(s: AdminPortalSettings): Form {
   }
 }
 
-/** Only what changed, in the API's types: the server validates and names any field it refuses. */
-function changes(saved: Form, form: Form): Partial<AdminPortalSettings> {
+/** Only what changed, in the API's types. */
+function changes(saved: Form, form: Form): AdminUpdatePortalSettingsInput {
   const body: Record<string, unknown> = {}
-  for (const key of FIELDS) {
+  for (const key of Object.keys(settingsSchema.shape) as Key[]) {
     if (form[key] === saved[key]) continue
     const value = form[key]
     if (key === "link_ttl_days") {
-      body[key] = String(value).trim() === "" ? null : Number(value)
+      body[key] = Number(value)
     } else if (typeof value === "string") {
       body[key] = NULLABLE.has(key) && value.trim() === "" ? null : value.trim()
     } else {
       body[key] = value
     }
   }
-  return body as Partial<AdminPortalSettings>
+  return body as AdminUpdatePortalSettingsInput
 }
 
 const CustomerPortalSettingsPage = () => {
   const settings = usePortalSettings()
-  const update = useUpdatePortalSettings()
-  const hasStripe = useHasStripeProvider()
-  const [form, setForm] = useState<Form | null>(null)
-  const [errors, setErrors] = useState<Partial<Record<Key | "", string>>>({})
 
-  const saved = useMemo(() => (settings.data ? toForm(settings.data) : null), [settings.data])
-  useEffect(() => {
-    if (saved && !form) setForm(saved)
-  }, [saved, form])
-
-  if (settings.isLoading || (!form && !settings.isError)) {
+  if (settings.isLoading) {
     return (
       <div className="flex flex-col gap-y-3">
         <SectionSkeleton rows={2} />
@@ -129,37 +122,46 @@ const CustomerPortalSettingsPage = () => {
       </div>
     )
   }
-  if (settings.isError || !form || !saved) {
+  if (settings.isError || !settings.data) {
     return (
       <Container className="p-0">
         <ErrorState error={settings.error} onRetry={() => settings.refetch()} title="Could not load the portal settings" />
       </Container>
     )
   }
+  return <SettingsForm settings={settings.data} />
+}
 
-  const body = changes(saved, form)
-  const dirty = Object.keys(body).length > 0
-  const set = <K extends Key>(key: K, value: Form[K]) => {
-    setForm((f) => (f ? { ...f, [key]: value } : f))
-    setErrors((e) => (e[key] ? { ...e, [key]: undefined } : e))
-  }
+/** The form, once the saved settings are known: they are its default (and Discard) values. */
+const SettingsForm = ({ settings }: { settings: AdminPortalSettings }) => {
+  const update = useUpdatePortalSettings()
+  const hasStripe = useHasStripeProvider()
+  const form = useForm<Form>({ resolver: zodResolver(settingsSchema), defaultValues: toForm(settings) })
+  const { control } = form
+  const values = useWatch({ control }) as Form
+  const saved = form.formState.defaultValues as Form
+  const dirty = Object.keys(changes(saved, values)).length > 0
 
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault()
-    if (!dirty) return
+  // Settings saved elsewhere (another tab, a refetch) become the new baseline when nothing is being edited.
+  useEffect(() => {
+    if (!dirty) form.reset(toForm(settings))
+  }, [settings])
+
+  const submit = form.handleSubmit(async (values) => {
+    const body = changes(saved, values)
+    if (!Object.keys(body).length) return
     try {
       const { portal_settings } = await update.mutateAsync(body)
-      setForm(toForm(portal_settings))
-      setErrors({})
+      form.reset(toForm(portal_settings))
       toast.success("Portal settings saved", {
         description: portal_settings.enabled ? "The customer portal is on." : "The customer portal is off.",
       })
     } catch (error) {
-      const byField = fieldErrors(error, FIELDS)
-      setErrors(Object.keys(byField).length ? byField : { "": errorMessage(error) })
+      form.setError("root.server", { message: errorMessage(error) })
       toast.error("Could not save the portal settings", { description: errorMessage(error) })
     }
-  }
+  })
+  const serverError = form.formState.errors.root?.server?.message
 
   const saveButton = (
     <Button size="small" type="submit" form="portal-settings-form" disabled={!dirty} isLoading={update.isPending}>
@@ -167,44 +169,17 @@ const CustomerPortalSettingsPage = () => {
     </Button>
   )
 
-  const text = (key: Key, label: string, props: { type?: string; placeholder?: string; hint?: string; inputMode?: "numeric" } = {}) => (
-    <div className="flex flex-col gap-y-2">
-      <Label htmlFor={`portal-${key}`} weight="plus">
-        {label}
-      </Label>
-      <Input
-        id={`portal-${key}`}
-        name={key}
-        type={props.type ?? "text"}
-        inputMode={props.inputMode}
-        placeholder={props.placeholder}
-        value={String(form[key])}
-        onChange={(e) => set(key, e.target.value as never)}
-        aria-invalid={!!errors[key] || undefined}
-        aria-describedby={errors[key] ? `portal-${key}-error` : undefined}
-      />
-      {props.hint && !errors[key] ? (
-        <Text size="small" className="text-ui-fg-subtle">
-          {props.hint}
-        </Text>
-      ) : null}
-      <FieldError id={`portal-${key}-error`} message={errors[key]} />
-    </div>
-  )
-
-  const switchRow = (key: Key, label: string, description: string) => (
-    <div key={key} className="flex items-start justify-between gap-x-4 px-6 py-4">
-      <div className="flex flex-col gap-y-1">
-        <Label htmlFor={`portal-${key}`} weight="plus">
-          {label}
-        </Label>
-        <Text size="small" className="text-ui-fg-subtle text-pretty">
-          {description}
-        </Text>
-        <FieldError id={`portal-${key}-error`} message={errors[key]} />
-      </div>
-      <Switch id={`portal-${key}`} checked={form[key] as boolean} onCheckedChange={(checked) => set(key, checked as never)} />
-    </div>
+  const text = (key: TextKey, label: string, props: { type?: string; placeholder?: string; hint?: string; inputMode?: "numeric" } = {}) => (
+    <FormField
+      control={control}
+      name={key}
+      id={`portal-${key}`}
+      label={label}
+      hint={props.hint}
+      render={({ field, control: aria }) => (
+        <Input {...field} {...aria} type={props.type ?? "text"} inputMode={props.inputMode} placeholder={props.placeholder} />
+      )}
+    />
   )
 
   return (
@@ -221,24 +196,29 @@ const CustomerPortalSettingsPage = () => {
           description="A secure, password-free portal where your customers view and pay invoices, approve estimates and update their details."
           actions={saveButton}
         />
-        {errors[""] ? (
-          <div className="px-6 py-4">
-            <FieldError message={errors[""]} />
+        {serverError ? (
+          <div className="px-6 py-4" data-testid="form-error">
+            <FieldError message={serverError} />
           </div>
         ) : null}
-        {switchRow(
-          "enabled",
-          "Enable Customer Portal",
-          form.enabled
-            ? "Customers can open the links you send them."
-            : "Off: every portal link and page is refused until you turn it on."
-        )}
+        <SwitchRow
+          control={control}
+          name="enabled"
+          label="Enable Customer Portal"
+          description={
+            values.enabled
+              ? "Customers can open the links you send them."
+              : "Off: every portal link and page is refused until you turn it on."
+          }
+        />
       </Container>
 
       <Container className="divide-y p-0">
         <SectionHeader title="Permissions" description="What customers can do in their portal." />
-        {PERMISSIONS.map((p) => switchRow(p.key, p.label, p.description))}
-        {form.allow_payments && hasStripe.data === false ? (
+        {PERMISSIONS.map((p) => (
+          <SwitchRow key={p.key} control={control} name={p.key} label={p.label} description={p.description} />
+        ))}
+        {values.allow_payments && hasStripe.data === false ? (
           <div className="px-6 py-4">
             <InlineTip label="Pay Now needs Stripe" variant="warning">
               No Stripe payment provider is registered in this Medusa app, so customers will not see Pay Now. Add
@@ -270,7 +250,7 @@ const CustomerPortalSettingsPage = () => {
             <div
               aria-hidden
               className="shadow-borders-base mt-8 size-8 shrink-0 rounded-md"
-              style={{ background: /^#[0-9a-f]{6}$/i.test(form.accent_color) ? form.accent_color : "transparent" }}
+              style={{ background: /^#[0-9a-f]{6}$/i.test(values.accent_color) ? values.accent_color : "transparent" }}
             />
           </div>
         </div>
@@ -297,7 +277,7 @@ const CustomerPortalSettingsPage = () => {
 
       <div className="flex items-center justify-end gap-x-2">
         {dirty ? (
-          <Button size="small" variant="secondary" type="button" onClick={() => (setForm(saved), setErrors({}))}>
+          <Button size="small" variant="secondary" type="button" onClick={() => form.reset()}>
             Discard changes
           </Button>
         ) : null}
@@ -306,6 +286,37 @@ const CustomerPortalSettingsPage = () => {
     </form>
   )
 }
+
+const SwitchRow = ({
+  control,
+  name,
+  label,
+  description,
+}: {
+  control: Control<Form>
+  name: SwitchKey
+  label: string
+  description: string
+}) => (
+  <Controller
+    control={control}
+    name={name}
+    render={({ field, fieldState }) => (
+      <div className="flex items-start justify-between gap-x-4 px-6 py-4">
+        <div className="flex flex-col gap-y-1">
+          <Label htmlFor={`portal-${name}`} weight="plus">
+            {label}
+          </Label>
+          <Text size="small" className="text-ui-fg-subtle text-pretty">
+            {description}
+          </Text>
+          <FieldError id={`portal-${name}-error`} message={fieldState.error?.message} />
+        </div>
+        <Switch id={`portal-${name}`} checked={field.value} onCheckedChange={field.onChange} onBlur={field.onBlur} />
+      </div>
+    )}
+  />
+)
 
 export const config = defineRouteConfig({
   label: "Customer Portal",

@@ -1,11 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AdminPortalActivityResponse, Sendable } from "../../../../../types/http"
 import { PORTAL_MODULE } from "../../../../../modules/portal"
 import type PortalModuleService from "../../../../../modules/portal/service"
 import { assertCustomerExists } from "../portal-access/helpers"
 import type { AdminGetPortalActivityParamsType } from "../../validators"
 
 /** The customer's portal activity, newest first. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetPortalActivityParamsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetPortalActivityParamsType>, res: MedusaResponse<Sendable<AdminPortalActivityResponse>>) => {
   await assertCustomerExists(req, req.params.id)
   const { limit, offset, type } = req.validatedQuery as AdminGetPortalActivityParamsType
   const [events, count] = await req.scope

@@ -1,12 +1,13 @@
 import { withStateConflicts } from "../../../../utils/state-conflict"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AdminConvertEstimateResponse, Sendable } from "../../../../../types/http"
 import { convertEstimateWorkflow } from "../../../../../workflows/estimate"
 import { refetchInvoice } from "../../../invoices/helpers"
 import { refetchEstimate } from "../../helpers"
 import type { AdminConvertEstimateType } from "../../validators"
 
 /** Converts an accepted estimate into a new draft invoice with the same lines. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminConvertEstimateType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminConvertEstimateType>, res: MedusaResponse<Sendable<AdminConvertEstimateResponse>>) => {
   const { result } = await withStateConflicts(() => convertEstimateWorkflow(req.scope).run({
     input: { id: req.params.id, due_date: req.validatedBody?.due_date },
   }))

@@ -1,10 +1,11 @@
 import { withStateConflicts } from "../../../../utils/state-conflict"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AdminInvoiceResponse, Sendable } from "../../../../../types/http"
 import { sendInvoiceWorkflow } from "../../../../../workflows/invoice"
 import { refetchInvoice } from "../../helpers"
 
 /** Sends a draft (or re-sends a sent invoice) to the customer. */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sendable<AdminInvoiceResponse>>) => {
   await withStateConflicts(() => sendInvoiceWorkflow(req.scope).run({ input: { id: req.params.id } }))
   res.json({ invoice: await refetchInvoice(req, req.params.id) })
 }

@@ -1,9 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AdminPortalAccessResponse, Sendable } from "../../../../../../types/http"
 import { setPortalAccessWorkflow } from "../../../../../../workflows/access"
 import { assertCustomerExists, retrievePortalAccess } from "../helpers"
 
 /** Blocks portal access at once: every live link is revoked and sessions end on their next request. */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sendable<AdminPortalAccessResponse>>) => {
   await assertCustomerExists(req, req.params.id)
   await setPortalAccessWorkflow(req.scope).run({ input: { customer_id: req.params.id, enabled: false } })
   res.json({ portal_access: await retrievePortalAccess(req, req.params.id) })

@@ -1,10 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AdminSendPortalAccessResponse, Sendable } from "../../../../../../types/http"
 import { sendPortalAccessWorkflow } from "../../../../../../workflows/access"
 import { withStateConflicts } from "../../../../../utils/state-conflict"
 import { assertCustomerExists, retrievePortalAccess } from "../helpers"
 
 /** "Send Portal Access" / "Resend Portal Access": a new link by email. */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sendable<AdminSendPortalAccessResponse>>) => {
   await assertCustomerExists(req, req.params.id)
   const { result } = await withStateConflicts(() =>
     sendPortalAccessWorkflow(req.scope).run({

@@ -1,0 +1,213 @@
+/**
+ * JSON shapes of the plugin's admin routes (src/api/admin), shared by the routes (the type of what
+ * they send, `MedusaResponse<Sendable<…>>`) and the admin extension (what it reads). Money is in
+ * major units (19.99); dates travel as ISO strings.
+ *
+ * Types only: the admin bundle imports this file with `import type`, so nothing here may be a
+ * value, and the only imports are types from dependency-free files.
+ */
+import type {
+  EstimateStatus,
+  InvoicePaymentMethod,
+  InvoiceStatus,
+  PortalEventActor,
+  PortalTokenSource,
+} from "../modules/portal/constants"
+import type { EstimateDisplayStatus, InvoiceDisplayStatus } from "../lib/status"
+
+export type { EstimateDisplayStatus, EstimateStatus, InvoiceDisplayStatus, InvoicePaymentMethod, InvoiceStatus }
+
+/** What a route may pass to `res.json()`: a Date is sent as its ISO string. */
+export type Sendable<T> = T extends string
+  ? T | Date
+  : T extends readonly (infer U)[]
+    ? Sendable<U>[]
+    : T extends object
+      ? { [K in keyof T]: Sendable<T[K]> }
+      : T
+
+export type AdminDocumentKind = "invoice" | "estimate"
+
+/** BigNumber fields serialise as numbers; older rows may come back as numeric strings. */
+export type AdminAmount = number | string
+
+export type AdminPaginated = { count: number; offset: number; limit: number }
+
+// ── Invoices and estimates ───────────────────────────────────────────────────
+
+export type AdminDocumentLine = {
+  id: string
+  title: string
+  description: string | null
+  quantity: AdminAmount
+  unit_price: AdminAmount
+  tax_rate: AdminAmount | null
+  subtotal: AdminAmount
+  tax_total: AdminAmount
+  total: AdminAmount
+  rank: number
+}
+
+/** The `customer.*` fields the admin asks for with `fields=`. */
+export type AdminCustomerSummary = {
+  id: string
+  email: string | null
+  first_name: string | null
+  last_name: string | null
+  company_name: string | null
+}
+
+type AdminDocumentBase = {
+  id: string
+  display_number: string | null
+  customer_id: string
+  currency_code: string
+  issue_date: string
+  subtotal: AdminAmount
+  tax_total: AdminAmount
+  total: AdminAmount
+  notes?: string | null
+  internal_note?: string | null
+  sent_at: string | null
+  created_at: string
+  updated_at: string
+  lines?: AdminDocumentLine[]
+  customer?: AdminCustomerSummary | null
+}
+
+export type AdminInvoicePayment = {
+  id: string
+  amount: AdminAmount
+  method: InvoicePaymentMethod
+  paid_at: string
+  reference: string | null
+  payment_id: string | null
+  created_at: string
+}
+
+export type AdminInvoice = AdminDocumentBase & {
+  status: InvoiceStatus
+  /** What the owner and the customer see: Overdue is derived from the due date at read time. */
+  display_status: InvoiceDisplayStatus
+  due_date: string | null
+  amount_paid: AdminAmount
+  open_amount?: AdminAmount
+  paid_at: string | null
+  voided_at: string | null
+  estimate_id: string | null
+  order_id: string | null
+  payments?: AdminInvoicePayment[]
+}
+
+export type AdminEstimate = AdminDocumentBase & {
+  status: EstimateStatus
+  display_status: EstimateDisplayStatus
+  valid_until: string | null
+  is_expired?: boolean
+  decided_at: string | null
+  decision_note: string | null
+  invoice_id: string | null
+}
+
+export type AdminDocument = AdminInvoice | AdminEstimate
+
+export type AdminInvoiceResponse = { invoice: AdminInvoice }
+export type AdminInvoiceListResponse = AdminPaginated & { invoices: AdminInvoice[] }
+export type AdminEstimateResponse = { estimate: AdminEstimate }
+export type AdminEstimateListResponse = AdminPaginated & { estimates: AdminEstimate[] }
+/** POST /admin/estimates/:id/convert: the new draft invoice and the estimate it came from. */
+export type AdminConvertEstimateResponse = AdminInvoiceResponse & AdminEstimateResponse
+export type AdminDeleteResponse<O extends string> = { id: string; object: O; deleted: true }
+
+/** Body of POST /admin/invoices and /admin/estimates (and of their draft updates). */
+export type AdminDocumentInput = {
+  customer_id: string
+  currency_code: string
+  issue_date?: string
+  due_date?: string | null
+  valid_until?: string | null
+  notes?: string | null
+  internal_note?: string | null
+  lines: {
+    title: string
+    description?: string | null
+    quantity: number
+    unit_price: number
+    tax_rate?: number | null
+  }[]
+}
+
+/** Body of POST /admin/invoices/:id/payments: offline payments only. */
+export type AdminRecordPaymentInput = {
+  amount: number
+  method: Exclude<InvoicePaymentMethod, "stripe">
+  paid_at?: string
+  reference?: string | null
+}
+
+// ── Settings ─────────────────────────────────────────────────────────────────
+
+export type AdminPortalSettings = {
+  id: string
+  enabled: boolean
+  allow_payments: boolean
+  allow_estimates: boolean
+  allow_invoices: boolean
+  allow_profile_updates: boolean
+  allow_service_history: boolean
+  link_ttl_days: number
+  business_name: string | null
+  logo_url: string | null
+  accent_color: string
+  support_email: string | null
+  invoice_prefix: string
+  estimate_prefix: string
+  owner_notification_email: string | null
+}
+
+export type AdminPortalSettingsResponse = { portal_settings: AdminPortalSettings }
+export type AdminUpdatePortalSettingsInput = Partial<Omit<AdminPortalSettings, "id">>
+
+// ── Portal access and activity ───────────────────────────────────────────────
+
+export type AdminPortalLink = {
+  id: string
+  source: PortalTokenSource
+  created_at: string
+  expires_at: string
+  last_used_at: string | null
+}
+
+export type AdminPortalAccess = {
+  customer_id: string
+  status: "enabled" | "disabled" | "never_sent"
+  enabled: boolean
+  first_sent_at: string | null
+  last_sent_at: string | null
+  last_opened_at: string | null
+  disabled_at: string | null
+  links: AdminPortalLink[]
+}
+
+export type AdminPortalAccessResponse = { portal_access: AdminPortalAccess }
+/** "Send Portal Access": whether the email left, and the access after it. */
+export type AdminSendPortalAccessResponse = AdminPortalAccessResponse & {
+  email: { status: "success" | "failure"; error?: string }
+}
+/** A link returned to the owner instead of emailed ("Copy portal link", "View portal as customer"). */
+export type AdminPortalLinkResponse = { link: { id: string; url: string; expires_at: string } }
+
+export type AdminPortalEvent = {
+  id: string
+  /** A `PortalEventType`; typed as text so an event kind added later still reads. */
+  type: string
+  customer_id: string | null
+  actor: PortalEventActor
+  /** "invoice" or "estimate" when the event is about a document. */
+  subject_type: string | null
+  subject_id: string | null
+  data: Record<string, unknown> | null
+  created_at: string
+}
+
+export type AdminPortalActivityResponse = AdminPaginated & { events: AdminPortalEvent[] }
