@@ -57,20 +57,20 @@ medusaIntegrationTestRunner({
       expect(receipt.attachments).toHaveLength(1)
     })
 
-    it("names the cheque that settled an invoice, though a cash part payment is dated later", async () => {
+    it("names the check that settled an invoice, though a cash part payment is dated later", async () => {
       const invoice = await sentInvoice()
       await recordOffline(invoice.id, { amount: 20, method: "cash", paid_at: "2026-11-20T10:00:00.000Z" })
       await drainEventBus(getContainer())
       expect(receipts()).toHaveLength(0) // a part payment brings no receipt
 
-      // The owner enters, after the cash, a cheque received earlier: it settles the invoice.
+      // The owner enters, after the cash, a check received earlier: it settles the invoice.
       await recordOffline(invoice.id, { amount: 39.97, method: "check", paid_at: "2026-11-10T10:00:00.000Z" })
       await drainEventBus(getContainer())
 
       expect(receipts()).toHaveLength(1)
       const [receipt] = receipts()
       expect(receipt.text).toMatch(/Amount paid: €39\.97\n/)
-      expect(receipt.text).toMatch(/Method: +Cheque\n/)
+      expect(receipt.text).toMatch(/Method: +Check\n/)
       expect(receipt.text).toMatch(/Paid on: +November 10, 2026\n/)
     })
   },
