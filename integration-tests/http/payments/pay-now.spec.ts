@@ -153,10 +153,8 @@ medusaIntegrationTestRunner({
     })
 
     it("ignores a forged webhook and a return page for an unpaid intent", async () => {
-
-      // Medusa logs the forged webhook and the session Stripe did not authorize.
-
-      expectLoggedErrors(/^An error occurred while processing payment\.webhook_received:/, /constructWebhookEvent: No signatures found matching the expected signature/, /Error was thrown trying to authorize payment session .* was not authorized with the provider/)
+      // Medusa logs the forged webhook. The return page's unpaid intent is an answer, not an error: nothing more is logged.
+      expectLoggedErrors(/^An error occurred while processing payment\.webhook_received:/, /constructWebhookEvent: No signatures found matching the expected signature/)
       const invoice = await sentInvoice()
       await payNow(invoice.id)
       const [pi] = [...fake.paymentIntents.values()]
@@ -203,10 +201,7 @@ medusaIntegrationTestRunner({
     })
 
     it("shows Stripe's reason when the payment fails, and keeps the invoice Unpaid", async () => {
-
-      // Medusa logs the session Stripe did not authorize.
-
-      expectLoggedErrors(/Error was thrown trying to authorize payment session .* was not authorized with the provider/)
+      // A refused payment is an answer, not an error: nothing is logged.
       const invoice = await sentInvoice()
       await payNow(invoice.id)
       const [pi] = [...fake.paymentIntents.values()]

@@ -1,58 +1,88 @@
-import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type { EmailTemplateData, EmailTemplateName } from "../../lib/email/templates"
+import type { EmailTemplateData } from "../../lib/email/templates"
+import type { PortalEmailPurpose } from "../../lib/portal-email"
 import { PortalEventActor, PortalEventType, PortalTokenSource } from "../../modules/portal/constants"
-import { logPortalEventStep, sendPortalEmailStep, validateCustomerStep } from "../steps"
-import { issuePortalLinkStep, recordAccessSentStep, validatePortalEnabledStep } from "./steps"
+import { decidePortalEmailStep, logPortalEventStep, sendPortalEmailStep, validateCustomerStep } from "../steps"
+import { issuePortalLinkStep, PortalDocumentRef, prepareAccessEmailStep, recordAccessSentStep } from "./steps"
 
 export const sendPortalAccessWorkflowId = "send-portal-access"
+
+export type SendPortalAccessReason = "manual" | "login" | "renew" | "document"
 
 export type SendPortalAccessInput = {
   customer_id: string
   /** Why the link is sent: the owner's button, the customer's login request, a document sent. */
-  reason: "manual" | "login" | "renew" | "document"
+  reason: SendPortalAccessReason
   actor?: "owner" | "customer" | "system"
-  /** Which email carries the link; "portal-access" unless a document is announced. */
-  template?: EmailTemplateName
-  /** The template's data except the link, which this workflow creates. */
-  template_data?: Omit<EmailTemplateData, "portal_url" | "expires_at"> & Record<string, unknown>
-  subject_type?: "invoice" | "estimate" | null
-  subject_id?: string | null
+  /** The sent invoice or estimate the email announces (reason "document"). */
+  document?: PortalDocumentRef | null
+}
+
+const PURPOSES: Record<SendPortalAccessReason, PortalEmailPurpose> = {
+  manual: "owner_request",
+  document: "document",
+  login: "customer_request",
+  renew: "customer_request",
 }
 
 /**
  * Emails the customer a new magic link ("Send Portal Access" / "Resend Portal Access", the
- * login page, and document emails). The link is created even if the email fails; the failure
- * is in the activity log and first / last sent are stamped only for an email that left.
+ * login page, and document emails), if `whyNotEmailCustomer` allows it. The owner is told why
+ * not; a document that cannot be emailed is logged as skipped; a customer's own request gets
+ * nothing, silently (the page answered the same either way). The link is created even if the
+ * email fails; the failure is in the activity log and first / last sent are stamped only for an
+ * email that left.
  */
 export const sendPortalAccessWorkflow = createWorkflow(sendPortalAccessWorkflowId, (input: SendPortalAccessInput) => {
-  const { data: customers } = useQueryGraphStep({
-    entity: "customer",
-    fields: ["id", "email", "first_name"],
-    filters: { id: input.customer_id },
-    options: { throwIfKeyNotFound: true },
+  validateCustomerStep({ customer_id: input.customer_id })
+  const decision = decidePortalEmailStep(
+    transform({ input }, ({ input }) => ({
+      customer_id: input.customer_id,
+      purpose: PURPOSES[input.reason],
+      refuse: input.reason === "manual",
+    }))
+  )
+
+  when({ decision, input }, ({ decision, input }) => Boolean(decision.refusal && input.document)).then(() => {
+    const skipped = transform({ decision, input }, ({ decision, input }) => ({
+      type: PortalEventType.EMAIL_SKIPPED,
+      customer_id: input.customer_id,
+      subject_type: input.document!.type,
+      subject_id: input.document!.id,
+      data: { reason: decision.refusal },
+    }))
+    logPortalEventStep(skipped).config({ name: "log-portal-email-skipped" })
   })
-  validateCustomerStep({ customer_id: input.customer_id, require_email: true })
-  validatePortalEnabledStep()
 
-  const link = issuePortalLinkStep({ customer_id: input.customer_id, source: PortalTokenSource.EMAIL })
-
-  const email = transform({ customers, link, input }, ({ customers, link, input }) => ({
-    to: customers[0].email as string,
+  // Each step below runs only when the email may go out (a "when" cannot hold another).
+  const allowed = ({ decision }: { decision: { refusal: unknown } }) => !decision.refusal
+  const link = when("portal-access-allowed-link", { decision }, allowed).then(() =>
+    issuePortalLinkStep({ customer_id: input.customer_id, source: PortalTokenSource.EMAIL })
+  )
+  const prepared = when("portal-access-allowed-email", { decision }, allowed).then(() =>
+    prepareAccessEmailStep(
+      transform({ decision, input }, ({ decision, input }) => ({
+        document: input.document ?? null,
+        first_access: decision.first_access,
+      }))
+    )
+  )
+  const email = transform({ decision, prepared, link, input }, ({ decision, prepared, link, input }) => ({
+    to: decision.to as string,
     customer_id: input.customer_id,
-    template: input.template ?? "portal-access",
+    template: prepared?.template ?? "portal-access",
     data: {
-      customer_first_name: customers[0].first_name ?? null,
-      ...(input.template_data ?? {}),
-      portal_url: link.url,
-      expires_at: link.expires_at,
-    } as EmailTemplateData,
-    subject_type: input.subject_type ?? null,
-    subject_id: input.subject_id ?? null,
+      customer_first_name: decision.first_name,
+      ...(prepared?.data ?? {}),
+      portal_url: link?.url,
+      expires_at: link?.expires_at,
+    } as unknown as EmailTemplateData,
+    subject_type: input.document?.type ?? null,
+    subject_id: input.document?.id ?? null,
   }))
-  const sent = sendPortalEmailStep(email)
+  const sent = when("portal-access-allowed-send", { decision }, allowed).then(() => sendPortalEmailStep(email))
 
-  when({ sent }, ({ sent }) => sent.status === "success").then(() => {
+  when({ sent }, ({ sent }) => sent?.status === "success").then(() => {
     recordAccessSentStep({ customer_id: input.customer_id })
   })
 
@@ -60,16 +90,20 @@ export const sendPortalAccessWorkflow = createWorkflow(sendPortalAccessWorkflowI
     type: PortalEventType.LINK_SENT,
     customer_id: input.customer_id,
     actor: input.actor ?? (input.reason === "manual" ? PortalEventActor.OWNER : PortalEventActor.SYSTEM),
-    subject_type: input.subject_type ?? null,
-    subject_id: input.subject_id ?? null,
-    data: { reason: input.reason, template: email.template, link_id: link.id, email_status: sent.status },
+    subject_type: input.document?.type ?? null,
+    subject_id: input.document?.id ?? null,
+    data: { reason: input.reason, template: email.template, link_id: link?.id, email_status: sent?.status },
   }))
-  logPortalEventStep(event)
+  when("portal-access-allowed-log", { decision }, allowed).then(() => {
+    logPortalEventStep(event)
+  })
 
-  const result = transform({ link, sent }, ({ link, sent }) => ({
-    link_id: link.id,
-    expires_at: link.expires_at,
-    email: sent,
+  const result = transform({ sent, link, decision }, ({ sent, link, decision }) => ({
+    /** Why nothing was sent; null when a link went out (or its email failed). */
+    skipped: decision.refusal,
+    link_id: link?.id ?? null,
+    expires_at: link?.expires_at ?? null,
+    email: sent ?? null,
   }))
   return new WorkflowResponse(result)
 })

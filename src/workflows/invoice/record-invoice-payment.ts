@@ -1,6 +1,9 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
+import { MathBN } from "@medusajs/framework/utils"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { PortalEventActor, PortalEvents, PortalEventType } from "../../modules/portal/constants"
+import { InvoicePaymentMethod, PortalEventActor, PortalEvents, PortalEventType } from "../../modules/portal/constants"
+import type { InvoicePaidEventData } from "../../types/events"
 import { logPortalEventStep } from "../steps"
 import { syncInvoicePaymentCollectionStep } from "../payments/steps"
 import { recordInvoicePaymentStep, RecordInvoicePaymentStepInput } from "./steps"
@@ -9,7 +12,8 @@ export const recordInvoicePaymentWorkflowId = "record-invoice-payment"
 
 /**
  * Records a payment against a sent invoice (an owner's offline payment, or a captured online
- * one). Paying the open amount marks the invoice paid and emits `portal.invoice.paid`.
+ * one). Paying the open amount marks the invoice paid and emits `portal.invoice.paid` naming
+ * the payment that settled it.
  */
 export const recordInvoicePaymentWorkflow = createWorkflow(
   recordInvoicePaymentWorkflowId,
@@ -39,7 +43,15 @@ export const recordInvoicePaymentWorkflow = createWorkflow(
     })
 
     when({ result }, ({ result }) => result.paid).then(() => {
-      const paid = transform({ result }, ({ result }) => ({ id: result.invoice.id, customer_id: result.invoice.customer_id }))
+      // paid ⇒ this run's payment settled the invoice: the event names it.
+      const paid = transform({ result }, ({ result }): InvoicePaidEventData => ({
+        id: result.invoice.id,
+        customer_id: result.invoice.customer_id,
+        payment_id: result.payment!.id,
+        method: result.payment!.method as InvoicePaymentMethod,
+        amount: MathBN.convert(result.payment!.amount as BigNumberInput).toNumber(),
+        medusa_payment_id: result.payment!.payment_id ?? null,
+      }))
       emitEventStep({ eventName: PortalEvents.INVOICE_PAID, data: paid }).config({ name: "emit-invoice-paid" })
     })
 

@@ -1,3 +1,4 @@
+export * from "./process-invoice-payment-return"
 export * from "./record-captured-invoice-payment"
 export * from "./start-invoice-payment"
 export * from "./steps"

@@ -1,3 +1,5 @@
+export * from "./decide-portal-email"
 export * from "./log-portal-event"
+export * from "./notify-owner-feed"
 export * from "./send-portal-email"
 export * from "./validate-customer"

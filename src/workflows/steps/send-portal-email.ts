@@ -13,6 +13,12 @@ export type SendPortalEmailStepInput<T extends EmailTemplateName = EmailTemplate
   data: EmailTemplateData<T>
   subject_type?: "invoice" | "estimate" | null
   subject_id?: string | null
+  /** The owner's notification address, not the customer's: no receiver is recorded. */
+  to_owner?: boolean
+  /** Files sent along, base64 (a receipt's paid invoice). */
+  attachments?: { filename: string; content: string; content_type: string }[]
+  /** Sent once per key: a second delivery of the event behind it sends nothing. */
+  idempotency_key?: string
 }
 
 export type SendPortalEmailResult = { status: "success" | "failure"; notification_id?: string; error?: string }
@@ -40,9 +46,11 @@ export const sendPortalEmailStep = createStep(
           content,
           // Stored by the Notification Module: ids only, never the link (it carries the token).
           data: { customer_id: input.customer_id, subject_id: input.subject_id ?? null },
-          receiver_id: input.customer_id,
+          receiver_id: input.to_owner ? undefined : input.customer_id,
           resource_id: input.subject_id ?? undefined,
           resource_type: input.subject_type ?? undefined,
+          attachments: input.attachments,
+          idempotency_key: input.idempotency_key,
         },
       ])
       result =

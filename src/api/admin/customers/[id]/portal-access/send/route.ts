@@ -12,5 +12,6 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<
       input: { customer_id: req.params.id, reason: "manual", actor: "owner" },
     })
   )
-  res.json({ email: result.email, portal_access: await retrievePortalAccess(req, req.params.id) })
+  // The owner's request is refused with an error, never skipped: an email was attempted.
+  res.json({ email: result.email!, portal_access: await retrievePortalAccess(req, req.params.id) })
 }

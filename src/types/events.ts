@@ -1,0 +1,18 @@
+import type { InvoicePaymentMethod } from "../modules/portal/constants"
+
+/**
+ * `portal.invoice.paid`: the invoice and the payment that settled it, so whoever reacts (the
+ * receipt) never has to guess which of the invoice's payments that was.
+ */
+export type InvoicePaidEventData = {
+  /** The invoice. */
+  id: string
+  customer_id: string
+  /** The invoice payment (`invoice_payment.id`) that brought the open amount to zero. */
+  payment_id: string
+  method: InvoicePaymentMethod
+  /** What that payment counted towards the invoice, in major units. */
+  amount: number
+  /** The Medusa payment behind an online payment; null for an offline one. */
+  medusa_payment_id: string | null
+}

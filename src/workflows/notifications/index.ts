@@ -1,0 +1,5 @@
+export * from "./notify-estimate-decided"
+export * from "./record-email-failed"
+export * from "./send-invoice-receipt"
+export * from "./steps"
+export * from "./run-email-workflow"

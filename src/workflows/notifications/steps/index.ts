@@ -1,0 +1,2 @@
+export * from "./prepare-estimate-decided"
+export * from "./prepare-invoice-receipt"
