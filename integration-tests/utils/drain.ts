@@ -160,14 +160,30 @@ export async function releaseIdleConnections(container: MedusaContainer) {
   if (!pool || typeof pool.check !== "function" || !Array.isArray(pool.pendingDestroys)) {
     return
   }
-  const { min, idleTimeoutMillis } = pool
-  pool.min = 0
-  pool.idleTimeoutMillis = 0
-  try {
-    pool.check() // tarn's reaper: destroys the free connections idle for ≥ idleTimeoutMillis
-  } finally {
-    pool.min = min
-    pool.idleTimeoutMillis = idleTimeoutMillis
+  // A connection the app is still opening (a late query from the last test) would be killed by the
+  // restore too: wait for it to be handed out and returned, then close it, until the pool is empty.
+  for (let round = 0; round < 50; round++) {
+    const settling = [...pool.pendingCreates, ...pool.pendingAcquires].map((p: { promise: Promise<unknown> }) =>
+      p.promise.catch(() => undefined)
+    )
+    await Promise.all(settling)
+    if (pool.numUsed() > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      continue
+    }
+    const { min, idleTimeoutMillis } = pool
+    pool.min = 0
+    pool.idleTimeoutMillis = 0
+    try {
+      pool.check() // tarn's reaper: destroys the free connections idle for ≥ idleTimeoutMillis
+    } finally {
+      pool.min = min
+      pool.idleTimeoutMillis = idleTimeoutMillis
+    }
+    await Promise.all(pool.pendingDestroys.map((destroy: { promise: Promise<unknown> }) => destroy.promise.catch(() => undefined)))
+    await nextTurn()
+    if (pool.numFree() + pool.numUsed() + pool.numPendingCreates() + pool.numPendingAcquires() === 0) {
+      return
+    }
   }
-  await Promise.all(pool.pendingDestroys.map((destroy: { promise: Promise<unknown> }) => destroy.promise.catch(() => undefined)))
 }

@@ -1,12 +1,16 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { deriveEstimateStatus, isEstimateExpired } from "../../../lib/status"
+import type { AdminEstimate, Sendable } from "../../../types/http"
 import { likeEscape } from "../../utils/document-validators"
 
 type AnyEstimate = Record<string, any>
 
-/** Adds the derived status (Pending / Accepted / Rejected) and whether a pending one expired. */
-export function presentEstimate<T extends AnyEstimate>(estimate: T, now = new Date()) {
+/**
+ * Adds the derived status (Pending / Accepted / Rejected) and whether a pending one expired. Typed
+ * as the response shape, for the reason `presentInvoice` gives.
+ */
+export function presentEstimate(estimate: AnyEstimate, now = new Date()): Sendable<AdminEstimate> {
   const extra: Record<string, unknown> = {}
   if (estimate.status !== undefined) {
     extra.display_status = deriveEstimateStatus(estimate as any)
@@ -17,7 +21,7 @@ export function presentEstimate<T extends AnyEstimate>(estimate: T, now = new Da
   if (Array.isArray(estimate.lines)) {
     extra.lines = [...estimate.lines].sort((a, b) => a.rank - b.rank)
   }
-  return { ...estimate, ...extra }
+  return { ...estimate, ...extra } as Sendable<AdminEstimate>
 }
 
 export function estimateFilters(filterable: Record<string, any>) {
