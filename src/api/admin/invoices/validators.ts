@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { dateFilter, documentFields, documentListParams, GetDocumentParams } from "../../utils/document-validators"
 import { MAX_AMOUNT } from "../../../lib/money"
+import { OFFLINE_PAYMENT_METHODS } from "../../../lib/payment-methods"
 import { textInput } from "../../../lib/text-input"
 
 export const AdminGetInvoiceParams = GetDocumentParams
@@ -29,7 +30,7 @@ export type AdminUpdateInvoiceType = z.infer<typeof AdminUpdateInvoice>
 export const AdminRecordInvoicePayment = z
   .object({
     amount: z.number().positive().max(MAX_AMOUNT),
-    method: z.enum(["cash", "check", "bank_transfer", "card", "other"]),
+    method: z.enum(OFFLINE_PAYMENT_METHODS),
     paid_at: z.coerce.date().optional(),
     reference: textInput("reference", { max: 500 }).nullish(),
   })
