@@ -9,6 +9,13 @@ import { noRedirect, pressOpenLink } from "../portal/helpers"
 
 jest.setTimeout(300_000)
 
+// Every log level is on for this file (log-everything-env), and the test reads what the logger is
+// handed (captureLogs spies on its methods). Its output would be the app's boot and teardown at
+// level silly, thousands of lines in the run's log: the logger's transports stay silent instead.
+const transports = (): { silent?: boolean }[] => (require("@medusajs/framework/logger").logger as any).loggerInstance_.transports
+beforeAll(() => transports().forEach((transport) => (transport.silent = true)))
+afterAll(() => transports().forEach((transport) => (transport.silent = false)))
+
 /** A magic-link token is a live credential: no log line at any level may carry it. */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
