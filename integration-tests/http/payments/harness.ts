@@ -1,4 +1,9 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { adminHeaders, createAdminUser } from "../../utils/admin"
+import { createCustomer } from "../../utils/customer"
+import { useFastWebhooks } from "../../utils/fake-stripe/medusa"
 import { FakeStripe, startFakeStripe } from "../../utils/fake-stripe/server"
+import { portalService } from "../../utils/portal"
 import { SmtpSink, startSmtpSink } from "../../utils/smtp-sink"
 
 /**
@@ -37,6 +42,19 @@ export function usePaymentHarness() {
     }
   })
   return harness
+}
+
+/**
+ * Each payment test's start (call it in `beforeEach`): the fake Stripe and the sink emptied,
+ * webhooks handled at once, an admin, the portal on for "Acme Plumbing", and customer Pat.
+ */
+export async function startPaymentTest(harness: { fake: FakeStripe; sink: SmtpSink }, container: MedusaContainer) {
+  harness.fake.reset()
+  harness.sink.clear()
+  useFastWebhooks(container)
+  await createAdminUser(adminHeaders, container)
+  await portalService(container).updateSettings({ enabled: true, business_name: "Acme Plumbing" })
+  return (await createCustomer(container, { first_name: "Pat" })) as unknown as { id: string; email: string }
 }
 
 /** Reads until `ok` holds or the deadline passes; returns the last value read. */

@@ -1,12 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { ParsedMail } from "mailparser"
-import { adminHeaders, createAdminUser } from "../../utils/admin"
-import { createCustomer } from "../../utils/customer"
+import { adminHeaders } from "../../utils/admin"
 import { drainEventBus } from "../../utils/drain"
-import { useFastWebhooks } from "../../utils/fake-stripe/medusa"
 import { invoiceBody, portalService } from "../../utils/portal"
 import { csrfFrom, formPost, portalSession } from "../portal/helpers"
-import { until, usePaymentHarness } from "./harness"
+import { startPaymentTest, until, usePaymentHarness } from "./harness"
 
 jest.setTimeout(120_000)
 
@@ -21,12 +19,7 @@ medusaIntegrationTestRunner({
     let customer: { id: string; email: string }
 
     beforeEach(async () => {
-      harness.fake.reset()
-      harness.sink.clear()
-      useFastWebhooks(getContainer())
-      await createAdminUser(adminHeaders, getContainer())
-      await portalService(getContainer()).updateSettings({ enabled: true, business_name: "Acme Plumbing" })
-      customer = (await createCustomer(getContainer(), { first_name: "Pat" })) as any
+      customer = await startPaymentTest(harness, getContainer())
     })
 
     const sentInvoice = async () => {
