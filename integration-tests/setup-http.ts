@@ -11,7 +11,7 @@ import { assertNoUnexpectedErrors, captureLoggedErrors, stopCapturingLoggedError
  * Before each test: the app's event bus is tracked (integration-tests/utils/drain.ts), the portal's
  * rate-limit counters are cleared (they live in the Cache Module, which the database restore does
  * not touch, so one test's attempts would count against the next), and logged errors are captured
- * (integration-tests/utils/quiet-log.ts).
+ * (integration-tests/utils/quiet-log.ts), knex's connection warnings among them.
  * After each test: wait until the app is idle (subscribers and workflows the test set off have
  * finished, so none runs into the next test's database restore), then fail the test on any error
  * it logged without declaring it. Idle database connections are closed too, so the restore does not
@@ -29,7 +29,14 @@ function appContainer(): MedusaContainer | null {
 beforeEach(async () => {
   const container = appContainer()
   const loggers = [require("@medusajs/framework/logger").logger]
+  const warners: object[] = []
   if (container) {
+    // The shared pool's knex logger: a connection killed under the pool is only a knex warning.
+    const knexLogger = (container.resolve(ContainerRegistrationKeys.PG_CONNECTION, { allowUnregistered: true }) as any)
+      ?.client?.logger
+    if (knexLogger) {
+      warners.push(knexLogger)
+    }
     trackEventBus(container)
     // The first test's beforeEach snapshots the database, which also ends every connection to it.
     await releaseIdleConnections(container)
@@ -37,7 +44,7 @@ beforeEach(async () => {
     const cache = container.resolve<ICacheService>(Modules.CACHE, { allowUnregistered: true })
     await cache?.invalidate("portal:rl:*")
   }
-  captureLoggedErrors(loggers)
+  captureLoggedErrors(loggers, warners)
 })
 
 afterEach(async () => {

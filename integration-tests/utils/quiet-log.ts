@@ -32,25 +32,36 @@ const describeValue = (value: unknown) =>
 
 const render = (args: unknown[]) => format(...args.map(describeValue))
 
-/** Starts capturing `logger.error` (the given loggers) and `console.error`. */
-export function captureLoggedErrors(loggers: { error: (...args: any[]) => unknown }[]) {
+type Logs = { [method: string]: any }
+
+/**
+ * Starts capturing `logger.error` (the given loggers), `console.error`, and `warn` of the given
+ * warners: knex reports a connection it lost ("Connection Error: Connection ended unexpectedly")
+ * only as a warning, printed with console.log, so it would pass unnoticed.
+ */
+export function captureLoggedErrors(loggers: Logs[], warners: Logs[] = []) {
   stopCapturingLoggedErrors()
   const capture: Capture = { messages: [], expected: [], allowed: [], restore: () => undefined }
   const restores: (() => void)[] = []
 
-  const wrap = (target: { error: (...args: any[]) => unknown }) => {
-    const original = target.error
+  const wrap = (target: Logs, method: "error" | "warn") => {
+    const hadOwn = Object.prototype.hasOwnProperty.call(target, method)
+    const original = target[method]
     // Kept, not printed: an error the test expected is noise in a green run's log, and one it
     // did not expect fails the test with its full text (assertNoUnexpectedErrors).
-    target.error = function (...args: unknown[]) {
+    target[method] = function (...args: unknown[]) {
       capture.messages.push(render(args))
     }
-    restores.push(() => (target.error = original))
+    // A method from the prototype (knex's Logger) is restored by removing the own copy.
+    restores.push(() => (hadOwn ? (target[method] = original) : delete target[method]))
   }
   for (const logger of new Set(loggers)) {
-    wrap(logger)
+    wrap(logger, "error")
   }
-  wrap(console)
+  wrap(console, "error")
+  for (const warner of new Set(warners)) {
+    wrap(warner, "warn")
+  }
 
   capture.restore = () => restores.reverse().forEach((restore) => restore())
   state().capture = capture

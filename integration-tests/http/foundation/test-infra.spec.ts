@@ -1,5 +1,5 @@
 import type { ICacheService, IEventBusModuleService } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainEventBus } from "../../utils/drain"
 import { assertNoUnexpectedErrors, expectLoggedErrors, loggedErrors } from "../../utils/quiet-log"
@@ -113,6 +113,30 @@ medusaIntegrationTestRunner({
       }
       expect(loggedErrors()).toEqual(["infra-test console error { detail: 1 }"])
       expect(written.join("")).not.toContain("infra-test console error")
+    })
+
+    it("captures knex's warning about a connection killed under the pool, which it would print with console.log", async () => {
+      expectLoggedErrors(/^Connection Error: /)
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const written: string[] = []
+      const write = process.stdout.write
+      process.stdout.write = ((chunk: string | Uint8Array) => (written.push(String(chunk)), true)) as typeof write
+      try {
+        // Two pooled connections, then one kills the other: what a PostgreSQL restart does.
+        await Promise.all([knex.raw("select pg_sleep(0.05)"), knex.raw("select pg_sleep(0.05)")])
+        await knex.raw(
+          "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'"
+        )
+        // knex notices a killed connection when it next hands it out, and warns then.
+        for (let i = 0; i < 100 && !loggedErrors().some((m) => m.includes("Connection Error")); i++) {
+          await sleep(20)
+          await Promise.all([knex.raw("select 1"), knex.raw("select 1")])
+        }
+      } finally {
+        process.stdout.write = write
+      }
+      expect(loggedErrors()).toEqual([expect.stringMatching(/^Connection Error: /)])
+      expect(written.join("")).not.toContain("Connection Error")
     })
 
     it("leaves a rate-limit counter in the cache…", async () => {
