@@ -1,52 +1,84 @@
 #!/usr/bin/env node
-// `npm run bench`: performance figures for the Portal module, measured on a real
-// PortalModuleService over a throwaway PostgreSQL (or the server in DB_HOST). The database is
-// stopped / dropped whatever happens. Exits non-zero when a benchmark or its check fails.
-const path = require("path")
-
+// `npm run bench`: the HTTP benchmark of a production build (bench/http/, writes
+// bench/RESULTS.md). `npm run bench -- --part micro` runs the Portal module's micro-benchmarks;
+// `--part all` runs both. `--scale small` (or BENCH_SCALE=small) seeds a small database for
+// development; the default is the issue's full scale. Whatever happens (failure, Ctrl-C), the
+// server, the load generators and the databases are stopped and the temporary build removed.
 process.env.MEDUSA_DISABLE_TELEMETRY = "true"
 process.env.LOG_LEVEL = process.env.LOG_LEVEL || "error"
 
-const ROOT = path.resolve(__dirname, "..")
-
-/** The module is TypeScript: compile on load with swc, without type checking (tsc does that). */
-function registerTypeScript() {
-  require("ts-node").register({ project: path.join(ROOT, "tsconfig.json"), transpileOnly: true, swc: true })
+function parseArgs(argv) {
+  const args = { part: "http", scale: process.env.BENCH_SCALE || "full" }
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split("=")
+    const value = () => inline ?? argv[++i]
+    if (flag === "--part") args.part = value()
+    else if (flag === "--scale") args.scale = value()
+    else if (flag === "--help" || flag === "-h") args.help = true
+    else throw new Error(`Unknown argument ${argv[i]} (try --help)`)
+  }
+  if (!["http", "micro", "all"].includes(args.part)) throw new Error(`--part is http, micro or all, not ${args.part}`)
+  if (!["full", "small"].includes(args.scale)) throw new Error(`--scale is full or small, not ${args.scale}`)
+  return args
 }
 
+const HELP = `npm run bench [-- --part http|micro|all] [--scale full|small]
+  http (default)  production build + seeded PostgreSQL + autocannon; writes bench/RESULTS.md
+  micro           the Portal module's micro-benchmarks
+Environment: BENCH_CONNECTIONS (32), BENCH_DURATION (10 s), BENCH_WARMUP (2 s), BENCH_CUSTOMERS,
+BENCH_INVOICES (largest scale-curve step), BENCH_ESTIMATES, BENCH_SCALE.`
+
+// Cleanups run last-registered first, once, on every exit path.
+const cleanups = []
+let cleaning = null
+const cleanup = () =>
+  (cleaning ??= (async () => {
+    for (const fn of cleanups.reverse()) {
+      await fn().catch((e) => console.error("[bench] cleanup failed:", e.message))
+    }
+  })())
+const onCleanup = (fn) => cleanups.push(fn)
+
 let interrupted = null
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.once(signal, async () => {
+    interrupted = signal
+    console.error(`\n[bench] ${signal}: stopping the server and the databases`)
+    await cleanup()
+    process.exit(130)
+  })
+}
 
 async function main() {
-  const { provisionDatabase } = require("../bench/database")
-  const db = await provisionDatabase()
-  // One shared promise: whoever exits (signal handler, error path) waits for the same release.
-  let releasing = null
-  const release = () =>
-    (releasing ??= db.release().catch((e) => console.error("[bench] releasing the database failed:", e.message)))
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.once(signal, async () => {
-      interrupted = signal
-      console.error(`\n[bench] ${signal}: stopping the database`)
-      await release()
-      process.exit(130)
-    })
+  const args = parseArgs(process.argv.slice(2))
+  if (args.help) {
+    console.log(HELP)
+    return true
   }
-
-  console.log(`[bench] ${db.where}; node ${process.version}`)
+  let ok = true
   try {
-    registerTypeScript()
-    const { runPortalBenchmarks } = require("../bench/portal-module.bench")
-    return await runPortalBenchmarks({ clientUrl: db.clientUrl })
+    if (args.part === "micro" || args.part === "all") {
+      ok = (await require("../bench/micro").runMicroBenchmarks({ onCleanup })) && ok
+    }
+    if (args.part === "http" || args.part === "all") {
+      await cleanup()
+      cleanups.length = 0
+      cleaning = null
+      ok = (await require("../bench/http").runHttpBenchmark({ onCleanup, scale: args.scale, argv: process.argv.slice(2) })) && ok
+    }
   } finally {
-    await release()
+    await cleanup()
   }
+  return ok
 }
 
 main().then(
   (ok) => process.exit(ok ? 0 : 1),
-  (e) => {
-    // After a signal the running query fails because the database is gone; that is no news.
-    console.error(interrupted ? `[bench] interrupted by ${interrupted}` : "[bench] failed:", interrupted ? "" : e)
-    process.exit(interrupted ? 130 : 1)
+  async (e) => {
+    // After a signal the running step fails because the database is gone; that is no news.
+    if (interrupted) return
+    console.error("[bench] failed:", e)
+    await cleanup()
+    process.exit(1)
   }
 )

@@ -1,0 +1,40 @@
+// Scale and load settings of the HTTP benchmark. `full` is the issue's scale; `small` is for
+// developing the harness. Every figure can be overridden from the environment.
+const SCALES = {
+  full: { customers: 100_000, levels: [1_000, 100_000, 1_000_000], estimates: 300_000 },
+  small: { customers: 2_000, levels: [1_000, 10_000, 30_000], estimates: 10_000 },
+}
+
+const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback)
+
+function benchConfig(scale) {
+  const s = SCALES[scale]
+  const invoices = num("BENCH_INVOICES", s.levels[s.levels.length - 1])
+  const levels = [...new Set([...s.levels.filter((l) => l < invoices), invoices])]
+  const config = {
+    scale,
+    customers: num("BENCH_CUSTOMERS", s.customers),
+    levels,
+    invoices,
+    estimates: num("BENCH_ESTIMATES", s.estimates),
+    /** The bench customer: 5 000 invoices (the newest of the final step), one of them with 50 lines. */
+    benchInvoices: 5_000,
+    /** Pending estimates of the bench customer, one per approve request (warm-up included). */
+    pendingEstimates: num("BENCH_PENDING_ESTIMATES", 4_000),
+    /** The scale-curve customer: the same 500 invoices at every step, so only the table grows. */
+    curveInvoices: 500,
+    connections: num("BENCH_CONNECTIONS", 32),
+    duration: num("BENCH_DURATION", 10),
+    warmup: num("BENCH_WARMUP", 2),
+    pdfConnections: 8,
+  }
+  if (levels[0] < config.curveInvoices || invoices - config.benchInvoices < levels[levels.length - 2]) {
+    throw new Error(`BENCH_INVOICES=${invoices} is too small for the scale steps ${levels.join(", ")}`)
+  }
+  if (config.estimates <= config.pendingEstimates) {
+    throw new Error(`BENCH_ESTIMATES must exceed the ${config.pendingEstimates} pending estimates of the bench customer`)
+  }
+  return config
+}
+
+module.exports = { benchConfig }

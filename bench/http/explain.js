@@ -1,0 +1,71 @@
+// The plans of the queries the app really runs for a route: auto_explain (preloaded by
+// bench/http/postgres.js) is switched on server-wide with ANALYZE and BUFFERS for the duration of
+// one request, and the plans it logs are read back from PostgreSQL's log.
+
+const SETTINGS = {
+  "auto_explain.log_min_duration": "0",
+  "auto_explain.log_analyze": "on",
+  "auto_explain.log_buffers": "on",
+  "auto_explain.log_timing": "on",
+  "auto_explain.log_nested_statements": "on",
+}
+
+async function setAll(client, on) {
+  for (const name of Object.keys(SETTINGS)) {
+    await client.query(on ? `ALTER SYSTEM SET ${name} = '${SETTINGS[name]}'` : `ALTER SYSTEM RESET ${name}`)
+  }
+  await client.query("SELECT pg_reload_conf()")
+  // Backends re-read the configuration before their next command; give the signal time to land.
+  await new Promise((r) => setTimeout(r, 300))
+}
+
+/**
+ * Runs `request` with auto_explain on; returns the plans of the statements whose text matches
+ * `filter` (e.g. the portal_invoice reads), each as { query, plan }.
+ */
+async function capturePlans({ client, tapLog, request, filter }) {
+  let log = ""
+  await setAll(client, true)
+  const untap = tapLog((chunk) => (log += chunk.endsWith("\n") ? chunk : chunk + "\n"))
+  try {
+    await request()
+    await new Promise((r) => setTimeout(r, 300))
+  } finally {
+    untap()
+    await setAll(client, false)
+  }
+  const entries = log.split(/^(?=.*LOG:\s+duration: [\d.]+ ms\s+plan:)/m).filter((e) => /plan:/.test(e))
+  return entries
+    .map((entry) => {
+      const lines = entry.split("\n")
+      const textAt = lines.findIndex((l) => /Query Text:/.test(l))
+      const planAt = lines.findIndex((l, i) => i > textAt && /^\s*\S.*\(cost=|^\s*\S.*\(actual/.test(l))
+      const query = lines.slice(textAt, planAt).join("\n").replace(/^\s*Query Text:\s*/, "").trim()
+      const plan = lines
+        .slice(planAt)
+        .filter((l) => l.trim() && !/LOG:|STATEMENT:/.test(l))
+        .join("\n")
+        .replace(/^\t/gm, "  ")
+      return { query, plan, duration: Number(/duration: ([\d.]+) ms/.exec(entry)?.[1]) }
+    })
+    .filter((e) => filter.test(e.query))
+}
+
+/** Statements per request: pg_stat_statements' calls across `count` sequential requests. */
+async function statementsPerRequest({ client, dbName, request, count }) {
+  await client.query("SELECT pg_stat_statements_reset()")
+  const statuses = {}
+  for (let i = 0; i < count; i++) {
+    const status = await request(i)
+    statuses[status] = (statuses[status] || 0) + 1
+  }
+  const { rows } = await client.query(
+    `SELECT coalesce(sum(calls), 0)::int AS calls FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+      WHERE d.datname = $1 AND s.userid = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+        AND s.query NOT LIKE '%pg_stat_statements%'`,
+    [dbName]
+  )
+  return { perRequest: rows[0].calls / count, statuses }
+}
+
+module.exports = { capturePlans, statementsPerRequest }
