@@ -32,8 +32,6 @@ async function startBenchPostgres({ dir }) {
       "-c", "listen_addresses=localhost",
       "-c", "shared_preload_libraries=pg_stat_statements,auto_explain",
       "-c", "pg_stat_statements.track=all",
-      // Off (-1) until explain capture turns it on for one request.
-      "-c", "auto_explain.log_min_duration=-1",
     ],
     onLog: (m) => listeners.forEach((l) => l(String(m))),
     onError: (m) => listeners.forEach((l) => l(String(m instanceof Error ? m.message : m))),
