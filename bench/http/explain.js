@@ -20,11 +20,13 @@ async function setAll(client, on) {
 }
 
 /**
- * Runs `request` with auto_explain on; returns the plans of the statements whose text matches
- * `filter` (e.g. the portal_invoice reads), each as { query, plan }.
+ * Runs `request` with auto_explain on; returns the plans of the distinct statements whose text
+ * matches `filter` (e.g. the portal_invoice reads), each as { query, plan, duration }.
  */
 async function capturePlans({ client, tapLog, request, filter }) {
   let log = ""
+  // Requests a load run left queued on the server would log their plans too: let them drain.
+  await new Promise((r) => setTimeout(r, 3000))
   await setAll(client, true)
   const untap = tapLog((chunk) => (log += chunk.endsWith("\n") ? chunk : chunk + "\n"))
   try {
@@ -49,6 +51,7 @@ async function capturePlans({ client, tapLog, request, filter }) {
       return { query, plan, duration: Number(/duration: ([\d.]+) ms/.exec(entry)?.[1]) }
     })
     .filter((e) => filter.test(e.query))
+    .filter((e, i, all) => all.findIndex((o) => o.query === e.query) === i)
 }
 
 /** Statements per request: pg_stat_statements' calls across `count` sequential requests. */

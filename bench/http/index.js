@@ -97,7 +97,7 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
   await createLink(http, adminJwt, curve.id)
   const plan = { ...cfg, benchCustomerId: bench.id, curveCustomerId: curve.id }
 
-  seedTimes.estimates = (await timedStep(`seed ${cfg.estimates} estimates with lines`, () => seed.seedEstimates(db, plan))).ms
+  seedTimes.estimates = (await timedStep(`seed ${cfg.estimates} estimates with lines`, () => seed.seedEstimates(seeders, plan))).ms
   seedTimes.otherVacuum = (await timedStep("VACUUM ANALYZE customers and estimates", () => seed.vacuumAnalyze(seeders, seed.OTHER_TABLES))).ms
 
   const jsonHeaders = (token) => ({ authorization: `Bearer ${token}`, "x-publishable-api-key": key })
