@@ -29,6 +29,8 @@ function machine() {
     ramGb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     platform: `${os.type()} ${os.release()}`,
+    // Other work on the machine skews every figure; say how busy it was.
+    loadAtStart: os.loadavg().map((l) => l.toFixed(1)).join(" "),
   }
 }
 
@@ -264,7 +266,7 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
   console.log("\nTargets (informational; the exit code does not depend on them):")
   targets.forEach((t) => console.log(`  ${t.pass ? "PASS" : "FAIL"}  ${t.label}: ${t.detail}`))
   const file = writeResults({
-    host,
+    host: { ...host, loadAtEnd: os.loadavg().map((l) => l.toFixed(1)).join(" ") },
     cfg,
     command,
     results,
