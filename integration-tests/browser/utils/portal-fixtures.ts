@@ -31,6 +31,15 @@ export type LayoutProblems = {
 function measureInPage(): LayoutProblems {
   const describe = (el: Element) =>
     `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""} "${(el.textContent || "").trim().slice(0, 40)}"`
+  // Text for screen readers only (.sr-only: a 1 px box that clips): not laid out for the eye.
+  const visuallyHidden = (el: Element) => {
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      if (e.getBoundingClientRect().width <= 1 && getComputedStyle(e).overflowX !== "visible") {
+        return true
+      }
+    }
+    return false
+  }
   const root = document.documentElement
   const hidden: string[] = []
   for (const el of Array.from(document.querySelectorAll("body *"))) {
@@ -49,6 +58,9 @@ function measureInPage(): LayoutProblems {
   const broken: string[] = []
   const spilled: string[] = []
   for (const el of Array.from(document.querySelectorAll(".doc-number, .nowrap, .num, .badge, time"))) {
+    if (visuallyHidden(el)) {
+      continue
+    }
     const range = document.createRange()
     range.selectNodeContents(el)
     const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0)
