@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
 import type { PdfInvoiceData } from "../../../src/lib/pdf"
-import { isPdfRendererBusy } from "../../../src/lib/pdf"
+import { isPdfRendererBusy, secondsText } from "../../../src/lib/pdf"
 import { readPdf } from "../../../src/lib/pdf/__tests__/extract-text"
 import { createPortalLinkWorkflow } from "../../../src/workflows/access"
 import { adminHeaders, createAdminUser } from "../../utils/admin"
@@ -140,7 +140,8 @@ medusaIntegrationTestRunner({
       expect(refused.page.headers["content-disposition"]).toBeUndefined()
       const html = Buffer.from(refused.page.data).toString("utf8")
       expect(html).toContain("Your PDF is not ready yet")
-      expect(html).toContain(`Please try again in ${seconds} seconds.`)
+      expect(html).toContain(`Please try again in ${secondsText(seconds)}.`)
+      expect(secondsText(1)).toBe("1 second")
       expect(html).toContain("Acme Plumbing")
       expect(html).toContain(`href="/portal/invoices/${invoice.id}"`)
 
@@ -150,7 +151,7 @@ medusaIntegrationTestRunner({
         expect(response.headers["content-type"]).toMatch(/^application\/json/)
         expect(JSON.parse(Buffer.from(response.data).toString("utf8"))).toEqual({
           type: "service_unavailable",
-          message: `Too many PDFs are being prepared right now; try again in ${retry} seconds`,
+          message: `Too many PDFs are being prepared right now; try again in ${retry} second${retry === 1 ? "" : "s"}`,
         })
       }
 

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { estimatePdfData, invoicePdfData, isPdfRendererBusy, pdfFileName, PdfDocumentData } from "../../lib/pdf"
+import { estimatePdfData, invoicePdfData, isPdfRendererBusy, pdfFileName, PdfDocumentData, secondsText } from "../../lib/pdf"
 import { serializePortalEstimateDetail, serializePortalInvoiceDetail } from "../../lib/serializers"
 import { PORTAL_MODULE } from "../../modules/portal"
 import { PortalEventActor, PortalEventType } from "../../modules/portal/constants"
@@ -43,13 +43,13 @@ async function renderOrRefuse(
     if (face === "page") {
       await renderPortalMessage(req, res, 503, {
         title: "Your PDF is not ready yet",
-        paragraphs: [`Many documents are being prepared right now. Please try again in ${seconds} seconds.`],
+        paragraphs: [`Many documents are being prepared right now. Please try again in ${secondsText(seconds)}.`],
         link: { url: req.path.replace(/\/pdf$/, ""), label: "Back to the document" },
       })
     } else {
       res.status(503).json({
         type: "service_unavailable",
-        message: `Too many PDFs are being prepared right now; try again in ${seconds} seconds`,
+        message: error.message,
       })
     }
     return null

@@ -10,11 +10,16 @@ const BUSY = "PDF_RENDERER_BUSY"
 const IDLE_TIMEOUT_MS = 60_000
 const MAX_RETRY_AFTER_SECONDS = 30
 
+/** "1 second", "5 seconds": how the busy answers word Retry-After. */
+export function secondsText(seconds: number): string {
+  return `${seconds} second${seconds === 1 ? "" : "s"}`
+}
+
 /** Every thread is rendering and the queue is full: answer 503 with Retry-After, never wait unbounded. */
 export class PdfRendererBusyError extends Error {
   readonly code = BUSY
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many PDFs are being prepared right now; try again in ${retryAfterSeconds} seconds`)
+    super(`Too many PDFs are being prepared right now; try again in ${secondsText(retryAfterSeconds)}`)
     this.name = "PdfRendererBusyError"
   }
 }
