@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm run demo`: a Medusa app with this plugin on an embedded PostgreSQL whose data persists in
-// .demo/, migrated and seeded (idempotently), with the admin dashboard. Ctrl-C stops Medusa and
-// the database cleanly.
+// .demo/, migrated and seeded (idempotently), with the admin dashboard. Emails go through the
+// plugin's SMTP provider to a local sink that prints each one and lists them on an inbox page.
+// Ctrl-C stops Medusa, the inbox and the database cleanly.
 const { spawn } = require("child_process")
 const crypto = require("crypto")
 const fs = require("fs")
 const http = require("http")
 const path = require("path")
+const { startDemoInbox } = require("./lib/demo-inbox")
 const { startPostgres } = require("./lib/postgres")
 
 const ROOT = path.resolve(__dirname, "..")
@@ -14,6 +16,7 @@ const DEMO_DIR = path.join(ROOT, ".demo")
 const DB_NAME = "medusa_portal_demo"
 const PORT = Number(process.env.PORT || 9000)
 const MEDUSA_BIN = path.join(ROOT, "node_modules", ".bin", "medusa")
+const INBOX_PORT = Number(process.env.DEMO_INBOX_PORT || PORT + 1)
 
 const log = (msg) => console.log(`[demo] ${msg}`)
 
@@ -92,8 +95,26 @@ function lastJsonLine(text) {
   return line ? JSON.parse(line) : null
 }
 
+/**
+ * The local outbox, unless SMTP_HOST points the demo at a real mail server. Its inbox page takes
+ * INBOX_PORT, or any free port when that one is busy.
+ */
+async function startInbox() {
+  if (process.env.SMTP_HOST) {
+    log(`emails go to your SMTP server ${process.env.SMTP_HOST}:${process.env.SMTP_PORT || 587}`)
+    return null
+  }
+  const print = (text) => console.log(`\n[demo] ${text}\n`)
+  const inbox = await startDemoInbox({ inboxPort: INBOX_PORT, print }).catch((e) =>
+    e.code === "EADDRINUSE" ? startDemoInbox({ inboxPort: 0, print }) : Promise.reject(e)
+  )
+  log(`emails go to a local SMTP sink on 127.0.0.1:${inbox.smtpPort}; inbox at http://localhost:${inbox.inboxPort}`)
+  return inbox
+}
+
 async function main() {
   let db = null
+  let inbox = null
   let medusa = null
   let stopping = false
   const shutdown = async (code) => {
@@ -110,6 +131,9 @@ async function main() {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
       signalGroup(medusa, "SIGKILL")
     }
+    if (inbox) {
+      await inbox.stop().catch(() => undefined)
+    }
     if (db) {
       await db.stop().catch((e) => log(`stopping PostgreSQL failed: ${e.message}`))
     }
@@ -123,6 +147,7 @@ async function main() {
     db = await startPostgres({ dir: path.join(DEMO_DIR, "pgdata"), persistent: true })
     await db.createDatabase(DB_NAME)
     log(`PostgreSQL on localhost:${db.port}, data in .demo/pgdata`)
+    inbox = await startInbox()
 
     const env = {
       ...process.env,
@@ -136,6 +161,10 @@ async function main() {
       PORTAL_URL: process.env.PORTAL_URL || `http://localhost:${PORT}`,
       MEDUSA_DISABLE_TELEMETRY: "true",
       NODE_ENV: "development",
+      // medusa-config.ts registers the plugin's SMTP provider for email when SMTP_HOST is set.
+      ...(inbox
+        ? { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(inbox.smtpPort), SMTP_FROM: "Acme Home Services <portal@acme.example>" }
+        : {}),
     }
 
     log("migrating…")
@@ -169,7 +198,18 @@ async function main() {
       lines.push(`      invoices:  ${c.invoices.join(" · ")}`)
       lines.push(`      estimates: ${c.estimates.join(" · ")}`)
     }
-    lines.push("", " Ctrl-C stops Medusa and the database.", "──────────────────────────────────────────────────────────────")
+    lines.push(
+      "",
+      inbox
+        ? ` Emails (links, renewals, Resend Portal Access, receipts) are printed here as they are sent,\n and listed at http://localhost:${inbox.inboxPort}`
+        : ` Emails go to ${process.env.SMTP_HOST}.`,
+      process.env.STRIPE_API_KEY
+        ? ` Pay Now: on, with your Stripe keys (card 4242 4242 4242 4242, any future date, any CVC).`
+        : ` Pay Now: off. Restart with STRIPE_API_KEY=sk_test_… STRIPE_PUBLISHABLE_KEY=pk_test_… (see README).`,
+      "",
+      " Ctrl-C stops Medusa, the inbox and the database.",
+      "──────────────────────────────────────────────────────────────"
+    )
     console.log(lines.join("\n"))
   } catch (e) {
     console.error(`[demo] ${e.stack || e.message}`)

@@ -19,16 +19,52 @@ const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL || "admin@portal.demo"
 const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "portal-demo"
 const DAY = 86_400_000
 
-const DEMO_CUSTOMERS = [
+type DemoLine = { title: string; description?: string; quantity: number; unit_price: number; tax_rate: number | null }
+
+/**
+ * Each customer has their own address and each document its own lines, so the portal, the PDFs
+ * and the emails of one differ visibly from another's. Invoices: overdue, paid, unpaid (in that
+ * order); estimates: rejected, accepted, pending.
+ */
+const DEMO_CUSTOMERS: {
+  email: string
+  first_name: string
+  last_name: string
+  phone: string
+  company_name: string | null
+  address: { address_1: string; address_2?: string; city: string; postal_code: string; province: string; country_code: string }
+  invoices: DemoLine[][]
+  estimates: DemoLine[][]
+}[] = [
   {
     email: "maria.lopez@example.com",
     first_name: "Maria",
     last_name: "Lopez",
     phone: "+1 555 0101",
     company_name: "Lopez Bakery",
-    documents: [
-      { title: "Oven maintenance", quantity: 2, unit_price: 89.5, tax_rate: 8.25 },
-      { title: "Replacement thermostat", quantity: 1, unit_price: 145, tax_rate: 8.25 },
+    address: { address_1: "12 Market Street", city: "Springfield", postal_code: "62701", province: "IL", country_code: "us" },
+    invoices: [
+      [
+        { title: "Oven maintenance", description: "Deck oven, two chambers", quantity: 2, unit_price: 89.5, tax_rate: 8.25 },
+        { title: "Replacement thermostat", quantity: 1, unit_price: 145, tax_rate: 8.25 },
+      ],
+      [{ title: "Walk-in cooler service", description: "Coil cleaning and refrigerant check", quantity: 1, unit_price: 260, tax_rate: 8.25 }],
+      [
+        { title: "Mixer gearbox repair", quantity: 1, unit_price: 412.75, tax_rate: 8.25 },
+        { title: "Food-safe lubricant", quantity: 3, unit_price: 18.9, tax_rate: 8.25 },
+        { title: "Call-out fee", quantity: 1, unit_price: 65, tax_rate: null },
+      ],
+    ],
+    estimates: [
+      [{ title: "New proofing cabinet", quantity: 1, unit_price: 3890, tax_rate: 8.25 }],
+      [
+        { title: "Annual maintenance plan", description: "Four visits a year, parts at cost", quantity: 1, unit_price: 960, tax_rate: 8.25 },
+      ],
+      [
+        { title: "Extraction hood upgrade", description: "Stainless hood, 3 m, with filters", quantity: 1, unit_price: 2450, tax_rate: 8.25 },
+        { title: "Ducting", quantity: 6, unit_price: 74.5, tax_rate: 8.25 },
+        { title: "Installation labour", quantity: 12, unit_price: 85, tax_rate: null },
+      ],
     ],
   },
   {
@@ -37,9 +73,25 @@ const DEMO_CUSTOMERS = [
     last_name: "Okafor",
     phone: "+1 555 0102",
     company_name: null,
-    documents: [
-      { title: "Gutter cleaning", quantity: 3, unit_price: 19.99, tax_rate: null },
-      { title: "Roof inspection", quantity: 1, unit_price: 120, tax_rate: null },
+    address: { address_1: "480 Lakeview Drive", address_2: "Apt 3B", city: "Madison", postal_code: "53703", province: "WI", country_code: "us" },
+    invoices: [
+      [
+        { title: "Gutter cleaning", quantity: 3, unit_price: 19.99, tax_rate: null },
+        { title: "Roof inspection", quantity: 1, unit_price: 120, tax_rate: null },
+      ],
+      [{ title: "Snow removal", description: "Driveway and front path, December", quantity: 4, unit_price: 45, tax_rate: 5.5 }],
+      [
+        { title: "Leaking faucet repair", quantity: 1, unit_price: 95, tax_rate: 5.5 },
+        { title: "Cartridge replacement", quantity: 2, unit_price: 32.4, tax_rate: 5.5 },
+      ],
+    ],
+    estimates: [
+      [{ title: "Full roof replacement", description: "Asphalt shingles, 22 squares", quantity: 1, unit_price: 14800, tax_rate: 5.5 }],
+      [{ title: "Gutter guards", quantity: 140, unit_price: 6.25, tax_rate: 5.5 }],
+      [
+        { title: "Bathroom fan installation", quantity: 1, unit_price: 310, tax_rate: 5.5 },
+        { title: "Electrical permit", quantity: 1, unit_price: 75, tax_rate: null },
+      ],
     ],
   },
 ]
@@ -68,7 +120,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   }[] = []
   for (const demo of DEMO_CUSTOMERS) {
     const customer = await ensureCustomer(container, demo)
-    await ensureDocuments(portal, customer.id, demo.documents)
+    await ensureDocuments(portal, customer.id, demo)
     const invoices = await portal.listPortalInvoices({ customer_id: customer.id }, { order: { issue_date: "ASC" } })
     const estimates = await portal.listPortalEstimates({ customer_id: customer.id }, { order: { issue_date: "ASC" } })
     // A fresh link on every run: only its hash is stored, so an old one cannot be printed again.
@@ -145,11 +197,7 @@ async function ensureCustomer(container: ExecArgs["container"], demo: (typeof DE
           company_name: demo.company_name,
           addresses: [
             {
-              address_1: "12 Market Street",
-              city: "Springfield",
-              postal_code: "62701",
-              province: "IL",
-              country_code: "us",
+              ...demo.address,
               is_default_billing: true,
               is_default_shipping: true,
             },
@@ -165,11 +213,7 @@ async function ensureCustomer(container: ExecArgs["container"], demo: (typeof DE
  * A paid, an unpaid and an overdue invoice, and a pending, an accepted and a rejected estimate.
  * The send / pay / decide workflows come with later issues, so the states are set directly.
  */
-async function ensureDocuments(
-  portal: PortalModuleService,
-  customerId: string,
-  lines: (typeof DEMO_CUSTOMERS)[number]["documents"]
-) {
+async function ensureDocuments(portal: PortalModuleService, customerId: string, demo: (typeof DEMO_CUSTOMERS)[number]) {
   if ((await portal.listPortalInvoices({ customer_id: customerId }, { take: 1 })).length) {
     return
   }
@@ -179,7 +223,8 @@ async function ensureDocuments(
     { state: "paid", issued: now - 40 * DAY, due: now - 10 * DAY },
     { state: "unpaid", issued: now - 5 * DAY, due: now + 25 * DAY },
   ] as const
-  for (const { state, issued, due } of invoiceStates) {
+  for (const [i, { state, issued, due }] of invoiceStates.entries()) {
+    const lines = demo.invoices[i]
     const draft = await portal.createDraftInvoice({
       customer_id: customerId,
       currency_code: "usd",
@@ -213,7 +258,8 @@ async function ensureDocuments(
     { status: "accepted", issued: now - 20 * DAY },
     { status: "sent", issued: now - 2 * DAY },
   ] as const
-  for (const { status, issued } of estimateStates) {
+  for (const [i, { status, issued }] of estimateStates.entries()) {
+    const lines = demo.estimates[i]
     const draft = await portal.createDraftEstimate({
       customer_id: customerId,
       currency_code: "usd",

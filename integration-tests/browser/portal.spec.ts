@@ -7,7 +7,7 @@ import { FakeStripe, startFakeStripe } from "../utils/fake-stripe/server"
 import { SmtpSink, startSmtpSink } from "../utils/smtp-sink"
 import { assertChromium, Browser, launchBrowser, stepRunner } from "./utils/browser"
 import { HostApp, startHostApp } from "./utils/host-app"
-import { portalScreenshotter, STRIPE_JS_STUB, VIEWPORTS } from "./utils/portal-fixtures"
+import { NO_LAYOUT_PROBLEMS, portalPageChecker, STRIPE_JS_STUB, VIEWPORTS } from "./utils/portal-fixtures"
 import { readPdf } from "../../src/lib/pdf/__tests__/extract-text"
 
 /**
@@ -17,7 +17,9 @@ import { readPdf } from "../../src/lib/pdf/__tests__/extract-text"
  * approves the estimate, updates their profile (checked through the admin API) and starts paying
  * the invoice with Pay Now. The app runs against the fake Stripe API
  * (integration-tests/utils/fake-stripe); only the browser's Stripe.js is stubbed, with
- * page.route. Every page is captured at phone and desktop width into artifacts/browser/portal/portal-*.png (this suite empties only that folder).
+ * page.route. Every page is checked at 360 and 1280 px (no sideways scrolling, no hidden
+ * columns, badges whole, numbers and dates on one line; issue 13) and captured at 390 and 1280 px
+ * into artifacts/browser/portal/portal-*.png (this suite empties only that folder).
  *
  * The steps share one app, one browser and one customer, so they run in order; after a failed
  * step the following ones fail at once.
@@ -40,7 +42,13 @@ let customerId: string
 let invoice: { id: string; display_number: string }
 let estimate: { id: string; display_number: string }
 let magicLink: string
-const shot = portalScreenshotter(ARTIFACTS)
+let longInvoice: { id: string; display_number: string }
+const checkLayout = portalPageChecker(ARTIFACTS)
+
+/** The current page fits a phone and a desktop; it is captured at both widths as `portal-<name>-*.png`. */
+async function checkPage(name: string) {
+  expect({ page: name, problems: await checkLayout(page, name) }).toEqual({ page: name, problems: NO_LAYOUT_PROBLEMS })
+}
 
 /** Runs a step; on failure saves a screenshot and Medusa's last log lines, and stops later steps. */
 const step = stepRunner({ artifacts: ARTIFACTS, prefix: "portal-", page: () => page, logTail: () => app?.logTail(40) })
@@ -102,6 +110,7 @@ beforeAll(async () => {
     enabled: true,
     business_name: "Acme Plumbing",
     support_email: "help@acme.test",
+    allow_service_history: true,
   })
   const { stores } = await adminApi("GET", "/admin/stores")
   await adminApi("POST", `/admin/stores/${stores[0].id}`, {
@@ -150,14 +159,14 @@ describe("customer portal in the browser", () => {
     // The link page changes nothing until the button is pressed (mail scanners pre-open links).
     const linkPage = await page.goto(magicLink)
     expect(linkPage?.status()).toBe(200)
-    await shot(page, "open-link")
+    await checkPage("open-link")
     await Promise.all([page.waitForURL((url) => url.pathname === "/portal"), page.getByRole("button", { name: "Open my portal" }).click()])
     await expectVisible(heading("Hello, Jane"))
     await expectVisible(page.getByText("Acme Plumbing").first())
     const balance = page.locator(".figures div").filter({ hasText: "Open balance" })
     await expectVisible(balance.getByText("€59.97"))
     await expectVisible(page.locator(".figures div").filter({ hasText: "Estimates waiting for you" }).getByText("1"))
-    await shot(page, "home")
+    await checkPage("home")
   })
 
   step("lists the invoice and opens it", async () => {
@@ -165,14 +174,14 @@ describe("customer portal in the browser", () => {
     await page.waitForURL((url) => url.pathname === "/portal/invoices")
     const link = page.getByRole("link", { name: invoice.display_number }).first()
     await expectVisible(link)
-    await shot(page, "invoices")
+    await checkPage("invoices")
     await link.click()
     await page.waitForURL((url) => url.pathname === `/portal/invoices/${invoice.id}`)
     await expectVisible(heading(new RegExp(`Invoice ${invoice.display_number}`)))
     await expectVisible(page.getByRole("cell", { name: "Boiler service" }))
     await expectVisible(page.locator(".totals .grand").filter({ hasText: "Amount due" }).getByText("€59.97"))
     await expectVisible(page.getByRole("button", { name: "Pay Now" }))
-    await shot(page, "invoice")
+    await checkPage("invoice")
   })
 
   step("downloads the invoice PDF", async () => {
@@ -197,14 +206,14 @@ describe("customer portal in the browser", () => {
     await page.waitForURL((url) => url.pathname === "/portal/estimates")
     const link = page.getByRole("link", { name: estimate.display_number }).first()
     await expectVisible(link)
-    await shot(page, "estimates")
+    await checkPage("estimates")
     await link.click()
     await page.waitForURL((url) => url.pathname === `/portal/estimates/${estimate.id}`)
     await expectVisible(heading(new RegExp(`Estimate ${estimate.display_number}`)))
     await expectVisible(page.locator(".totals .grand").getByText("€1,320.00"))
     const approve = page.getByRole("button", { name: "Approve" })
     await expectVisible(approve)
-    await shot(page, "estimate")
+    await checkPage("estimate")
 
     // Tab to the button like a keyboard user: it must be reachable and show a focus ring.
     await page.locator("body").click({ position: { x: 1, y: 1 } })
@@ -219,7 +228,7 @@ describe("customer portal in the browser", () => {
       return { outline: style.outlineStyle, width: parseFloat(style.outlineWidth), shadow: style.boxShadow }
     })
     expect(ring.outline !== "none" && ring.width > 0).toBe(true)
-    await shot(page, "estimate-approve-focused")
+    await checkPage("estimate-approve-focused")
   })
 
   step("approves the estimate and sees it Accepted", async () => {
@@ -227,7 +236,7 @@ describe("customer portal in the browser", () => {
     await page.waitForURL((url) => url.pathname === `/portal/estimates/${estimate.id}` && url.searchParams.has("decided"))
     await expectVisible(heading(new RegExp(`Estimate ${estimate.display_number}`)).getByText("Accepted"))
     expect(await page.getByRole("button", { name: "Approve" }).count()).toBe(0)
-    await shot(page, "estimate-accepted")
+    await checkPage("estimate-accepted")
     const { estimate: stored } = await adminApi("GET", `/admin/estimates/${estimate.id}`)
     expect(stored.status).toBe("accepted")
   })
@@ -236,7 +245,7 @@ describe("customer portal in the browser", () => {
     await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Profile" }).click()
     await page.waitForURL((url) => url.pathname === "/portal/profile")
     await expectVisible(heading("Your profile"))
-    await shot(page, "profile")
+    await checkPage("profile")
     await page.getByLabel("Phone").fill("+44 20 7946 0958")
     await page.getByLabel("Street address").fill("12 Baker Street")
     await page.getByLabel("City").fill("London")
@@ -247,7 +256,7 @@ describe("customer portal in the browser", () => {
     await expectVisible(page.getByRole("status").filter({ hasText: "Your details were saved." }))
     expect(await page.getByLabel("Phone").inputValue()).toBe("+44 20 7946 0958")
     expect(await page.getByLabel("Street address").inputValue()).toBe("12 Baker Street")
-    await shot(page, "profile-saved")
+    await checkPage("profile-saved")
 
     const { customer } = await adminApi("GET", `/admin/customers/${customerId}?fields=*addresses`)
     expect(customer.phone).toBe("+44 20 7946 0958")
@@ -284,8 +293,113 @@ describe("customer portal in the browser", () => {
     expect(recorded).toEqual({ publishableKey: PUBLISHABLE_KEY, clientSecret: secret, mounted: true })
     expect(await page.locator("#payment-error").isHidden()).toBe(true)
     await expectVisible(page.getByRole("button", { name: "Pay €59.97" }))
-    await shot(page, "pay")
+    await checkPage("pay")
     await page.unroute(STRIPE_JS)
+  })
+
+  step("the owner sends a 14-line invoice, 20 more invoices and another estimate", async () => {
+    const sendInvoice = async (body: Record<string, unknown>) => {
+      const draft = (await adminApi("POST", "/admin/invoices", { customer_id: customerId, currency_code: "eur", ...body })).invoice
+      return (await adminApi("POST", `/admin/invoices/${draft.id}/send`, {})).invoice as { id: string; display_number: string }
+    }
+    const lines = Array.from({ length: 14 }, (_, i) => ({
+      title: i === 3 ? "Thermostatic-radiator-valve-kit-TRV-4000-XL-with-extended-warranty" : `Work item ${i + 1}`,
+      description: i % 4 === 0 ? "Parts and labour, including removal of the old unit and a full system flush" : null,
+      quantity: (i % 3) + 1,
+      unit_price: i === 0 ? 123456.78 : 45.5 + i,
+      tax_rate: i % 2 ? 20 : null,
+    }))
+    const day = 86_400_000
+    longInvoice = await sendInvoice({
+      lines,
+      issue_date: new Date(Date.now() - 40 * day).toISOString(),
+      due_date: new Date(Date.now() - 10 * day).toISOString(),
+    })
+    for (let i = 0; i < 20; i++) {
+      await sendInvoice({ lines: [{ title: `Call-out ${i + 1}`, quantity: 1, unit_price: 80 + i }] })
+    }
+    const draftEstimate = (
+      await adminApi("POST", "/admin/estimates", {
+        customer_id: customerId,
+        currency_code: "eur",
+        lines: [{ title: "Bathroom refit", quantity: 1, unit_price: 8450, tax_rate: 20 }],
+      })
+    ).estimate
+    await adminApi("POST", `/admin/estimates/${draftEstimate.id}/send`, {})
+  })
+
+  step("lists of more than one page are cards on a phone and tables on a desktop", async () => {
+    await page.goto(`${app.baseUrl}/portal/invoices`)
+    await expectVisible(page.getByText("1–20 of 22"))
+    const firstRow = page.locator(".doc-list tbody tr").first()
+    await page.setViewportSize(VIEWPORTS.phone)
+    expect(await firstRow.evaluate((el) => getComputedStyle(el).display)).toBe("grid")
+    await page.setViewportSize(VIEWPORTS.desktop)
+    expect(await firstRow.evaluate((el) => getComputedStyle(el).display)).toBe("table-row")
+    await expectVisible(page.getByRole("columnheader", { name: "Balance" }))
+    await checkPage("invoices-page-1")
+    await Promise.all([page.waitForURL((url) => url.searchParams.get("offset") === "20"), page.getByRole("link", { name: "Next" }).click()])
+    await expectVisible(page.getByText("21–22 of 22"))
+    await checkPage("invoices-page-2")
+    await page.goto(`${app.baseUrl}/portal/invoices?status=overdue`)
+    await expectVisible(page.getByRole("link", { name: longInvoice.display_number }))
+    await checkPage("invoices-overdue")
+  })
+
+  step("a 14-line invoice stacks its lines on a phone", async () => {
+    await page.goto(`${app.baseUrl}/portal/invoices/${longInvoice.id}`)
+    await expectVisible(heading(new RegExp(`Invoice ${longInvoice.display_number}`)).getByText("Overdue"))
+    expect(await page.locator("table.lines tbody tr").count()).toBe(14)
+    await checkPage("invoice-long")
+  })
+
+  step("the estimates list shows a pending and an accepted estimate", async () => {
+    await page.goto(`${app.baseUrl}/portal/estimates`)
+    await expectVisible(page.locator(".doc-list .badge").filter({ hasText: "Pending" }))
+    await expectVisible(page.locator(".doc-list .badge").filter({ hasText: "Accepted" }))
+    await checkPage("estimates-two")
+  })
+
+  step("service history lists the accepted estimate", async () => {
+    await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Service history" }).click()
+    await page.waitForURL((url) => url.pathname === "/portal/history")
+    await expectVisible(page.getByRole("link", { name: `Estimate ${estimate.display_number} accepted` }))
+    await checkPage("history")
+  })
+
+  step("a missing document answers the branded not-found page", async () => {
+    const response = await page.goto(`${app.baseUrl}/portal/invoices/inv_missing`)
+    expect(response?.status()).toBe(404)
+    await checkPage("not-found")
+  })
+
+  step("the first Tab reaches a visible skip link to the content, and the page has a favicon", async () => {
+    await page.goto(`${app.baseUrl}/portal`)
+    expect(await page.locator('link[rel="icon"]').getAttribute("href")).toMatch(/^data:image\/svg\+xml,<svg /)
+    await page.keyboard.press("Tab")
+    const skip = page.getByRole("link", { name: "Skip to content" })
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true)
+    const box = await skip.boundingBox()
+    expect(box && box.y >= 0 && box.height > 0).toBe(true)
+    await checkPage("skip-link-focused")
+    await page.keyboard.press("Enter")
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main")
+  })
+
+  step("signs out, sees the signed-out page, and asks for a new link on the login page", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click()
+    await expectVisible(heading("You are signed out"))
+    await checkPage("signed-out")
+    await page.getByRole("link", { name: "Email me a new link" }).click()
+    await page.waitForURL((url) => url.pathname === "/portal/login")
+    await checkPage("login")
+    sink.clear()
+    await page.getByLabel("Email address").fill(CUSTOMER.email)
+    await page.getByRole("button", { name: "Email me a link" }).click()
+    await page.waitForLoadState()
+    await checkPage("login-sent")
+    const mail = await sink.waitFor((m) => (m.to as any)?.text?.includes(CUSTOMER.email))
+    expect(mail.text).toMatch(/\/portal\/access\/[A-Za-z0-9_-]{43}/)
   })
 
   step("threw no uncaught error in any page", async () => {
