@@ -102,8 +102,12 @@ medusaIntegrationTestRunner({
       expect(sql).toHaveLength(budget)
     })
 
-    it("reads the settings once and never writes them on a request", async () => {
-      const { sql } = await statementsOf(getContainer(), () => api.get(`/portal/invoices/${invoiceId}`, page))
+    it.each([
+      ["an HTML invoice page", () => `/portal/invoices/${invoiceId}`, () => page],
+      ["an invoice PDF page", () => `/portal/invoices/${invoiceId}/pdf`, () => page],
+      ["a storefront's estimate PDF", () => `/store/portal/estimates/${estimateId}/pdf`, () => store],
+    ])("%s reads the settings once and never writes them", async (_name, path, auth) => {
+      const { sql } = await statementsOf(getContainer(), () => api.get(path(), auth()))
       expect(sql.filter((s) => /portal_settings/.test(s))).toHaveLength(1)
       expect(sql.filter((s) => /insert into "?portal_settings/i.test(s))).toEqual([])
     })
