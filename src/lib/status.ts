@@ -87,6 +87,26 @@ export function invoiceOverdueSql(now: Date = new Date()) {
   return { sql: INVOICE_OVERDUE_SQL, bindings: [rule.status, rule.dueBefore] as [string, Date] }
 }
 
+/**
+ * `invoiceDisplayStatusFilter` as plain values, for a SQL list that binds them: the stored
+ * statuses, and the due-date bounds — `due_before` (due_date < it) for overdue, `due_not_before`
+ * (no due date, or due_date >= it) for unpaid. The same rule, so the two cannot disagree.
+ */
+export function invoiceDisplayStatusRange(
+  status: InvoiceDisplayStatus,
+  now: Date = new Date()
+): { statuses: string[]; due_before: Date | null; due_not_before: Date | null } {
+  const rule = overdueRule(now)
+  switch (status) {
+    case "overdue":
+      return { statuses: [rule.status], due_before: rule.dueBefore, due_not_before: null }
+    case "unpaid":
+      return { statuses: [rule.status], due_before: null, due_not_before: rule.dueBefore }
+    default:
+      return { statuses: [status], due_before: null, due_not_before: null }
+  }
+}
+
 export function deriveEstimateStatus(estimate: { status: EstimateStatus | string }): EstimateDisplayStatus {
   switch (estimate.status) {
     case EstimateStatus.DRAFT:

@@ -2,13 +2,14 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { loadPortalMe, loadPortalSummary } from "../loaders"
 import { portalCustomerId } from "../utils/portal-auth"
 import { sendPortalPage } from "../utils/portal-pages"
+import { requestSettings } from "../utils/request-settings"
 
 /** The portal's home: open balance, overdue invoices, estimates waiting, and the sections. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const customerId = portalCustomerId(req)
   const [{ summary }, { customer, portal }] = await Promise.all([
     loadPortalSummary(req.scope, customerId),
-    loadPortalMe(req.scope, customerId),
+    loadPortalMe(req.scope, customerId, { settings: requestSettings(req) }),
   ])
   await sendPortalPage(req, res, 200, "home.html.njk", {
     title: "Your portal",

@@ -5,6 +5,7 @@ import { PORTAL_MODULE } from "../../modules/portal"
 import { PortalEventActor, PortalEventType } from "../../modules/portal/constants"
 import type PortalModuleService from "../../modules/portal/service"
 import type { ModulePortalSettings } from "../../types/module"
+import { requestSettings } from "./request-settings"
 import { loadDocumentPdf, loadPortalCustomer } from "../loaders"
 import { renderPortalMessage } from "./portal-pages"
 
@@ -88,7 +89,8 @@ export async function sendDocumentPdf(
   const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
   const [data, settings] = await Promise.all([
     loadDocumentPdf(req.scope, customerId, { kind, id: req.params.id }),
-    portal.retrieveSettings(),
+    // The copy the session check read: no second settings read on a customer's request.
+    requestSettings(req),
   ])
   const pdf = await renderOrRefuse(req, res, via, data, settings)
   if (!pdf) {

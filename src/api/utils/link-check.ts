@@ -2,7 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { PORTAL_MODULE } from "../../modules/portal"
 import { PortalEventActor, PortalEventType, PortalSessionChannel } from "../../modules/portal/constants"
 import type PortalModuleService from "../../modules/portal/service"
-import { portalRules } from "./portal-rules"
+import type { ModulePortalSettings } from "../../types/module"
+import { portalRulesWithSettings } from "./portal-rules"
 import { failedLinkOpenLimit } from "./rate-limit"
 
 /** The module's verdict on a raw link token (`verifyPortalToken`): the only code that sees the token. */
@@ -27,18 +28,31 @@ export type CheckLinkInput = {
  * (without the token) and counted against the client's address; past FAILED_LINK_OPEN_LIMIT a
  * minute it is only refused, with `retry_after`.
  */
-export async function checkLink(scope: MedusaContainer, { token_check: check, via, client_address }: CheckLinkInput): Promise<LinkCheck> {
+export async function checkLink(scope: MedusaContainer, input: CheckLinkInput): Promise<LinkCheck> {
+  return (await checkLinkWithSettings(scope, input)).check
+}
+
+/** `checkLink`, with the settings its rules read when it read them (a request keeps them: one read). */
+export async function checkLinkWithSettings(
+  scope: MedusaContainer,
+  { token_check: check, via, client_address }: CheckLinkInput
+): Promise<{ check: LinkCheck; settings?: ModulePortalSettings }> {
   let reason: LinkRefusal | null = check.outcome === "valid" ? null : check.outcome
+  let settings: ModulePortalSettings | undefined
   if (check.outcome === "valid") {
-    const outcome = await portalRules(scope, check.customer_id, undefined)
-    reason = outcome === "ok" ? null : (outcome as LinkRefusal)
+    const rules = await portalRulesWithSettings(scope, check.customer_id, undefined)
+    settings = rules.settings
+    reason = rules.outcome === "ok" ? null : (rules.outcome as LinkRefusal)
   }
   if (check.outcome === "valid" && !reason) {
-    return { usable: true, link: { token_id: check.token_id, customer_id: check.customer_id, expires_at: check.expires_at } }
+    return {
+      check: { usable: true, link: { token_id: check.token_id, customer_id: check.customer_id, expires_at: check.expires_at } },
+      settings,
+    }
   }
   const limit = await failedLinkOpenLimit(scope, client_address)
   if (!limit.allowed) {
-    return { usable: false, reason: reason!, retry_after: limit.retry_after }
+    return { check: { usable: false, reason: reason!, retry_after: limit.retry_after }, settings }
   }
   await scope.resolve<PortalModuleService>(PORTAL_MODULE).logEvent({
     type: PortalEventType.LINK_OPEN_FAILED,
@@ -46,5 +60,5 @@ export async function checkLink(scope: MedusaContainer, { token_check: check, vi
     actor: PortalEventActor.CUSTOMER,
     data: { reason, via },
   })
-  return { usable: false, reason: reason! }
+  return { check: { usable: false, reason: reason! }, settings }
 }

@@ -3,6 +3,7 @@ import type { BigNumberInput } from "@medusajs/framework/types"
 import { NotPayableReason, whyNotPayable } from "../../lib/payable"
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
+import { requestSettings } from "./request-settings"
 import { isStripeRegistered } from "../../workflows/payments/utils/stripe-provider"
 
 /** What the customer is told when Pay Now is not offered (nothing when there is nothing to pay). */
@@ -24,7 +25,7 @@ export async function onlinePayment(
   // A customer sees sent and paid invoices only; "unpaid" and "overdue" are a sent one.
   const stored = { ...invoice, status: invoice.status === "paid" ? "paid" : "sent" }
   const reason = whyNotPayable(stored, {
-    allow_payments: (await portal.retrieveSettings()).allow_payments,
+    allow_payments: (await requestSettings(req)).allow_payments,
     stripe_ready: Boolean(portal.getStripePublishableKey()) && (await isStripeRegistered(req.scope)),
   })
   return { available: reason === null, reason: reason ? REASONS[reason] : null }

@@ -3,9 +3,10 @@ import { PORTAL_MODULE } from "../../modules/portal"
 import type { PortalSessionChannel } from "../../modules/portal/constants"
 import type PortalModuleService from "../../modules/portal/service"
 import { openPortalLinkWorkflow } from "../../workflows/access"
-import { checkLink } from "./link-check"
+import { checkLinkWithSettings } from "./link-check"
 import { currentPortalSession, MAX_SESSION_SECONDS, signPortalSession } from "./portal-auth"
 import { clientIp } from "./rate-limit"
+import { rememberRequestSettings } from "./request-settings"
 
 /**
  * The raw token is looked up here and goes no further: a workflow's input may be stored by the
@@ -17,7 +18,15 @@ function verifyLinkToken(req: MedusaRequest, token: unknown) {
 
 /** Whether a link could start a session, with the failure rules applied (the link page's GET). */
 export async function checkLinkFor(req: MedusaRequest, token: unknown, channel: PortalSessionChannel) {
-  return checkLink(req.scope, { token_check: await verifyLinkToken(req, token), via: channel, client_address: clientIp(req) })
+  const { check, settings } = await checkLinkWithSettings(req.scope, {
+    token_check: await verifyLinkToken(req, token),
+    via: channel,
+    client_address: clientIp(req),
+  })
+  if (settings) {
+    rememberRequestSettings(req, settings)
+  }
+  return check
 }
 
 /**

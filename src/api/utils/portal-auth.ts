@@ -4,7 +4,8 @@ import { ContainerRegistrationKeys, generateJwtToken } from "@medusajs/framework
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
 import { renderPortalMessage } from "./portal-pages"
-import { portalRules } from "./portal-rules"
+import { portalRulesWithSettings } from "./portal-rules"
+import { rememberRequestSettings, requestSettings } from "./request-settings"
 
 /**
  * A link grants the portal and nothing else. Its session is a JWT of the plugin's own actor type
@@ -113,7 +114,8 @@ export async function portalSessionOutcome(req: MedusaRequest, context: AuthCont
     return { outcome: "signed_out" as const }
   }
   const sessionId = context.actor_type === PORTAL_ACTOR_TYPE ? String(context.app_metadata?.portal_session_id ?? "") : undefined
-  const outcome = await portalRules(req.scope, customerId, sessionId)
+  const { outcome, settings } = await portalRulesWithSettings(req.scope, customerId, sessionId)
+  rememberRequestSettings(req, settings)
   return outcome === "ok" ? { outcome, auth: { customer_id: customerId, portal_session_id: sessionId } } : { outcome }
 }
 
@@ -201,7 +203,7 @@ export type PortalSectionKey = keyof typeof SECTION_SETTINGS
 /** A section the business turned off answers 403 with a message that says so. */
 export function requireSection(section: PortalSectionKey, face: "page" | "json") {
   return async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
-    const settings = await req.scope.resolve<PortalModuleService>(PORTAL_MODULE).retrieveSettings()
+    const settings = await requestSettings(req)
     if (settings[SECTION_SETTINGS[section]]) {
       return next()
     }

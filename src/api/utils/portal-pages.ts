@@ -1,9 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { renderPage } from "../../lib/pages/render"
-import { PORTAL_MODULE } from "../../modules/portal"
-import type PortalModuleService from "../../modules/portal/service"
 import type { ModulePortalSettings } from "../../types/module"
 import { csrfToken } from "./csrf-token"
+import { requestSettings } from "./request-settings"
 
 /**
  * Headers on every portal page: the token must never leak through a Referer, pages are not
@@ -59,7 +58,7 @@ export async function sendPortalPage(
   data: Record<string, unknown>,
   { csp }: { csp?: string } = {}
 ) {
-  const settings = await req.scope.resolve<PortalModuleService>(PORTAL_MODULE).retrieveSettings()
+  const settings = await requestSettings(req)
   const signedIn = Boolean((req as MedusaRequest & { portal?: unknown }).portal)
   setPortalPageHeaders(res, csp)
   res.status(status).type("html").send(

@@ -2,6 +2,7 @@ import {
   deriveEstimateStatus,
   INVOICE_OVERDUE_SQL,
   invoiceDisplayStatusFilter,
+  invoiceDisplayStatusRange,
   invoiceOverdueSql,
   isInvoiceOverdue,
   deriveInvoiceStatus,
@@ -118,6 +119,25 @@ describe("the overdue rule", () => {
       expect([row, isInvoiceOverdue(row, now)]).toEqual([row, overdue])
       expect([row, matchesFilter(row, invoiceDisplayStatusFilter("overdue", now))]).toEqual([row, overdue])
       expect([row, matchesSql(row, sql, bindings)]).toEqual([row, overdue])
+    }
+  })
+
+  /** Evaluates the bounds `invoiceDisplayStatusRange` returns, as the portal's list statement does. */
+  function matchesRange(row: Row, range: ReturnType<typeof invoiceDisplayStatusRange>) {
+    const due = row.due_date?.getTime() ?? null
+    return (
+      range.statuses.includes(row.status) &&
+      (range.due_before === null || (due !== null && due < range.due_before.getTime())) &&
+      (range.due_not_before === null || due === null || due >= range.due_not_before.getTime())
+    )
+  }
+
+  it("lists by the same rule in the SQL list's bounds, for every display status, status and due date", () => {
+    for (const display of ["unpaid", "overdue", "paid"] as const) {
+      for (const row of rows) {
+        const expected = deriveInvoiceStatus(row, now) === display
+        expect([display, row, matchesRange(row, invoiceDisplayStatusRange(display, now))]).toEqual([display, row, expected])
+      }
     }
   })
 

@@ -1,15 +1,14 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { PORTAL_MODULE } from "../../../modules/portal"
-import type PortalModuleService from "../../../modules/portal/service"
 import { loadServiceHistory } from "../../loaders"
 import { portalCustomerId } from "../../utils/portal-auth"
 import { portalPageUrl, sendPortalPage } from "../../utils/portal-pages"
+import { requestSettings } from "../../utils/request-settings"
 
 /** The history, each entry linked to its portal page when that section is on. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const [{ history }, settings] = await Promise.all([
     loadServiceHistory(req.scope, portalCustomerId(req)),
-    req.scope.resolve<PortalModuleService>(PORTAL_MODULE).retrieveSettings(),
+    requestSettings(req),
   ])
   await sendPortalPage(req, res, 200, "history.html.njk", {
     title: "Service history",

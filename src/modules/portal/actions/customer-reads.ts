@@ -1,7 +1,8 @@
 import type { Context } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { requireCustomerId } from "../../../lib/document-input"
-import { invoiceDisplayStatusFilter } from "../../../lib/status"
+import { invoiceDisplayStatusRange } from "../../../lib/status"
+import type { ModuleEstimate, ModuleInvoice } from "../../../types/module"
 import { EstimateStatus, InvoiceStatus } from "../constants"
 import type { PortalDeps } from "./types"
 
@@ -12,27 +13,26 @@ import type { PortalDeps } from "./types"
 const VISIBLE_INVOICE = [InvoiceStatus.SENT, InvoiceStatus.PAID]
 /** …and every sent estimate, pending or decided (never drafts). */
 const VISIBLE_ESTIMATE = [EstimateStatus.SENT, EstimateStatus.ACCEPTED, EstimateStatus.REJECTED]
-const NEWEST_FIRST = { issue_date: "DESC", id: "DESC" } as const
 
 export type CustomerListInput<S> = { status?: S; limit?: number; offset?: number }
 
+/** One page and the full count, in one statement (see PortalSqlRepository.customerInvoicePage). */
 export async function listCustomerInvoices(
-  { service }: PortalDeps,
+  { sql }: PortalDeps,
   customerId: string,
   { status, limit = 20, offset = 0 }: CustomerListInput<"unpaid" | "overdue" | "paid">,
   sharedContext: Context
 ) {
-  const filters: Record<string, unknown> = {
-    customer_id: requireCustomerId(customerId),
-    ...(status ? invoiceDisplayStatusFilter(status) : { status: VISIBLE_INVOICE }),
-  }
-  return service.listAndCountPortalInvoices(filters, { take: limit, skip: offset, order: NEWEST_FIRST }, sharedContext)
+  const filter = status ? invoiceDisplayStatusRange(status) : { statuses: [...VISIBLE_INVOICE] }
+  const { rows, count } = await sql.customerInvoicePage(requireCustomerId(customerId), filter, { limit, offset }, sharedContext)
+  return [rows as unknown as ModuleInvoice[], count] as const
 }
 
 export async function retrieveCustomerInvoice({ service }: PortalDeps, customerId: string, id: string, sharedContext: Context) {
   const [invoice] = await service.listPortalInvoices(
     { id, customer_id: requireCustomerId(customerId), status: VISIBLE_INVOICE },
-    { relations: ["lines", "payments"], take: 1 },
+    // Joined: the invoice, its lines and its payments in one statement instead of three.
+    { relations: ["lines", "payments"], take: 1, options: { strategy: "joined" } },
     sharedContext
   )
   if (!invoice) {
@@ -42,23 +42,25 @@ export async function retrieveCustomerInvoice({ service }: PortalDeps, customerI
 }
 
 export async function listCustomerEstimates(
-  { service }: PortalDeps,
+  { sql }: PortalDeps,
   customerId: string,
   { status, limit = 20, offset = 0 }: CustomerListInput<"pending" | "accepted" | "rejected">,
   sharedContext: Context
 ) {
   const stored = status === "pending" ? [EstimateStatus.SENT] : status ? [status] : VISIBLE_ESTIMATE
-  return service.listAndCountPortalEstimates(
-    { customer_id: requireCustomerId(customerId), status: stored },
-    { take: limit, skip: offset, order: NEWEST_FIRST },
+  const { rows, count } = await sql.customerEstimatePage(
+    requireCustomerId(customerId),
+    { statuses: [...stored] },
+    { limit, offset },
     sharedContext
   )
+  return [rows as unknown as ModuleEstimate[], count] as const
 }
 
 export async function retrieveCustomerEstimate({ service }: PortalDeps, customerId: string, id: string, sharedContext: Context) {
   const [estimate] = await service.listPortalEstimates(
     { id, customer_id: requireCustomerId(customerId), status: VISIBLE_ESTIMATE },
-    { relations: ["lines"], take: 1 },
+    { relations: ["lines"], take: 1, options: { strategy: "joined" } },
     sharedContext
   )
   if (!estimate) {
@@ -69,8 +71,11 @@ export async function retrieveCustomerEstimate({ service }: PortalDeps, customer
 
 /** The home page's figures, for one customer: open balance per currency, overdue, pending. */
 export async function retrieveCustomerSummary({ sql }: PortalDeps, customerId: string, sharedContext: Context) {
-  const balances = await sql.customerInvoiceBalances(requireCustomerId(customerId), new Date(), sharedContext)
-  const pending = await sql.countPendingEstimates(customerId, sharedContext)
+  // Two independent statements, sent at once: one round trip.
+  const [balances, pending] = await Promise.all([
+    sql.customerInvoiceBalances(requireCustomerId(customerId), new Date(), sharedContext),
+    sql.countPendingEstimates(customerId, sharedContext),
+  ])
   return {
     balances: balances.map((b) => ({ currency_code: b.currency_code, open_amount: Number(b.open_amount) })),
     overdue_count: balances.reduce((n, b) => n + Number(b.overdue), 0),

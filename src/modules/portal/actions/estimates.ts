@@ -13,7 +13,8 @@ import type { PortalDeps } from "./types"
 
 // Every function here runs inside the caller's transaction (`sharedContext.transactionManager`).
 
-const WITH_LINES = { relations: ["lines"] }
+// Joined: the estimate and its lines in one statement.
+const WITH_LINES = { relations: ["lines"], options: { strategy: "joined" } }
 
 /** Locks an estimate row for the rest of the transaction and reads it with its lines. */
 export async function lockEstimate({ service, sql }: PortalDeps, id: string, sharedContext: Context) {

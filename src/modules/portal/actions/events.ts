@@ -7,11 +7,12 @@ import type { PortalDeps } from "./types"
 const EVENT_TYPES = new Set<string>(Object.values(PortalEventType))
 
 /** Appends to the activity log. Only known event types are accepted. */
-export async function logEvent({ service }: PortalDeps, input: ModuleLogPortalEvent, sharedContext: Context) {
+export async function logEvent({ sql }: PortalDeps, input: ModuleLogPortalEvent, sharedContext: Context) {
   if (!EVENT_TYPES.has(input.type)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown portal event type "${input.type}"`)
   }
-  return service.createPortalEvents(
+  // One INSERT (see PortalSqlRepository.insertEvent): views are logged on every page view.
+  return sql.insertEvent(
     {
       type: input.type,
       customer_id: input.customer_id ?? null,

@@ -1,42 +1,61 @@
 import type { Context } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import type { PortalSessionChannel } from "../constants"
+import type { ModulePortalSettings } from "../../../types/module"
+import { PORTAL_SETTINGS_ID, PortalSessionChannel } from "../constants"
+import { PORTAL_REQUEST_EXTRA_COLUMNS, PortalRequestRow } from "../repositories/portal-sql"
 import { ensureAccess } from "./access"
 import { retrieveSettings } from "./settings"
 import type { PortalDeps } from "./types"
 
 export type PortalSessionOutcome = "ok" | "portal_disabled" | "access_disabled" | "link_revoked" | "signed_out"
 
+/** The outcome of a request's checks, with the settings row they read (one read per request). */
+export type PortalRequestCheck = { outcome: PortalSessionOutcome; settings: ModulePortalSettings }
+
 /**
  * What every portal request re-checks: the portal is on, the customer's access is enabled,
  * and — for a portal session — the session was not ended and the link it came through was not
  * revoked (disabling access revokes them all). Without a session id (a storefront's own Medusa
- * customer login) only the first two apply.
+ * customer login) only the first two apply. One SQL statement reads all of it; the settings it
+ * read come back with the outcome, so the rest of the request does not read them again.
  */
-export async function checkPortalSession(
+export async function checkPortalRequest(
   deps: PortalDeps,
   customerId: string,
   sessionId: string | undefined,
   sharedContext: Context
-): Promise<PortalSessionOutcome> {
-  const { service } = deps
-  const settings = await retrieveSettings(deps, sharedContext)
-  if (!settings.enabled) {
+): Promise<PortalRequestCheck> {
+  let row = await deps.sql.portalRequestState(PORTAL_SETTINGS_ID, customerId, sessionId ?? null, sharedContext)
+  if (!row) {
+    // The settings row is missing (see retrieveSettings): created once, then read again.
+    await retrieveSettings(deps, sharedContext)
+    row = await deps.sql.portalRequestState(PORTAL_SETTINGS_ID, customerId, sessionId ?? null, sharedContext)
+  }
+  if (!row) {
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Portal settings could not be read")
+  }
+  const settings = { ...row } as Record<string, unknown>
+  for (const column of PORTAL_REQUEST_EXTRA_COLUMNS) {
+    delete settings[column]
+  }
+  return { outcome: portalSessionOutcome(row, sessionId), settings: settings as unknown as ModulePortalSettings }
+}
+
+/** The rule itself, on the row `portalRequestState` read. */
+export function portalSessionOutcome(row: PortalRequestRow, sessionId: string | undefined, now = Date.now()): PortalSessionOutcome {
+  if (!row.enabled) {
     return "portal_disabled"
   }
-  const [access] = await service.listPortalAccesses({ customer_id: customerId }, { take: 1 }, sharedContext)
-  if (!access || !access.enabled) {
+  if (!row._access_enabled) {
     return "access_disabled"
   }
   if (sessionId === undefined) {
     return "ok"
   }
-  const [session] = await service.listPortalSessions({ id: sessionId, customer_id: customerId }, { take: 1 }, sharedContext)
-  if (!session || session.ended_at || new Date(session.expires_at).getTime() <= Date.now()) {
+  if (!row._session_found || row._session_ended_at || new Date(row._session_expires_at!).getTime() <= now) {
     return "signed_out"
   }
-  const [token] = await service.listPortalTokens({ id: session.token_id, customer_id: customerId }, { take: 1 }, sharedContext)
-  if (!token || token.revoked_at) {
+  if (!row._token_found || row._token_revoked_at) {
     return "link_revoked"
   }
   return "ok"

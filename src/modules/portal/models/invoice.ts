@@ -43,6 +43,12 @@ const Invoice = model
       where: "deleted_at IS NULL",
     },
     {
+      // The customer's list, newest first: scanned backwards, it stops after one page.
+      name: "IDX_invoice_customer_issue_date_id",
+      on: ["customer_id", "issue_date", "id"],
+      where: "deleted_at IS NULL",
+    },
+    {
       name: "IDX_invoice_display_number_unique",
       on: ["display_number"],
       unique: true,

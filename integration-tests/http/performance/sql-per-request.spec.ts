@@ -1,0 +1,143 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createPortalLinkWorkflow } from "../../../src/workflows/access"
+import { createCustomer } from "../../utils/customer"
+import { drainEventBus } from "../../utils/drain"
+import { portalService, seedEstimate, seedInvoice } from "../../utils/portal"
+import { noRedirect, portalSession, pressOpenLink } from "../portal/helpers"
+
+jest.setTimeout(120_000)
+
+const WRITE = /^\s*(insert|update|delete)\b/i
+const VIEW_LOG = /^\s*insert into "?portal_event"?/i
+
+/**
+ * Every SQL statement the app sends while `request` runs, from the knex `query` event of the
+ * app's connection (the pool every module shares). The app is idle before and after, so nothing
+ * else is counted.
+ */
+async function statementsOf(container: MedusaContainer, request: () => Promise<{ status: number }>) {
+  await drainEventBus(container)
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as {
+    on(event: "query", listener: (q: { sql: string }) => void): void
+    off(event: "query", listener: (q: { sql: string }) => void): void
+  }
+  const sql: string[] = []
+  const listen = (q: { sql: string }) => sql.push(q.sql)
+  knex.on("query", listen)
+  try {
+    const response = await request()
+    expect(response.status).toBeLessThan(400)
+  } finally {
+    knex.off("query", listen)
+  }
+  return { sql, writes: sql.filter((s) => WRITE.test(s)) }
+}
+
+// Statement budgets per request. Every /store route also pays Medusa's own publishable-key check
+// (2 statements, as `GET /store/customers/me` does). The portal's checks are 2 statements in one
+// round trip: its own rows (settings, access, session, link) in one, the customer's existence
+// (Customer module) beside it. Before these budgets the same routes issued 9-14 statements.
+const STORE_KEY = 2
+const PORTAL_CHECK = 2
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: { headers: Record<string, string> }
+    let page: { headers: Record<string, string> }
+    let customerId: string
+    let invoiceId: string
+    let estimateId: string
+
+    beforeEach(async () => {
+      const container = getContainer()
+      await portalService(container).updateSettings({ enabled: true, allow_service_history: true })
+      const { result: keys } = await createApiKeysWorkflow(container).run({
+        input: { api_keys: [{ title: "store", type: "publishable", created_by: "test" }] },
+      })
+      customerId = ((await createCustomer(container)) as { id: string }).id
+      const { result: link } = await createPortalLinkWorkflow(container).run({ input: { customer_id: customerId } })
+      const token = new URL(link.url).pathname.split("/").pop()
+      const storeHeaders = { "x-publishable-api-key": keys[0].token }
+      const { data } = await api.post("/store/portal/auth", { token }, { headers: storeHeaders })
+      store = { headers: { ...storeHeaders, authorization: `Bearer ${data.token}` } }
+      invoiceId = (await seedInvoice(container, customerId, "sent")).id
+      await seedInvoice(container, customerId, "paid")
+      estimateId = (await seedEstimate(container, customerId, "sent")).id
+      await seedEstimate(container, customerId, "accepted")
+      page = await portalSession(api, container, customerId)
+    })
+
+    const readOnly: [string, () => string, () => { headers: Record<string, string> }, number][] = [
+      ["GET /store/portal (summary)", () => "/store/portal", () => store, STORE_KEY + PORTAL_CHECK + 2],
+      ["GET /store/portal/me", () => "/store/portal/me", () => store, STORE_KEY + PORTAL_CHECK + 1],
+      ["GET /store/portal/invoices", () => "/store/portal/invoices", () => store, STORE_KEY + PORTAL_CHECK + 1],
+      ["GET /store/portal/invoices?status=overdue", () => "/store/portal/invoices?status=overdue", () => store, STORE_KEY + PORTAL_CHECK + 1],
+      ["GET /store/portal/estimates", () => "/store/portal/estimates", () => store, STORE_KEY + PORTAL_CHECK + 1],
+      ["GET /portal (HTML home)", () => "/portal", () => page, PORTAL_CHECK + 3],
+      ["GET /portal/invoices (HTML)", () => "/portal/invoices", () => page, PORTAL_CHECK + 1],
+      ["GET /portal/estimates (HTML)", () => "/portal/estimates", () => page, PORTAL_CHECK + 1],
+    ]
+
+    it.each(readOnly)("%s reads in its budget and writes nothing", async (_name, path, auth, budget) => {
+      const { sql, writes } = await statementsOf(getContainer(), () => api.get(path(), auth()))
+      expect(writes).toEqual([])
+      expect(sql).toHaveLength(budget)
+    })
+
+    const views: [string, () => string, () => { headers: Record<string, string> }, number][] = [
+      ["GET /store/portal/invoices/:id", () => `/store/portal/invoices/${invoiceId}`, () => store, STORE_KEY + PORTAL_CHECK + 2],
+      ["GET /store/portal/estimates/:id", () => `/store/portal/estimates/${estimateId}`, () => store, STORE_KEY + PORTAL_CHECK + 2],
+      ["GET /portal/invoices/:id (HTML)", () => `/portal/invoices/${invoiceId}`, () => page, PORTAL_CHECK + 2],
+      ["GET /portal/estimates/:id (HTML)", () => `/portal/estimates/${estimateId}`, () => page, PORTAL_CHECK + 2],
+    ]
+
+    it.each(views)("%s reads the document in one statement and writes only its view log, in one INSERT", async (_name, path, auth, budget) => {
+      const { sql, writes } = await statementsOf(getContainer(), () => api.get(path(), auth()))
+      expect(writes).toHaveLength(1)
+      expect(writes[0]).toMatch(VIEW_LOG)
+      expect(sql.filter((s) => /^\s*(begin|commit)/i.test(s))).toEqual([])
+      expect(sql).toHaveLength(budget)
+    })
+
+    it.each([
+      ["an HTML invoice page", () => `/portal/invoices/${invoiceId}`, () => page],
+      ["an invoice PDF page", () => `/portal/invoices/${invoiceId}/pdf`, () => page],
+      ["a storefront's estimate PDF", () => `/store/portal/estimates/${estimateId}/pdf`, () => store],
+    ])("%s reads the settings once and never writes them", async (_name, path, auth) => {
+      const { sql } = await statementsOf(getContainer(), () => api.get(path(), auth()))
+      expect(sql.filter((s) => /portal_settings/.test(s))).toHaveLength(1)
+      expect(sql.filter((s) => /insert into "?portal_settings/i.test(s))).toEqual([])
+    })
+
+    it("lists with the count in the same statement (no separate count query)", async () => {
+      const { sql } = await statementsOf(getContainer(), () => api.get("/store/portal/invoices?limit=1&offset=1", store))
+      const lists = sql.filter((s) => /portal_invoice\b/.test(s))
+      expect(lists).toHaveLength(1)
+      expect(lists[0]).toMatch(/count\(\*\)/i)
+    })
+
+    it("shows the link page (which changes nothing) in its budget", async () => {
+      const { result: link } = await createPortalLinkWorkflow(getContainer()).run({ input: { customer_id: customerId } })
+      const path = new URL(link.url).pathname
+      // The token lookup, the portal's checks, the customer's first name.
+      const { sql, writes } = await statementsOf(getContainer(), () => api.get(path, noRedirect))
+      expect(writes).toEqual([])
+      expect(sql).toHaveLength(1 + PORTAL_CHECK + 1)
+    })
+
+    it("opens a link and approves an estimate within their budgets", async () => {
+      const { result: link } = await createPortalLinkWorkflow(getContainer()).run({ input: { customer_id: customerId } })
+      // Both run workflows that write; the budgets only keep the read side from growing again.
+      const opened = await statementsOf(getContainer(), () => pressOpenLink(api, link.url))
+      // The link page (4) and the button (15: verify, the workflow's checks, one transaction, the log);
+      // subscribers the open sets off may add a statement.
+      expect(opened.sql.length).toBeLessThanOrEqual(21)
+      const approved = await statementsOf(getContainer(), () => api.post(`/store/portal/estimates/${estimateId}/accept`, {}, store))
+      // 14 for the route; the owner-notification subscriber it sets off may add its first statements.
+      expect(approved.sql.length).toBeLessThanOrEqual(16)
+    })
+  },
+})

@@ -1,0 +1,170 @@
+import path from "path"
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { PORTAL_MODULE } from ".."
+import PortalModuleService from "../service"
+import * as models from "../models"
+import { PortalSqlRepository } from "../repositories/portal-sql"
+
+jest.setTimeout(120_000)
+
+const CUSTOMER = "cus_path_1"
+
+moduleIntegrationTestRunner<PortalModuleService>({
+  moduleName: PORTAL_MODULE,
+  resolve: path.join(__dirname, ".."),
+  moduleModels: Object.values(models),
+  pathToMigrations: path.join(__dirname, "..", "migrations"),
+  testSuite: ({ service, MikroOrmWrapper }) => {
+    const repository = () =>
+      (service as unknown as { __container__: { portalSqlRepository: PortalSqlRepository } }).__container__.portalSqlRepository
+    const sql = (text: string, bindings: unknown[] = []) => MikroOrmWrapper.forkManager().execute(text, bindings)
+
+    describe("the request check (one statement)", () => {
+      const session = async (customerId = CUSTOMER) => {
+        const { portal_token: token } = await service.issuePortalToken(customerId, { source: "link" })
+        return service.startPortalSession({ token_id: token.id, customer_id: customerId, channel: "store", max_seconds: 3600 })
+      }
+
+      beforeEach(async () => {
+        await service.updateSettings({ enabled: true, business_name: "Acme" })
+      })
+
+      it("answers ok with the settings row it read", async () => {
+        const started = await session()
+        const check = await service.checkPortalRequest(CUSTOMER, started.id)
+        expect(check.outcome).toBe("ok")
+        expect(check.settings).toEqual(await service.retrieveSettings())
+        expect(Object.keys(check.settings).filter((k) => k.startsWith("_"))).toEqual([])
+      })
+
+      it("refuses in the same order as before: portal off, access off, signed out, link revoked", async () => {
+        const started = await session()
+        await service.revokePortalToken(CUSTOMER, started.token_id)
+        expect((await service.checkPortalRequest(CUSTOMER, started.id)).outcome).toBe("link_revoked")
+        expect((await service.checkPortalRequest(CUSTOMER, "psess_missing")).outcome).toBe("signed_out")
+        expect((await service.checkPortalRequest("cus_other", started.id)).outcome).toBe("access_disabled")
+        const other = await session("cus_other")
+        // Another customer's session is not this customer's.
+        expect((await service.checkPortalRequest(CUSTOMER, other.id)).outcome).toBe("signed_out")
+        await service.endPortalSession("cus_other", other.id)
+        expect((await service.checkPortalRequest("cus_other", other.id)).outcome).toBe("signed_out")
+        await service.setPortalAccessEnabled(CUSTOMER, false)
+        expect((await service.checkPortalRequest(CUSTOMER, undefined)).outcome).toBe("access_disabled")
+        await service.updateSettings({ enabled: false })
+        expect((await service.checkPortalRequest(CUSTOMER, undefined)).outcome).toBe("portal_disabled")
+      })
+
+      it("treats an expired session as signed out and needs no session without a session id", async () => {
+        const started = await session()
+        await service.updatePortalSessions({ id: started.id, expires_at: new Date(Date.now() - 1000) })
+        expect((await service.checkPortalRequest(CUSTOMER, started.id)).outcome).toBe("signed_out")
+        expect((await service.checkPortalRequest(CUSTOMER, undefined)).outcome).toBe("ok")
+      })
+
+      it("creates a missing settings row once (portal off) instead of failing", async () => {
+        await sql(`DELETE FROM portal_settings`)
+        const check = await service.checkPortalRequest(CUSTOMER, undefined)
+        expect(check.outcome).toBe("portal_disabled")
+        expect(await sql(`SELECT id FROM portal_settings`)).toHaveLength(1)
+      })
+    })
+
+    describe("customer lists (page and count in one statement)", () => {
+      const insertInvoices = (customerId: string, n: number, status = "sent") =>
+        sql(
+          `INSERT INTO portal_invoice (id, display_number, customer_id, status, currency_code, issue_date, due_date, total, raw_total)
+           SELECT ? || g, ? || g, ?, ?, 'usd', timestamp '2026-01-01' + (g || ' hours')::interval,
+                  CASE WHEN g % 2 = 0 THEN now() - interval '1 day' ELSE NULL END, 12.5, '{"value":"12.5","precision":20}'
+           FROM generate_series(1, ?) AS g`,
+          [`inv_${customerId}_${status}_`, `N-${customerId}-${status}-`, customerId, status, n]
+        )
+
+      it("returns a page newest first, numbers as numbers, and the count of all matches", async () => {
+        await insertInvoices(CUSTOMER, 25)
+        await insertInvoices(CUSTOMER, 3, "draft")
+        await insertInvoices("cus_other", 5)
+        const [page, count] = await service.listCustomerInvoices(CUSTOMER, { limit: 10, offset: 5 })
+        expect(count).toBe(25)
+        expect(page).toHaveLength(10)
+        expect(page[0]).toEqual(expect.objectContaining({ id: `inv_${CUSTOMER}_sent_20`, total: 12.5, customer_id: CUSTOMER }))
+        expect(page[0].issue_date).toBeInstanceOf(Date)
+        expect(page.map((i) => i.id)).toEqual(Array.from({ length: 10 }, (_, i) => `inv_${CUSTOMER}_sent_${20 - i}`))
+        expect(Object.keys(page[0])).not.toContain("_count")
+      })
+
+      it("keeps the count on a page past the end, and filters overdue and unpaid by the one rule", async () => {
+        await insertInvoices(CUSTOMER, 7)
+        expect(await service.listCustomerInvoices(CUSTOMER, { limit: 5, offset: 50 })).toEqual([[], 7])
+        // Even numbers are due yesterday (overdue), odd ones have no due date (unpaid).
+        expect((await service.listCustomerInvoices(CUSTOMER, { status: "overdue" }))[1]).toBe(3)
+        expect((await service.listCustomerInvoices(CUSTOMER, { status: "unpaid" }))[1]).toBe(4)
+        expect((await service.listCustomerInvoices(CUSTOMER, { status: "paid" }))[1]).toBe(0)
+        expect(await service.listCustomerInvoices("cus_nobody", {})).toEqual([[], 0])
+      })
+
+      it("lists estimates the same way", async () => {
+        await sql(
+          `INSERT INTO portal_estimate (id, display_number, customer_id, status, currency_code, issue_date)
+           SELECT 'est_p_' || g, 'E-' || g, ?, (ARRAY['draft','sent','accepted'])[1 + g % 3], 'usd', timestamp '2026-01-01' + (g || ' hours')::interval
+           FROM generate_series(1, 9) AS g`,
+          [CUSTOMER]
+        )
+        const [page, count] = await service.listCustomerEstimates(CUSTOMER, { limit: 2 })
+        expect(count).toBe(6)
+        expect(page.map((e) => e.id)).toEqual(["est_p_8", "est_p_7"])
+        expect((await service.listCustomerEstimates(CUSTOMER, { status: "pending" }))[1]).toBe(3)
+      })
+
+      it("reads a page of a 5 000-invoice customer among 100 000 rows through indexes", async () => {
+        await sql(
+          `INSERT INTO portal_invoice (id, customer_id, status, currency_code, issue_date)
+           SELECT 'inv_bulk_' || g, 'cus_' || (g % 500), (ARRAY['draft','sent','paid','void'])[1 + g % 4], 'usd',
+                  timestamp '2026-01-01' + ((g * 7919 % 300000) || ' minutes')::interval
+           FROM generate_series(1, 100000) AS g`
+        )
+        // Spread over the same 5 000 hours as the big customer's: no index on date alone can serve them.
+        await insertInvoices("cus_big", 5000)
+        await sql(`ANALYZE portal_invoice`)
+        // The repository's own statement, explained: its manager runs EXPLAIN in front of it.
+        let plan = ""
+        const manager = MikroOrmWrapper.forkManager()
+        const explaining = {
+          execute: async (text: string, bindings: unknown[]) => {
+            const rows = (await manager.execute(`EXPLAIN ${text}`, bindings)) as Record<string, string>[]
+            plan = rows.map((r) => r["QUERY PLAN"]).join("\n")
+            return []
+          },
+        }
+        await repository().customerInvoicePage("cus_big", { statuses: ["sent", "paid"] }, { limit: 20, offset: 0 }, {
+          manager: explaining,
+        } as never)
+        expect(plan).toMatch(/Index Scan Backward using "?IDX_invoice_customer_issue_date_id/)
+        // Index-only once autovacuum has set the visibility map; a bitmap scan of the index before.
+        expect(plan).toMatch(/(Index (Only )?Scan using|Bitmap Index Scan on) "?IDX_invoice_customer_status_issue_date/)
+        expect(plan).not.toMatch(/Seq Scan/)
+        // The one sort is the outer one, over the page's rows only (after the Limit).
+        expect(plan.split("\n").filter((line) => /Sort\s+\(/.test(line))).toHaveLength(1)
+        expect(plan).toMatch(/^\s*Sort\s+\(cost=[\d.]+\.\.[\d.]+ rows=20 /)
+        const [rows, count] = await service.listCustomerInvoices("cus_big", { limit: 20 })
+        expect([rows.length, count]).toEqual([20, 5000])
+      })
+    })
+
+    describe("activity log", () => {
+      it("appends an event in one INSERT and returns it", async () => {
+        const event = await service.logEvent({
+          type: "invoice_viewed",
+          customer_id: CUSTOMER,
+          actor: "customer",
+          subject_type: "invoice",
+          subject_id: "inv_1",
+          data: { via: "store" },
+        } as never)
+        expect(event).toEqual(expect.objectContaining({ id: expect.stringMatching(/^pevt_/), type: "invoice_viewed", data: { via: "store" } }))
+        const [stored] = await service.listPortalEvents({ id: event.id })
+        expect(stored).toEqual(expect.objectContaining({ customer_id: CUSTOMER, actor: "customer", subject_id: "inv_1", data: { via: "store" } }))
+        await expect(service.logEvent({ type: "made_up" } as never)).rejects.toThrow(/Unknown portal event type/)
+      })
+    })
+  },
+})
