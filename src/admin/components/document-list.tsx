@@ -174,7 +174,7 @@ export const DocumentListPage = ({ kind }: { kind: AdminDocumentKind }) => {
   })
 
   return (
-    <Container className="divide-y p-0">
+    <Container className="divide-y p-0" data-portal-extension="">
       <DataTable instance={table}>
         <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
           <div className="flex flex-col gap-y-1">

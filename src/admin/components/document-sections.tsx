@@ -153,7 +153,7 @@ export const DocumentActivitySection = ({ document, ownDates }: { document: Admi
 }
 
 export const DetailLayout = ({ main, side }: { main: ReactNode; side: ReactNode }) => (
-  <div className="flex w-full flex-col gap-y-3 xl:flex-row xl:items-start xl:gap-x-4">
+  <div className="flex w-full flex-col gap-y-3 xl:flex-row xl:items-start xl:gap-x-4" data-portal-extension="">
     <div className="flex w-full min-w-0 flex-col gap-y-3">{main}</div>
     <div className="flex w-full flex-col gap-y-3 xl:max-w-[440px]">{side}</div>
   </div>

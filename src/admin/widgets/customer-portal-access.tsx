@@ -132,7 +132,7 @@ const CustomerPortalAccessWidget = ({ data: customer }: DetailWidgetProps<AdminC
   }
 
   return (
-    <Container className="divide-y p-0" data-testid="customer-portal-widget">
+    <Container className="divide-y p-0" data-testid="customer-portal-widget" data-portal-extension="">
       <SectionHeader
         title={
           <span className="flex items-center gap-x-2">
