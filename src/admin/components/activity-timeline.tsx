@@ -39,7 +39,7 @@ export const ActivityTimeline = ({ items, testId }: { items: TimelineItem[]; tes
           <div className="flex items-center justify-between gap-x-2">
             <Text size="small" leading="compact" weight="plus">
               {item.href ? (
-                <Link to={item.href} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+                <Link to={item.href} className="text-ui-fg-interactive-hover hover:underline">
                   {item.title}
                 </Link>
               ) : (

@@ -96,7 +96,7 @@ export const CustomerSection = ({ document }: { document: AdminDocument }) => {
         actions={
           <Link
             to={`/customers/${document.customer_id}`}
-            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small-plus flex items-center gap-x-1"
+            className="text-ui-fg-interactive-hover hover:underline txt-compact-small-plus flex items-center gap-x-1"
           >
             Customer page <ArrowUpRightOnBox />
           </Link>
@@ -181,7 +181,7 @@ export const NotFoundOrError = ({ error, kind, onRetry }: { error: unknown; kind
   <Container className="p-0">
     <ErrorState error={error} onRetry={onRetry} title={`Could not load this ${kind}`} />
     <div className="flex justify-center pb-8">
-      <Link to={`/${kind}s`} className="text-ui-fg-interactive txt-compact-small-plus">
+      <Link to={`/${kind}s`} className="text-ui-fg-interactive-hover hover:underline txt-compact-small-plus">
         Back to {kind}s
       </Link>
     </div>

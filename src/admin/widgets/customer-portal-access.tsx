@@ -147,7 +147,7 @@ const CustomerPortalAccessWidget = ({ data: customer }: DetailWidgetProps<AdminC
         <div className="px-6 py-4">
           <InlineTip label="The portal is off" variant="warning">
             Links are refused until you turn it on in{" "}
-            <Link to="/settings/customer-portal" className="text-ui-fg-interactive">
+            <Link to="/settings/customer-portal" className="text-ui-fg-interactive-hover hover:underline">
               Settings → Customer Portal
             </Link>
             .

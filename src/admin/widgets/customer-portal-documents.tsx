@@ -39,7 +39,7 @@ const DocumentsSection = ({ kind, customerId }: { kind: AdminDocumentKind; custo
         actions={
           <>
             {count > SHOWN ? (
-              <Link to={`${base}?customer_id=${customerId}`} className="text-ui-fg-interactive txt-compact-small-plus">
+              <Link to={`${base}?customer_id=${customerId}`} className="text-ui-fg-interactive-hover hover:underline txt-compact-small-plus">
                 View all {count}
               </Link>
             ) : null}
