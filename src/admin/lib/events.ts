@@ -61,8 +61,14 @@ export function describeEvent(event: AdminPortalEvent, named = false): string {
       return `A payment of ${name} failed`
     case "payment_recorded":
       return `Payment recorded on ${name}${data.method ? ` (${paymentMethodLabel(String(data.method))})` : ""}`
+    case "link_sent":
+      if (data.reason === "document") {
+        const failed = data.email_status === "failure" ? " (the email could not be sent)" : ""
+        return `Portal access sent with ${name}${failed}`
+      }
+      return `${describeUnnamed(event)} · ${name}`
     default:
-      // Portal access sent with a document, an email about it that failed, …
+      // An email about the document that failed, a refund, …
       return `${describeUnnamed(event)} · ${name}`
   }
 }

@@ -24,7 +24,13 @@ describe("describeEvent", () => {
       "Payment recorded on invoice INV-0003 (Cash)"
     )
     expect(describeEvent(event("link_sent", { document: invoice, data: { reason: "document" } }), true)).toBe(
-      "Portal access sent with a document · invoice INV-0003"
+      "Portal access sent with invoice INV-0003"
+    )
+  })
+
+  it("adds the document to entries that do not mention one", () => {
+    expect(describeEvent(event("email_failed", { document: estimate, data: { error: "timeout" } }), true)).toBe(
+      "An email could not be sent: timeout · estimate EST-0002"
     )
   })
 
