@@ -240,6 +240,8 @@ function checkTarball(files) {
     ".medusa/server/src/api/middlewares.js",
     ".medusa/server/src/api/portal/access/[token]/route.js",
     ".medusa/server/src/api/admin/invoices/route.js",
+    // The PDF worker thread's entry: loaded by file name (src/lib/pdf/pool/pool.ts), not by an import.
+    ".medusa/server/src/lib/pdf/pool/render-worker.js",
     ".medusa/server/src/admin/index.js",
     ".medusa/server/src/admin/index.mjs",
     ...expectedTemplates(),

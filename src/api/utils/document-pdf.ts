@@ -1,10 +1,14 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { estimatePdfData, invoicePdfData, pdfFileName, PdfDocumentData, renderDocumentPdf } from "../../lib/pdf"
+import { estimatePdfData, invoicePdfData, isPdfRendererBusy, pdfFileName, PdfDocumentData, secondsText } from "../../lib/pdf"
 import { serializePortalEstimateDetail, serializePortalInvoiceDetail } from "../../lib/serializers"
 import { PORTAL_MODULE } from "../../modules/portal"
 import { PortalEventActor, PortalEventType } from "../../modules/portal/constants"
 import type PortalModuleService from "../../modules/portal/service"
+import type { ModulePortalSettings } from "../../types/module"
 import { loadDocumentPdf, loadPortalCustomer } from "../loaders"
+import { renderPortalMessage } from "./portal-pages"
+
+type PdfFace = "page" | "store" | "admin"
 
 /** Sends a rendered PDF as a download named after the document number. */
 export function sendPdf(res: MedusaResponse, data: PdfDocumentData, pdf: Buffer) {
@@ -14,6 +18,42 @@ export function sendPdf(res: MedusaResponse, data: PdfDocumentData, pdf: Buffer)
   res.setHeader("Cache-Control", "private, no-store")
   res.setHeader("X-Content-Type-Options", "nosniff")
   res.status(200).end(pdf)
+}
+
+/**
+ * The PDF rendered in the worker pool, or null once a 503 with Retry-After has been sent because
+ * every thread is busy and the queue is full: a branded page on the portal pages, Medusa's
+ * `{ type, message }` on the JSON routes. Under load that is an answer, not an error to log.
+ */
+async function renderOrRefuse(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  face: PdfFace,
+  data: PdfDocumentData,
+  settings: ModulePortalSettings
+): Promise<Buffer | null> {
+  try {
+    return await req.scope.resolve<PortalModuleService>(PORTAL_MODULE).renderDocumentPdf(data, settings)
+  } catch (error) {
+    if (!isPdfRendererBusy(error)) {
+      throw error
+    }
+    const seconds = error.retryAfterSeconds
+    res.setHeader("Retry-After", String(seconds))
+    if (face === "page") {
+      await renderPortalMessage(req, res, 503, {
+        title: "Your PDF is not ready yet",
+        paragraphs: [`Many documents are being prepared right now. Please try again in ${secondsText(seconds)}.`],
+        link: { url: req.path.replace(/\/pdf$/, ""), label: "Back to the document" },
+      })
+    } else {
+      res.status(503).json({
+        type: "service_unavailable",
+        message: error.message,
+      })
+    }
+    return null
+  }
 }
 
 /**
@@ -31,7 +71,10 @@ export async function sendOwnerDocumentPdf(req: MedusaRequest, res: MedusaRespon
     kind === "invoice"
       ? invoicePdfData(serializePortalInvoiceDetail(document as never), customer)
       : estimatePdfData(serializePortalEstimateDetail(document as never), customer)
-  sendPdf(res, data, await renderDocumentPdf(data, settings))
+  const pdf = await renderOrRefuse(req, res, "admin", data, settings)
+  if (pdf) {
+    sendPdf(res, data, pdf)
+  }
 }
 
 /** The PDF of one of the signed-in customer's documents (the loader's data); the download is logged. */
@@ -47,7 +90,10 @@ export async function sendDocumentPdf(
     loadDocumentPdf(req.scope, customerId, { kind, id: req.params.id }),
     portal.retrieveSettings(),
   ])
-  const pdf = await renderDocumentPdf(data, settings)
+  const pdf = await renderOrRefuse(req, res, via, data, settings)
+  if (!pdf) {
+    return
+  }
   await portal.logEvent({
     type: PortalEventType.PDF_DOWNLOADED,
     customer_id: customerId,

@@ -1,39 +1,6 @@
-import { resolveBranding } from "../email/render"
-import { drawEstimate } from "./estimate"
-import { createPdfFormatter, invalidPdfData } from "./format"
-import { drawInvoice } from "./invoice"
-import { createLayout, finishLayout } from "./layout"
-import { requiredText } from "./sections"
-import type { PdfBranding, PdfDocumentData, PdfRenderOptions } from "./types"
-
 export * from "./types"
 export { pdfFileName } from "./file-name"
 export { toWinAnsi } from "./win-ansi"
-
-const TITLES = { invoice: "Invoice", estimate: "Estimate" } as const
-
-/**
- * Renders an invoice or estimate to an A4 PDF. Prints exactly the fields it is given (the
- * serializer decides what the customer may see), fetches nothing, and is deterministic: the
- * same data, branding and options give the same bytes. Invalid data throws INVALID_DATA naming
- * the field, before anything is returned.
- */
-export async function renderDocumentPdf(
-  data: PdfDocumentData,
-  branding?: PdfBranding | null,
-  options: PdfRenderOptions = {}
-): Promise<Buffer> {
-  if (!data || (data.kind !== "invoice" && data.kind !== "estimate")) {
-    throw invalidPdfData(`kind must be "invoice" or "estimate", got ${JSON.stringify((data as { kind?: unknown } | null)?.kind)}`)
-  }
-  const format = createPdfFormatter(data.currency_code, options)
-  const heading = `${TITLES[data.kind]} ${requiredText("number", data.number)}`
-  const layout = createLayout(resolveBranding(branding), heading, format.parseDate("issue_date", data.issue_date))
-  if (data.kind === "invoice") {
-    drawInvoice(layout, data, format)
-  } else {
-    drawEstimate(layout, data, format)
-  }
-  return finishLayout(layout)
-}
+export { renderDocumentPdf } from "./render"
 export * from "./from-portal"
+export * from "./pool"

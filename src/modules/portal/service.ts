@@ -7,6 +7,8 @@ import {
   Modules,
 } from "@medusajs/framework/utils"
 import { computeDocumentAmounts, LineAmountsInput } from "../../lib/money"
+import type { PdfBranding, PdfDocumentData, PdfPoolOptions, RenderPdfOptions } from "../../lib/pdf"
+import { PdfRenderer, resolvePdfPoolOptions } from "../../lib/pdf"
 import { compileTrustedProxies, ProxyTrust, TrustedProxies } from "../../lib/trusted-proxies"
 import {
   deriveEstimateStatus,
@@ -68,6 +70,12 @@ export type PortalModuleOptions = {
    * address): a hop count or addresses / CIDRs, like Express's `trust proxy`. Default: none.
    */
   trustedProxies?: TrustedProxies
+  /**
+   * PDF rendering runs in worker threads: `threads` at once (default `min(4, cores - 1)`, at least
+   * 1) and `maxQueue` waiting (default threads × 4); past that a PDF route answers 503 with
+   * Retry-After.
+   */
+  pdf?: PdfPoolOptions
 }
 
 export type { PortalSessionOutcome, TokenCheck }
@@ -94,6 +102,14 @@ class PortalModuleService extends MedusaService({
   protected readonly options_: PortalModuleOptions
   protected readonly proxyTrust_: ProxyTrust
   protected readonly deps_: PortalDeps
+  protected readonly pdfRenderer_: PdfRenderer
+
+  /** Medusa's module lifecycle: the PDF threads end with the app, so nothing keeps the process alive. */
+  readonly __hooks = {
+    onApplicationShutdown: async () => {
+      await this.pdfRenderer_.close()
+    },
+  }
 
   constructor(container: Record<string, unknown>, options: PortalModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -101,6 +117,10 @@ class PortalModuleService extends MedusaService({
     this.options_ = options ?? {}
     // Compiled once, so a malformed option stops the server at boot rather than on a request.
     this.proxyTrust_ = compileTrustedProxies(this.options_.trustedProxies)
+    this.pdfRenderer_ = new PdfRenderer(
+      resolvePdfPoolOptions(this.options_.pdf),
+      (container.logger as Logger | undefined) ?? console
+    )
     this.deps_ = {
       service: this,
       sql: container.portalSqlRepository as PortalSqlRepository,
@@ -126,6 +146,15 @@ class PortalModuleService extends MedusaService({
   /** Which hops of X-Forwarded-For to believe (the plugin's `trustedProxies` option). */
   getProxyTrust(): ProxyTrust {
     return this.proxyTrust_
+  }
+
+  /**
+   * Renders an invoice or estimate PDF in the PDF worker pool. Throws PdfRendererBusyError when
+   * every thread is busy and the queue is full (routes answer 503 + Retry-After), unless
+   * `waitWhenBusy` (background work such as a receipt's attachment).
+   */
+  renderDocumentPdf(data: PdfDocumentData, branding?: PdfBranding | null, options?: RenderPdfOptions): Promise<Buffer> {
+    return this.pdfRenderer_.render(data, branding, options)
   }
 
   /** The cookie gets `Secure` when the portal is served over https, unless configured. */

@@ -2,7 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { EmailTemplateData } from "../../../lib/email/templates"
 import { customerDisplayName } from "../../../lib/owner-feed"
-import { invoicePdfData, pdfFileName, renderDocumentPdf } from "../../../lib/pdf"
+import { invoicePdfData, pdfFileName } from "../../../lib/pdf"
 import { serializePortalCustomer, serializePortalInvoiceDetail } from "../../../lib/serializers"
 import { PORTAL_MODULE } from "../../../modules/portal"
 import type PortalModuleService from "../../../modules/portal/service"
@@ -50,7 +50,8 @@ export const prepareInvoiceReceiptStep = createStep(
         : null
 
     const pdfData = invoicePdfData(invoice, customer)
-    const pdf = await renderDocumentPdf(pdfData, settings)
+    // In the PDF worker pool like every other PDF; no customer is waiting, so a busy pool is waited for.
+    const pdf = await portal.renderDocumentPdf(pdfData, settings, { waitWhenBusy: true })
     const data: EmailTemplateData<"payment-receipt"> = {
       customer_first_name: customer.first_name,
       invoice_number: invoice.number ?? invoice.id,

@@ -1,0 +1,159 @@
+import { threadId as mainThreadId } from "worker_threads"
+import { MedusaError } from "@medusajs/framework/utils"
+import type { PdfInvoiceData } from ".."
+import {
+  isPdfRendererBusy,
+  pdfWorkerEntry,
+  PdfRenderer,
+  PdfRenderPool,
+  renderDocumentPdf,
+  resolvePdfPoolOptions,
+} from ".."
+import { readPdf } from "./extract-text"
+
+const branding = { business_name: "Acme Plumbing", accent_color: "#0f766e", support_email: "help@acme.example" }
+
+function invoice(number = "INV-0001", lines = 1): PdfInvoiceData {
+  return {
+    kind: "invoice",
+    number,
+    status_label: "Unpaid",
+    issue_date: "2026-01-05T00:00:00.000Z",
+    due_date: new Date("2026-02-04T00:00:00.000Z"),
+    currency_code: "usd",
+    customer: { name: "Jane Doe", email: "jane@example.com" },
+    lines: Array.from({ length: lines }, (_, i) => ({ title: `Pipe repair ${i + 1}`, quantity: 1, unit_price: "19.99", total: "19.99" })),
+    subtotal: "19.99",
+    tax_total: "0",
+    total: "19.99",
+  }
+}
+
+// Each pool starts its first thread (ts-node compiles the worker from source in tests): seconds, not a timing.
+jest.setTimeout(60_000)
+
+const task = (data: PdfInvoiceData) => ({ data, branding, options: {} })
+
+describe("PDF worker pool", () => {
+  const pools: { destroy(): Promise<unknown> }[] = []
+  const pool = (threads: number, maxQueue: number) => {
+    const created = new PdfRenderPool({ threads, maxQueue })
+    pools.push(created)
+    return created
+  }
+  afterAll(async () => {
+    await Promise.all(pools.map((p) => p.destroy()))
+  })
+
+  it("renders off the main thread, byte for byte what the renderer gives in-thread", async () => {
+    const data = invoice()
+    const { pdf, threadId } = await pool(1, 1).render(task(data))
+    expect(threadId).not.toBe(mainThreadId)
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-")
+    expect((await readPdf(pdf)).text).toContain("Invoice INV-0001")
+    expect(pdf.equals(await renderDocumentPdf(data, branding))).toBe(true)
+  })
+
+  it("refuses a third concurrent render with one thread and a queue of one, with a typed busy error", async () => {
+    const tiny = pool(1, 1)
+    const renders = [1, 2, 3].map((n) => tiny.render(task(invoice(`INV-000${n}`, 60))))
+    const [first, second, third] = await Promise.allSettled(renders)
+    expect(third.status).toBe("rejected")
+    const error = (third as PromiseRejectedResult).reason
+    expect(isPdfRendererBusy(error)).toBe(true)
+    expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(1)
+    expect(error.message).toMatch(/try again in (1 second|([02-9]|\d\d+) seconds)$/)
+    for (const [result, number] of [[first, "INV-0001"], [second, "INV-0002"]] as const) {
+      expect(result.status).toBe("fulfilled")
+      const { pdf } = (result as PromiseFulfilledResult<{ pdf: Buffer }>).value
+      expect((await readPdf(pdf)).text).toContain(`Invoice ${number}`)
+    }
+    // The slots are free again once those finished.
+    expect(tiny.pending).toBe(0)
+    await expect(tiny.render(task(invoice("INV-0004")))).resolves.toHaveProperty("pdf")
+  })
+
+  it("rebuilds the renderer's INVALID_DATA error on the main thread, type and message intact", async () => {
+    const bad = { ...invoice(), currency_code: "??" }
+    const error = await pool(1, 0)
+      .render(task(bad))
+      .catch((e) => e)
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
+    expect(error.message).toBe('renderDocumentPdf: currency_code "??" is not an ISO 4217 currency')
+  })
+
+  it("refuses renders after it was destroyed", async () => {
+    const closed = pool(1, 0)
+    await closed.render(task(invoice()))
+    await closed.destroy()
+    await expect(closed.render(task(invoice()))).rejects.toThrow(/shut down/)
+  })
+
+  it("loads the worker from TypeScript source through ts-node and from a build as plain JavaScript", () => {
+    const source = pdfWorkerEntry("/app/src/lib/pdf/pool/pool.ts")
+    expect(source.filename).toBe("/app/src/lib/pdf/pool/render-worker.ts")
+    expect(source.execArgv).toEqual(["--require", require.resolve("ts-node/register/transpile-only")])
+    expect(pdfWorkerEntry("/app/.medusa/server/src/lib/pdf/pool/pool.js")).toEqual({
+      filename: "/app/.medusa/server/src/lib/pdf/pool/render-worker.js",
+    })
+  })
+})
+
+describe("PdfRenderer (the Portal module's handle on the shared pool)", () => {
+  it("shares one pool per configuration and waits for a free slot when asked to", async () => {
+    const a = new PdfRenderer({ threads: 1, maxQueue: 0 })
+    const b = new PdfRenderer({ threads: 1, maxQueue: 0 })
+    try {
+      const running = a.render(invoice("INV-0001", 60), branding)
+      // The only slot is taken (by the other renderer: the pool is shared): b is refused…
+      const refused = await b.render(invoice("INV-0002"), branding).catch((e) => e)
+      expect(isPdfRendererBusy(refused)).toBe(true)
+      // …unless it may wait, as a receipt email does.
+      const waited = await b.render(invoice("INV-0003"), branding, { waitWhenBusy: true })
+      expect((await readPdf(waited)).text).toContain("Invoice INV-0003")
+      expect((await readPdf(await running)).text).toContain("Invoice INV-0001")
+    } finally {
+      await a.close()
+      await b.close()
+    }
+    await expect(a.render(invoice(), branding)).rejects.toThrow(/shut down/)
+  })
+})
+
+describe("resolvePdfPoolOptions", () => {
+  it("defaults to one thread per spare core (1–4) and a queue of four per thread", () => {
+    const { threads, maxQueue } = resolvePdfPoolOptions(undefined)
+    expect(threads).toBeGreaterThanOrEqual(1)
+    expect(threads).toBeLessThanOrEqual(4)
+    expect(maxQueue).toBe(threads * 4)
+    expect(resolvePdfPoolOptions({ threads: 3 })).toEqual({ threads: 3, maxQueue: 12 })
+  })
+
+  it("accepts whole numbers, also from environment variables, and a queue of 0", () => {
+    expect(resolvePdfPoolOptions({ threads: "2", maxQueue: "0" })).toEqual({ threads: 2, maxQueue: 0 })
+    expect(resolvePdfPoolOptions({ threads: undefined, maxQueue: "" }).maxQueue).toBeGreaterThanOrEqual(4)
+  })
+
+  it.each([
+    [{ threads: 0 }, /threads must be a whole number from 1 to 64, got 0/],
+    [{ threads: 1.5 }, /threads must be a whole number/],
+    [{ threads: "two" }, /threads must be a whole number/],
+    [{ threads: 65 }, /threads must be a whole number/],
+    [{ maxQueue: -1 }, /maxQueue must be a whole number from 0 to 10000/],
+    [{ maxQueue: 2.5 }, /maxQueue must be a whole number/],
+    [{ thread: 2 }, /unknown key "thread"/],
+    [4, /expected an object/],
+  ])("refuses %j at boot with a message naming the option", (options, message) => {
+    let error: any
+    try {
+      resolvePdfPoolOptions(options as any)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(MedusaError)
+    expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
+    expect(error.message).toMatch(/^The portal option pdf is invalid/)
+    expect(error.message).toMatch(message)
+  })
+})

@@ -1,0 +1,4 @@
+export * from "./options"
+export * from "./pool"
+export * from "./renderer"
+export type { PdfRenderReply, PdfRenderTask } from "./task"
