@@ -3,8 +3,10 @@ import path from "path"
 import type { ParsedMail } from "mailparser"
 import type { Locator, Page } from "playwright-core"
 import { SmtpSink, startSmtpSink } from "../utils/smtp-sink"
+import { axeViolations } from "./utils/axe"
 import { assertChromium, Browser, launchBrowser, screenshotter, stepRunner } from "./utils/browser"
 import { HostApp, startHostApp } from "./utils/host-app"
+import { NO_LAYOUT_PROBLEMS, portalPageChecker } from "./utils/portal-fixtures"
 
 /**
  * The admin extension in the real Medusa dashboard, driven in headless Chromium: the owner logs
@@ -13,6 +15,12 @@ import { HostApp, startHostApp } from "./utils/host-app"
  * estimate that the customer approves in the portal and converts it, records a payment, then
  * disables access and sees the portal refuse the customer. A screenshot of every screen is saved
  * to artifacts/browser/admin/ (this suite's own folder: it empties only that one).
+ *
+ * axe-core checks every screen of the extension (issue 13, item 7): no serious or critical
+ * violation inside the elements the extension renders (`[data-portal-extension]`, its routes and
+ * widgets, and its modals). The dashboard's own chrome around them is Medusa's: its findings are
+ * recorded in artifacts/browser/admin/axe-dashboard.json, not asserted. The portal pages this suite
+ * opens get the portal suite's checks (layout and axe at 360 and 1280 px).
  *
  * The steps share one app, one browser and one customer, so they run in order; after a failed
  * step the following ones fail at once instead of piling up confusing errors.
@@ -34,6 +42,30 @@ let estimateId: string
 let emailedLink: string
 let portalPage: Page
 const shot = screenshotter(ARTIFACTS)
+const checkPortalLayout = portalPageChecker(ARTIFACTS)
+/** The extension's own elements on a dashboard screen: its route's root, or its widgets. */
+const EXTENSION = "[data-portal-extension]"
+/** Serious and critical findings on whole dashboard screens, ours and Medusa's, for the record. */
+const dashboardFindings: Record<string, string[]> = {}
+/** Serious and critical findings inside the extension, per screen: the last step asserts there are none. */
+const extensionFindings: Record<string, string[]> = {}
+
+/**
+ * axe-core on what the extension renders on this screen (or in `scope`, a modal). Findings are
+ * collected, not thrown, so one run reports every screen; the suite's last steps fail on them.
+ */
+async function checkAccessible(where: string, scope = EXTENSION) {
+  dashboardFindings[where] = await axeViolations(page)
+  const findings = await axeViolations(page, scope)
+  if (findings.length) {
+    extensionFindings[where] = findings
+  }
+}
+
+/** A portal page opened from the admin: the portal suite's layout and axe checks, at both widths. */
+async function checkPortalPage(target: Page, name: string) {
+  expect({ page: name, problems: await checkPortalLayout(target, name) }).toEqual({ page: name, problems: NO_LAYOUT_PROBLEMS })
+}
 
 /** Runs a step; on failure saves a screenshot and Medusa's last log lines, and stops later steps. */
 const step = stepRunner({ artifacts: ARTIFACTS, page: () => page, logTail: () => app?.logTail(40) })
@@ -126,6 +158,7 @@ beforeAll(async () => {
 }, 420_000)
 
 afterAll(async () => {
+  fs.writeFileSync(path.join(ARTIFACTS, "axe-dashboard.json"), JSON.stringify(dashboardFindings, null, 2))
   await browser?.stop()
   await app?.stop()
   await sink?.stop()
@@ -195,6 +228,7 @@ describe("admin extension in the Medusa dashboard", () => {
     expect(await page.getByLabel("Business name").inputValue()).toBe("Acme Plumbing")
     expect(await page.getByLabel("Link lifetime (days)").inputValue()).toBe("14")
     await shot(page, "settings-saved")
+    await checkAccessible("settings")
   })
 
   step("shows a customer who was never sent portal access", async () => {
@@ -204,6 +238,8 @@ describe("admin extension in the Medusa dashboard", () => {
     await expectVisible(widget.getByTestId("portal-access-status").filter({ hasText: "Never sent" }))
     await expectVisible(widget.getByRole("button", { name: "Send Portal Access" }))
     await expectVisible(page.getByTestId("customer-invoices").getByText("No invoices yet"))
+    await expectVisible(page.getByTestId("customer-portal-activity").getByText("No portal activity yet"))
+    await checkAccessible("customer widgets, never sent")
   })
 
   step("creates an invoice with two lines from the Invoices page", async () => {
@@ -211,6 +247,7 @@ describe("admin extension in the Medusa dashboard", () => {
     await expectVisible(page.getByRole("heading", { name: "Invoices" }))
     await expectVisible(page.getByText("No invoices yet"))
     await shot(page, "invoices-empty")
+    await checkAccessible("invoice list, empty")
 
     await page.getByRole("button", { name: "Create invoice" }).click()
     const modal = page.getByRole("dialog")
@@ -249,6 +286,7 @@ describe("admin extension in the Medusa dashboard", () => {
     await expectVisible(modal.getByTestId("draft-total").filter({ hasText: "€114.57" }))
     await expectVisible(modal.getByTestId("draft-tax").filter({ hasText: "€9.10" }))
     await shot(page, "invoice-create-form")
+    await checkAccessible("invoice create form", '[role="dialog"]')
 
     await modal.getByRole("button", { name: "Save draft" }).click()
     await expectVisible(toast("Draft invoice created"))
@@ -260,6 +298,7 @@ describe("admin extension in the Medusa dashboard", () => {
     expect(await page.getByTestId("document-line").count()).toBe(2)
     await expectActions(["Delete", "Edit", "Send invoice"])
     await shot(page, "invoice-draft")
+    await checkAccessible("invoice detail, draft")
   })
 
   step("sends the invoice: it gets its number, turns Unpaid and the customer is emailed", async () => {
@@ -274,6 +313,7 @@ describe("admin extension in the Medusa dashboard", () => {
     expect(mail.text).toMatch(LINK)
     await expectVisible(page.getByTestId("document-activity").getByText("Invoice sent"))
     await shot(page, "invoice-sent")
+    await checkAccessible("invoice detail, sent")
 
     await page.goto(`${app.baseUrl}/app/invoices`)
     const row = page.getByRole("row").filter({ hasText: "INV-0001" })
@@ -281,6 +321,7 @@ describe("admin extension in the Medusa dashboard", () => {
     await expectVisible(row.getByText("Unpaid"))
     await expectVisible(row.getByText("Jane Cooper"))
     await shot(page, "invoices-list")
+    await checkAccessible("invoice list")
 
     // Search by number and the status filter go to the API (q, status) and into the URL.
     await page.getByPlaceholder("Search by number").fill("INV-9")
@@ -310,6 +351,7 @@ describe("admin extension in the Medusa dashboard", () => {
     // The link emailed with the first invoice and the one just resent.
     expect(await widget.getByTestId("portal-live-link").count()).toBe(2)
     await shot(page, "customer-access-sent")
+    await checkAccessible("customer widgets, access sent")
   })
 
   step("copies a portal link and opens the portal with it", async () => {
@@ -330,6 +372,7 @@ describe("admin extension in the Medusa dashboard", () => {
     await expectVisible(portalPage.getByRole("heading", { name: "Hello, Jane" }))
     await expectVisible(portalPage.getByText("Acme Plumbing").first())
     await shot(portalPage, "portal-home")
+    await checkPortalPage(portalPage, "home-from-admin")
     await page.bringToFront()
 
     // The admin sees the visit.
@@ -376,6 +419,7 @@ describe("admin extension in the Medusa dashboard", () => {
     await expectActions(["Resend"])
     await sink.waitFor(toCustomer, 20_000)
     await shot(page, "estimate-sent")
+    await checkAccessible("estimate detail, sent")
   })
 
   step("converts the estimate the customer approved into a draft invoice", async () => {
@@ -391,6 +435,7 @@ describe("admin extension in the Medusa dashboard", () => {
     await expectVisible(page.getByTestId("document-activity").getByText("Accepted the estimate"))
     await expectActions(["Convert to invoice"])
     await shot(page, "estimate-accepted")
+    await checkAccessible("estimate detail, accepted")
     await page.getByRole("button", { name: "Convert to invoice" }).click()
     await confirmPrompt("Convert")
     await expectVisible(toast("Draft invoice created from the estimate"))
@@ -435,6 +480,7 @@ describe("admin extension in the Medusa dashboard", () => {
     await page.getByRole("option", { name: "Cash" }).click()
     await drawer.getByLabel(/Reference/).fill("Receipt 42")
     await shot(page, "invoice-record-payment")
+    await checkAccessible("record payment drawer", '[role="dialog"]')
     await drawer.getByRole("button", { name: "Record payment" }).click()
     await expectVisible(toast("Payment recorded"))
     await expectVisible(page.getByTestId("document-amount-due").filter({ hasText: "€100.00" }))
@@ -442,6 +488,47 @@ describe("admin extension in the Medusa dashboard", () => {
     await expectVisible(page.getByTestId("document-activity").getByText("Payment recorded (Cash)"))
     await expectVisible(page.getByRole("heading", { name: /Invoice INV-0001/ }).getByText("Unpaid"))
     await shot(page, "invoice-partly-paid")
+    await checkAccessible("invoice detail, partly paid")
+  })
+
+  step("pages through the customer's activity and follows an entry to its document", async () => {
+    // The customer looks at the invoice three more times: each view is an entry.
+    await portalPage.bringToFront()
+    for (let i = 0; i < 3; i++) {
+      await portalPage.goto(`${app.baseUrl}/portal/invoices/${invoiceId}`)
+      await expectVisible(portalPage.getByRole("heading", { name: /Invoice INV-0001/ }))
+    }
+    await page.bringToFront()
+    const { count } = await adminApi(await adminToken(), "GET", `/admin/customers/${customerId}/portal-activity?limit=1`)
+    expect(count).toBeGreaterThan(10)
+
+    await page.goto(`${app.baseUrl}/app/customers/${customerId}`)
+    const activity = page.getByTestId("customer-portal-activity")
+    // Newest first, each entry naming its document and linking to it.
+    const newest = activity.getByTestId("timeline-item").first()
+    await expectVisible(newest.getByRole("link", { name: "Viewed invoice INV-0001" }))
+    expect(await activity.getByTestId("timeline-item").count()).toBe(10)
+    const pagination = activity.getByTestId("customer-portal-activity-pagination")
+    await expectVisible(pagination.getByText(`${count} entries`))
+    await shot(page, "customer-activity-page-1")
+    await checkAccessible("customer activity, page 1")
+
+    await pagination.getByRole("button", { name: "Next" }).click()
+    await expectVisible(pagination.getByText(/^2 of \d+ pages$/))
+    await expectVisible(pagination.getByText(`${count} entries`))
+    const items = activity.getByTestId("timeline-item")
+    await expectVisible(items.first())
+    expect(await items.count()).toBe(Math.min(10, count - 10))
+    await shot(page, "customer-activity-page-2")
+    await checkAccessible("customer activity, page 2")
+
+    // An entry on this page names a document; its link opens that document's admin page.
+    const link = items.getByRole("link", { name: /(invoice INV|estimate EST)-0001/i }).first()
+    const name = await link.innerText()
+    const [kind, id] = /invoice/i.test(name) ? ["invoices", invoiceId] : ["estimates", estimateId]
+    await link.click()
+    await page.waitForURL((url) => url.pathname === `/app/${kind}/${id}`)
+    await expectVisible(page.getByRole("heading", { name: /(Invoice INV|Estimate EST)-0001/ }))
   })
 
   step("disables portal access and the portal refuses the customer's next request", async () => {
@@ -461,11 +548,13 @@ describe("admin extension in the Medusa dashboard", () => {
     expect(refused?.status()).toBe(403)
     await expectVisible(portalPage.getByText("Your portal access is turned off"))
     await shot(portalPage, "portal-refused")
+    await checkPortalPage(portalPage, "access-disabled")
     // …and the emailed link no longer opens.
     const emailed = await portalPage.goto(emailedLink)
     // Disabling access revoked the link: 410 Gone, with the page that says so.
     expect(emailed?.status()).toBe(410)
     await expectVisible(portalPage.getByText("This link no longer works"))
+    await checkPortalPage(portalPage, "link-gone")
   })
 
   step("lists the accepted estimate on the Estimates page", async () => {
@@ -473,6 +562,12 @@ describe("admin extension in the Medusa dashboard", () => {
     await expectVisible(page.getByRole("heading", { name: "Estimates" }))
     await expectVisible(page.getByRole("row").filter({ hasText: "EST-0001" }).getByText("Accepted"))
     await shot(page, "estimates-list")
+    await checkAccessible("estimate list")
+  })
+
+  step("has no serious or critical axe violation on any screen of the extension", async () => {
+    expect(Object.keys(dashboardFindings).length).toBeGreaterThanOrEqual(14)
+    expect(extensionFindings).toEqual({})
   })
 
   step("threw no uncaught error in any page", async () => {

@@ -208,6 +208,14 @@ export type AdminPortalEvent = {
   subject_id: string | null
   data: Record<string, unknown> | null
   created_at: string
+  /**
+   * The document the event is about, as it is now (its number once sent); null when the event is
+   * about none, or the document was deleted since.
+   */
+  document?: AdminPortalEventDocument | null
 }
+
+/** What names and links an activity entry's document in the admin. */
+export type AdminPortalEventDocument = { type: "invoice" | "estimate"; id: string; display_number: string | null }
 
 export type AdminPortalActivityResponse = AdminPaginated & { events: AdminPortalEvent[] }

@@ -3,6 +3,7 @@
 import fs from "fs"
 import path from "path"
 import type { Page } from "playwright-core"
+import { axeViolations } from "./axe"
 
 /** A phone and a desktop viewport: every portal page is captured at both widths. */
 export const VIEWPORTS = {
@@ -25,10 +26,12 @@ export type LayoutProblems = {
   broken_values: string[]
   /** Numbers, amounts, dates and badges whose text runs out of their own box (over a card's edge). */
   spilled_values: string[]
+  /** axe-core's serious and critical violations: `rule (impact): help — selectors` (issue 13, item 7). */
+  axe_violations: string[]
 }
 
 /** Runs in the page: measures the document, every box that scrolls or clips sideways, and every badge. */
-function measureInPage(): LayoutProblems {
+function measureInPage(): Omit<LayoutProblems, "axe_violations"> {
   const describe = (el: Element) =>
     `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""} "${(el.textContent || "").trim().slice(0, 40)}"`
   // Text for screen readers only (.sr-only: a 1 px box that clips): not laid out for the eye.
@@ -82,13 +85,14 @@ function measureInPage(): LayoutProblems {
   }
 }
 
-export async function measureLayout(page: Page): Promise<LayoutProblems> {
+export async function measureLayout(page: Page): Promise<Omit<LayoutProblems, "axe_violations">> {
   return page.evaluate(measureInPage)
 }
 
 /**
  * Checks a portal page at every width of LAYOUT_WIDTHS (no sideways scrolling, no content hidden
- * in a sideways-scrolling box, every status badge whole, numbers and dates on one line), then captures it at phone and desktop
+ * in a sideways-scrolling box, every status badge whole, numbers and dates on one line, no serious or
+ * critical axe-core violation), then captures it at phone and desktop
  * width as `portal-<name>-phone.png` and `portal-<name>-desktop.png` in `dir`. The portal scrolls
  * the document, so a full-page screenshot shows everything. The page is left at desktop width.
  * Returns the problems found per width, all empty when the page is fine.
@@ -100,7 +104,7 @@ export function portalPageChecker(dir: string) {
     for (const width of LAYOUT_WIDTHS) {
       await page.setViewportSize({ width, height: 800 })
       await page.waitForTimeout(50)
-      problems[width] = await measureLayout(page)
+      problems[width] = { ...(await measureLayout(page)), axe_violations: await axeViolations(page) }
     }
     for (const [label, size] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(size)
@@ -113,7 +117,7 @@ export function portalPageChecker(dir: string) {
 
 /** The value a page checker returns for a page without layout problems. */
 export const NO_LAYOUT_PROBLEMS: Record<string, LayoutProblems> = Object.fromEntries(
-  LAYOUT_WIDTHS.map((width) => [width, { page_overflow: null, hidden_overflow: [], clipped_badges: [], broken_values: [], spilled_values: [] }])
+  LAYOUT_WIDTHS.map((width) => [width, { page_overflow: null, hidden_overflow: [], clipped_badges: [], broken_values: [], spilled_values: [], axe_violations: [] }])
 )
 
 /**

@@ -1,10 +1,13 @@
 import { Text, Tooltip, clx } from "@medusajs/ui"
+import { Link } from "react-router-dom"
 import { ACTOR_LABELS } from "../lib/events"
 import { formatDateTime } from "../lib/format"
 
 export type TimelineItem = {
   id: string
   title: string
+  /** The admin page of the entry's document: the title links to it. */
+  href?: string
   /** Who did it: "Customer", "You", "System"; omitted for the document's own dates. */
   actor?: string
   at: string
@@ -35,7 +38,13 @@ export const ActivityTimeline = ({ items, testId }: { items: TimelineItem[]; tes
         <div className={clx("flex flex-col", { "pb-4": index < items.length - 1 })}>
           <div className="flex items-center justify-between gap-x-2">
             <Text size="small" leading="compact" weight="plus">
-              {item.title}
+              {item.href ? (
+                <Link to={item.href} className="text-ui-fg-interactive-hover hover:underline">
+                  {item.title}
+                </Link>
+              ) : (
+                item.title
+              )}
             </Text>
             <Tooltip content={new Date(item.at).toISOString()}>
               <Text size="small" leading="compact" className="text-ui-fg-subtle whitespace-nowrap">

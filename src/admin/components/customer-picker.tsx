@@ -1,8 +1,8 @@
-import { MagnifyingGlass } from "@medusajs/icons"
-import { Button, Input, Text, clx } from "@medusajs/ui"
+import { Button, Text, clx } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useCustomer, useCustomerSearch } from "../hooks/api"
 import { customerName } from "../lib/format"
+import { SearchInput } from "./search-input"
 import type { AdminCustomerSummary } from "../../types/http"
 
 function useDebounced<T>(value: T, ms: number) {
@@ -61,19 +61,15 @@ export const CustomerPicker = ({
   const customers = results.data?.customers ?? []
   return (
     <div className="flex flex-col gap-y-2">
-      <div className="relative">
-        <Input
-          id={id}
-          type="search"
-          placeholder="Search customers by name, email or company"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          autoComplete="off"
-        />
-        <MagnifyingGlass className="text-ui-fg-muted pointer-events-none absolute right-2 top-1/2 -translate-y-1/2" />
-      </div>
+      <SearchInput
+        id={id}
+        placeholder="Search customers by name, email or company"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        autoComplete="off"
+      />
       <div
         role="listbox"
         aria-label="Customers"

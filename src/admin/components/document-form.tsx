@@ -9,6 +9,7 @@ import { errorMessage } from "../lib/errors"
 import { CustomerPicker } from "./customer-picker"
 import { FormField } from "./form-field"
 import { LineEditor } from "./line-editor"
+import { FocusModalHeader } from "./overlay-headers"
 
 /**
  * Create or edit a draft invoice / estimate in a focus modal: customer, currency, dates, notes and
@@ -81,7 +82,7 @@ export const DocumentFormModal = ({
     <FocusModal open={open} onOpenChange={onOpenChange}>
       <FocusModal.Content aria-describedby={undefined}>
         <form onSubmit={submit} className="flex h-full flex-col overflow-hidden" noValidate>
-          <FocusModal.Header />
+          <FocusModalHeader />
           <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto">
             <div className="flex w-full max-w-[880px] flex-col gap-y-8 px-4 py-12">
               <div className="flex flex-col gap-y-1">

@@ -7,6 +7,7 @@ import {
   DataTableFilteringState,
   DataTablePaginationState,
   Heading,
+  Select,
   Text,
   createDataTableColumnHelper,
   createDataTableFilterHelper,
@@ -18,10 +19,13 @@ import { useCustomer, useDocuments } from "../hooks/api"
 import { customerName, formatDate, formatMoney } from "../lib/format"
 import type { AdminDocument, AdminEstimate, AdminInvoice, AdminDocumentKind } from "../../types/http"
 import { ErrorState } from "./common"
+import { SearchInput } from "./search-input"
 import { DocumentFormModal } from "./document-form"
 import { ESTIMATE_STATUS, EstimateStatusBadge, INVOICE_STATUS, InvoiceStatusBadge } from "./status-badges"
 
 const PAGE_SIZE = 20
+/** The status filter's "no filter" value (a Select item cannot have an empty value). */
+const ALL = "all"
 
 const columnHelper = createDataTableColumnHelper<AdminDocument>()
 const filterHelper = createDataTableFilterHelper<AdminDocument>()
@@ -174,7 +178,7 @@ export const DocumentListPage = ({ kind }: { kind: AdminDocumentKind }) => {
   })
 
   return (
-    <Container className="divide-y p-0">
+    <Container className="divide-y p-0" data-portal-extension="">
       <DataTable instance={table}>
         <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
           <div className="flex flex-col gap-y-1">
@@ -194,8 +198,28 @@ export const DocumentListPage = ({ kind }: { kind: AdminDocumentKind }) => {
                 </button>
               </Badge>
             ) : null}
-            <DataTable.FilterMenu tooltip="Filter by status" />
-            <DataTable.Search placeholder={`Search by number`} />
+            {/* Our own controls, not DataTable.FilterMenu / DataTable.Search: those render an icon
+                button without a name and an unnamed role="img" (axe: button-name, role-img-alt). */}
+            <Select size="small" value={status || ALL} onValueChange={(value) => update({ status: value === ALL ? null : value })}>
+              <Select.Trigger aria-label="Filter by status" className="w-[150px]">
+                <Select.Value />
+              </Select.Trigger>
+              <Select.Content>
+                <Select.Item value={ALL}>All statuses</Select.Item>
+                {STATUS_OPTIONS[kind].map((option) => (
+                  <Select.Item key={option.value} value={option.value}>
+                    {option.label}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+            <SearchInput
+              size="small"
+              placeholder="Search by number"
+              aria-label="Search by number"
+              value={table.getSearch()}
+              onChange={(event) => table.onSearchChange(event.target.value)}
+            />
             <Button size="small" variant="secondary" onClick={() => setCreateOpen(true)}>
               <Plus />
               Create {noun}

@@ -96,7 +96,7 @@ export const CustomerSection = ({ document }: { document: AdminDocument }) => {
         actions={
           <Link
             to={`/customers/${document.customer_id}`}
-            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small-plus flex items-center gap-x-1"
+            className="text-ui-fg-interactive-hover hover:underline txt-compact-small-plus flex items-center gap-x-1"
           >
             Customer page <ArrowUpRightOnBox />
           </Link>
@@ -153,7 +153,7 @@ export const DocumentActivitySection = ({ document, ownDates }: { document: Admi
 }
 
 export const DetailLayout = ({ main, side }: { main: ReactNode; side: ReactNode }) => (
-  <div className="flex w-full flex-col gap-y-3 xl:flex-row xl:items-start xl:gap-x-4">
+  <div className="flex w-full flex-col gap-y-3 xl:flex-row xl:items-start xl:gap-x-4" data-portal-extension="">
     <div className="flex w-full min-w-0 flex-col gap-y-3">{main}</div>
     <div className="flex w-full flex-col gap-y-3 xl:max-w-[440px]">{side}</div>
   </div>
@@ -181,7 +181,7 @@ export const NotFoundOrError = ({ error, kind, onRetry }: { error: unknown; kind
   <Container className="p-0">
     <ErrorState error={error} onRetry={onRetry} title={`Could not load this ${kind}`} />
     <div className="flex justify-center pb-8">
-      <Link to={`/${kind}s`} className="text-ui-fg-interactive txt-compact-small-plus">
+      <Link to={`/${kind}s`} className="text-ui-fg-interactive-hover hover:underline txt-compact-small-plus">
         Back to {kind}s
       </Link>
     </div>

@@ -95,29 +95,32 @@ export const LineEditor = ({ control }: { control: Control<DocumentFormValues> }
           <Plus />
           Add line
         </Button>
-        <dl className="grid min-w-[240px] grid-cols-2 gap-x-4 gap-y-1" data-testid="draft-totals">
-          <Text asChild size="small" className="text-ui-fg-subtle">
-            <dt>Subtotal</dt>
-          </Text>
-          <Text asChild size="small" className="text-right">
-            <dd data-testid="draft-subtotal">{money(totals.subtotal)}</dd>
-          </Text>
-          <Text asChild size="small" className="text-ui-fg-subtle">
-            <dt>Tax</dt>
-          </Text>
-          <Text asChild size="small" className="text-right">
-            <dd data-testid="draft-tax">{money(totals.tax)}</dd>
-          </Text>
-          <Text asChild size="small" weight="plus">
-            <dt>Total</dt>
-          </Text>
-          <Text asChild size="small" weight="plus" className="text-right">
-            <dd data-testid="draft-total">{money(totals.total)}</dd>
-          </Text>
-          <Text size="xsmall" className="text-ui-fg-muted col-span-2 text-right">
+        <div className="flex min-w-[240px] flex-col gap-y-1">
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-1" data-testid="draft-totals">
+            <Text asChild size="small" className="text-ui-fg-subtle">
+              <dt>Subtotal</dt>
+            </Text>
+            <Text asChild size="small" className="text-right">
+              <dd data-testid="draft-subtotal">{money(totals.subtotal)}</dd>
+            </Text>
+            <Text asChild size="small" className="text-ui-fg-subtle">
+              <dt>Tax</dt>
+            </Text>
+            <Text asChild size="small" className="text-right">
+              <dd data-testid="draft-tax">{money(totals.tax)}</dd>
+            </Text>
+            <Text asChild size="small" weight="plus">
+              <dt>Total</dt>
+            </Text>
+            <Text asChild size="small" weight="plus" className="text-right">
+              <dd data-testid="draft-total">{money(totals.total)}</dd>
+            </Text>
+          </dl>
+          {/* Outside the list: a <dl> may hold only its terms and values (axe: definition-list). */}
+          <Text size="xsmall" className="text-ui-fg-muted text-right">
             Preview; the saved totals are computed by the server.
           </Text>
-        </dl>
+        </div>
       </div>
     </div>
   )

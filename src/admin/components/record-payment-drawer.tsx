@@ -10,6 +10,7 @@ import { errorMessage } from "../lib/errors"
 import { formatMoney, fromDateInput, toDateInput } from "../lib/format"
 import { FieldError } from "./common"
 import { FormField } from "./form-field"
+import { DrawerHeader } from "./overlay-headers"
 
 const paymentSchema = z.object({
   amount: z.string().refine((v) => v.trim() !== "" && Number(v) > 0, "Enter the amount received, above 0."),
@@ -72,9 +73,9 @@ export const RecordPaymentDrawer = ({
     <Drawer open={open} onOpenChange={onOpenChange}>
       <Drawer.Content aria-describedby={undefined}>
         <form onSubmit={submit} className="flex h-full flex-col overflow-hidden" noValidate>
-          <Drawer.Header>
+          <DrawerHeader>
             <Drawer.Title>Record payment</Drawer.Title>
-          </Drawer.Header>
+          </DrawerHeader>
           <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
             <Text size="small" className="text-ui-fg-subtle">
               For money received outside the portal. {formatMoney(due, invoice.currency_code)} is due on{" "}

@@ -251,5 +251,7 @@ export function usePortalActivity(customerId: string | undefined, query: { limit
     queryFn: () =>
       sdk.client.fetch<AdminPortalActivityResponse>(`/admin/customers/${customerId}/portal-activity`, { query }),
     enabled: !!customerId,
+    // Paging keeps the current page on screen until the next one arrives; another customer's never.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === customerId ? previous : undefined),
   })
 }

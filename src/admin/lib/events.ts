@@ -1,5 +1,5 @@
 import { paymentMethodLabel } from "../../lib/payment-methods"
-import type { AdminPortalEvent } from "../../types/http"
+import type { AdminPortalEvent, AdminPortalEventDocument } from "../../types/http"
 
 const REASONS: Record<string, string> = {
   manual: "by you",
@@ -17,8 +17,63 @@ const OPEN_FAILURES: Record<string, string> = {
   unknown: "the link is not valid",
 }
 
-/** One line of the activity log, as the owner reads it. */
-export function describeEvent(event: AdminPortalEvent): string {
+/** "invoice INV-0003", or "draft invoice" before it has a number. */
+export const documentName = (document: AdminPortalEventDocument) =>
+  document.display_number ? `${document.type} ${document.display_number}` : `draft ${document.type}`
+
+/** The admin page of an activity entry's document. */
+export const documentPath = (document: AdminPortalEventDocument) => `/${document.type}s/${document.id}`
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
+/**
+ * One line of the activity log, as the owner reads it. With `named`, a line about a document says
+ * which one ("Viewed invoice INV-0003"): the customer's log mixes all their documents, while a
+ * document's own page needs no name.
+ */
+export function describeEvent(event: AdminPortalEvent, named = false): string {
+  const document = named ? event.document : null
+  if (!document) {
+    return describeUnnamed(event)
+  }
+  const data = (event.data ?? {}) as Record<string, unknown>
+  const name = documentName(document)
+  switch (event.type) {
+    case "invoice_sent":
+    case "estimate_sent":
+      return `${capitalize(name)} sent`
+    case "invoice_voided":
+      return `${capitalize(name)} voided`
+    case "invoice_viewed":
+    case "estimate_viewed":
+      return `Viewed ${name}`
+    case "estimate_accepted":
+      return `Approved ${name}`
+    case "estimate_rejected":
+      return `Rejected ${name}${data.note ? `: “${String(data.note)}”` : ""}`
+    case "pdf_downloaded":
+      return `Downloaded the PDF of ${name}`
+    case "payment_started":
+      return `Started paying ${name}`
+    case "payment_succeeded":
+      return `Paid ${name} online`
+    case "payment_failed":
+      return `A payment of ${name} failed`
+    case "payment_recorded":
+      return `Payment recorded on ${name}${data.method ? ` (${paymentMethodLabel(String(data.method))})` : ""}`
+    case "link_sent":
+      if (data.reason === "document") {
+        const failed = data.email_status === "failure" ? " (the email could not be sent)" : ""
+        return `Portal access sent with ${name}${failed}`
+      }
+      return `${describeUnnamed(event)} · ${name}`
+    default:
+      // An email about the document that failed, a refund, …
+      return `${describeUnnamed(event)} · ${name}`
+  }
+}
+
+function describeUnnamed(event: AdminPortalEvent): string {
   const data = (event.data ?? {}) as Record<string, unknown>
   switch (event.type) {
     case "link_sent": {

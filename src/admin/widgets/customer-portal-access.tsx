@@ -132,7 +132,7 @@ const CustomerPortalAccessWidget = ({ data: customer }: DetailWidgetProps<AdminC
   }
 
   return (
-    <Container className="divide-y p-0" data-testid="customer-portal-widget">
+    <Container className="divide-y p-0" data-testid="customer-portal-widget" data-portal-extension="">
       <SectionHeader
         title={
           <span className="flex items-center gap-x-2">
@@ -147,7 +147,7 @@ const CustomerPortalAccessWidget = ({ data: customer }: DetailWidgetProps<AdminC
         <div className="px-6 py-4">
           <InlineTip label="The portal is off" variant="warning">
             Links are refused until you turn it on in{" "}
-            <Link to="/settings/customer-portal" className="text-ui-fg-interactive">
+            <Link to="/settings/customer-portal" className="text-ui-fg-interactive-hover hover:underline">
               Settings → Customer Portal
             </Link>
             .

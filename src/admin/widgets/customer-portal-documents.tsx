@@ -1,4 +1,5 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import { useState } from "react"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Plus } from "@medusajs/icons"
 import { Button, Container, Skeleton, Table } from "@medusajs/ui"
@@ -7,15 +8,17 @@ import { ActivityTimeline, actorLabel } from "../components/activity-timeline"
 import { EmptyState, ErrorState, SectionHeader } from "../components/common"
 import { EstimateStatusBadge, InvoiceStatusBadge } from "../components/status-badges"
 import { useDocuments, usePortalActivity } from "../hooks/api"
-import { describeEvent } from "../lib/events"
+import { describeEvent, documentPath } from "../lib/events"
 import { formatDate, formatMoney } from "../lib/format"
 import type { AdminEstimate, AdminInvoice, AdminDocumentKind } from "../../types/http"
 
 const SHOWN = 5
+/** Activity entries per page. */
+const ACTIVITY_PAGE = 10
 
 /** The customer's invoices, estimates and recent portal activity, on the customer page. */
 const CustomerPortalDocumentsWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => (
-  <div className="flex flex-col gap-y-3">
+  <div className="flex flex-col gap-y-3" data-portal-extension="">
     <DocumentsSection kind="invoice" customerId={customer.id} />
     <DocumentsSection kind="estimate" customerId={customer.id} />
     <ActivitySection customerId={customer.id} />
@@ -36,7 +39,7 @@ const DocumentsSection = ({ kind, customerId }: { kind: AdminDocumentKind; custo
         actions={
           <>
             {count > SHOWN ? (
-              <Link to={`${base}?customer_id=${customerId}`} className="text-ui-fg-interactive txt-compact-small-plus">
+              <Link to={`${base}?customer_id=${customerId}`} className="text-ui-fg-interactive-hover hover:underline txt-compact-small-plus">
                 View all {count}
               </Link>
             ) : null}
@@ -99,8 +102,11 @@ const DocumentsSection = ({ kind, customerId }: { kind: AdminDocumentKind; custo
 }
 
 const ActivitySection = ({ customerId }: { customerId: string }) => {
-  const activity = usePortalActivity(customerId, { limit: 10 })
+  const [pageIndex, setPageIndex] = useState(0)
+  const activity = usePortalActivity(customerId, { limit: ACTIVITY_PAGE, offset: pageIndex * ACTIVITY_PAGE })
   const events = activity.data?.events ?? []
+  const count = activity.data?.count ?? 0
+  const pageCount = Math.ceil(count / ACTIVITY_PAGE)
   return (
     <Container className="divide-y p-0" data-testid="customer-portal-activity">
       <SectionHeader title="Portal activity" description="What happened in this customer's portal, newest first." />
@@ -111,18 +117,35 @@ const ActivitySection = ({ customerId }: { customerId: string }) => {
         </div>
       ) : activity.isError ? (
         <ErrorState error={activity.error} onRetry={() => activity.refetch()} title="Could not load the activity" />
-      ) : events.length === 0 ? (
+      ) : events.length === 0 && pageIndex === 0 ? (
         <EmptyState title="No portal activity yet" description="Sending a document or portal access starts the log." />
       ) : (
-        <ActivityTimeline
-          items={events.map((event) => ({
-            id: event.id,
-            title: describeEvent(event),
-            actor: actorLabel(event.actor),
-            at: event.created_at,
-            tone: /failed/.test(event.type) || event.data?.email_status === "failure" ? "error" : "default",
-          }))}
-        />
+        <>
+          <ActivityTimeline
+            items={events.map((event) => ({
+              id: event.id,
+              title: describeEvent(event, true),
+              href: event.document ? documentPath(event.document) : undefined,
+              actor: actorLabel(event.actor),
+              at: event.created_at,
+              tone: /failed/.test(event.type) || event.data?.email_status === "failure" ? "error" : "default",
+            }))}
+          />
+          {pageCount > 1 ? (
+            <Table.Pagination
+              data-testid="customer-portal-activity-pagination"
+              count={count}
+              pageSize={ACTIVITY_PAGE}
+              pageIndex={pageIndex}
+              pageCount={pageCount}
+              canPreviousPage={pageIndex > 0}
+              canNextPage={pageIndex + 1 < pageCount}
+              previousPage={() => setPageIndex((index) => Math.max(0, index - 1))}
+              nextPage={() => setPageIndex((index) => index + 1)}
+              translations={{ of: "of", results: "entries", pages: "pages", prev: "Previous", next: "Next" }}
+            />
+          ) : null}
+        </>
       )}
     </Container>
   )

@@ -148,7 +148,7 @@ const InvoiceDetailsSection = ({ invoice }: { invoice: AdminInvoice }) => (
       <SectionRow
         title="From estimate"
         value={
-          <Link to={`/estimates/${invoice.estimate_id}`} className="text-ui-fg-interactive txt-compact-small">
+          <Link to={`/estimates/${invoice.estimate_id}`} className="text-ui-fg-interactive-hover hover:underline txt-compact-small">
             View estimate
           </Link>
         }
@@ -158,7 +158,7 @@ const InvoiceDetailsSection = ({ invoice }: { invoice: AdminInvoice }) => (
       <SectionRow
         title="From order"
         value={
-          <Link to={`/orders/${invoice.order_id}`} className="text-ui-fg-interactive txt-compact-small">
+          <Link to={`/orders/${invoice.order_id}`} className="text-ui-fg-interactive-hover hover:underline txt-compact-small">
             View order
           </Link>
         }

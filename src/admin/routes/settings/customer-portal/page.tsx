@@ -183,7 +183,7 @@ const SettingsForm = ({ settings }: { settings: AdminPortalSettings }) => {
   )
 
   return (
-    <form id="portal-settings-form" onSubmit={submit} className="flex flex-col gap-y-3" noValidate>
+    <form id="portal-settings-form" onSubmit={submit} className="flex flex-col gap-y-3" noValidate data-portal-extension="">
       <Container className="divide-y p-0">
         <SectionHeader
           level="h1"

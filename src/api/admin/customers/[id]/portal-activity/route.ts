@@ -4,8 +4,9 @@ import { PORTAL_MODULE } from "../../../../../modules/portal"
 import type PortalModuleService from "../../../../../modules/portal/service"
 import { assertCustomerExists } from "../portal-access/helpers"
 import type { AdminGetPortalActivityParamsType } from "../../validators"
+import { withDocuments } from "./helpers"
 
-/** The customer's portal activity, newest first. */
+/** The customer's portal activity, newest first, a page at a time; each entry names its document. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetPortalActivityParamsType>, res: MedusaResponse<Sendable<AdminPortalActivityResponse>>) => {
   await assertCustomerExists(req, req.params.id)
   const { limit, offset, type } = req.validatedQuery as AdminGetPortalActivityParamsType
@@ -15,5 +16,5 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetPorta
       { customer_id: req.params.id, ...(type ? { type } : {}) },
       { take: limit, skip: offset, order: { created_at: "DESC" } }
     )
-  res.json({ events, count, offset, limit })
+  res.json({ events: await withDocuments(req.scope, req.params.id, events), count, offset, limit })
 }
