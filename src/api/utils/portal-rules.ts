@@ -29,7 +29,3 @@ export async function portalRulesWithSettings(
   }
   return customer ? check : { outcome: "account_closed", settings: check.settings }
 }
-
-export async function portalRules(scope: MedusaContainer, customerId: string, sessionId: string | undefined) {
-  return (await portalRulesWithSettings(scope, customerId, sessionId)).outcome
-}
