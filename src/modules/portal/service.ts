@@ -416,8 +416,12 @@ class PortalModuleService extends MedusaService({
     return SessionActions.checkPortalRequest(this.deps_, customerId, sessionId, sharedContext)
   }
 
-  /** Starts a session for a verified link; the session never outlives the link. */
-  @InjectTransactionManager()
+  /**
+   * Starts a portal session for a verified link and logs the open, in one statement (atomic
+   * without a transaction); the session never outlives the link. Refused (UNAUTHORIZED) when the
+   * link or the customer's access stopped working since the check.
+   */
+  @InjectManager()
   async startPortalSession(
     input: { token_id: string; customer_id: string; channel: PortalSessionChannel; max_seconds: number },
     @MedusaContext() sharedContext: Context = {}
@@ -425,8 +429,8 @@ class PortalModuleService extends MedusaService({
     return SessionActions.startPortalSession(this.deps_, input, sharedContext)
   }
 
-  /** Ends a session (sign out); ending an ended or another customer's session changes nothing. */
-  @InjectTransactionManager()
+  /** Ends a session (sign out) in one UPDATE; ending an ended or another customer's session changes nothing. */
+  @InjectManager()
   async endPortalSession(customerId: string, sessionId: string, @MedusaContext() sharedContext: Context = {}) {
     return SessionActions.endPortalSession(this.deps_, customerId, sessionId, sharedContext)
   }

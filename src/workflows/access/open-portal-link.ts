@@ -1,8 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { LinkCheck, LinkRefusal, LinkTokenCheck } from "../../api/utils/link-check"
-import { PortalEventActor, PortalEventType, PortalSessionChannel } from "../../modules/portal/constants"
+import type { PortalSessionChannel } from "../../modules/portal/constants"
 import type PortalModuleService from "../../modules/portal/service"
-import { logPortalEventStep } from "../steps"
 import { checkPortalLinkStep, endPortalSessionStep, startPortalSessionStep } from "./steps"
 
 export const openPortalLinkWorkflowId = "open-portal-link"
@@ -22,7 +21,7 @@ export type OpenPortalLinkInput = {
   previous?: { customer_id: string; session_id: string } | null
 }
 
-type StartedSession = Awaited<ReturnType<PortalModuleService["startPortalSession"]>>
+type StartedSession = Awaited<ReturnType<PortalModuleService["startPortalSession"]>>["session"]
 
 export type OpenPortalLinkResult =
   | { opened: true; session: StartedSession }
@@ -33,7 +32,8 @@ export type OpenPortalLinkResult =
  * one workflow. The link is checked: token valid, portal on, access enabled, customer exists. A
  * refusal is logged and counted per client address, and returned as a result. A usable link ends
  * the previous session, starts a new one (stamping the link's last use and the customer's last
- * visit) and logs the open. The caller signs the session token.
+ * visit) and logs the open. Each write is one statement, with no read before it and no
+ * transaction around it. The caller signs the session token.
  */
 export const openPortalLinkWorkflow = createWorkflow(openPortalLinkWorkflowId, (input: OpenPortalLinkInput) => {
   const check = checkPortalLinkStep(
@@ -50,8 +50,8 @@ export const openPortalLinkWorkflow = createWorkflow(openPortalLinkWorkflowId, (
     }))
     endPortalSessionStep(previous)
   })
-  const session = when({ check }, ({ check }) => check.usable).then(() => {
-    const started = startPortalSessionStep(
+  const session = when({ check }, ({ check }) => check.usable).then(() =>
+    startPortalSessionStep(
       transform({ input, check }, ({ input, check }) => ({
         customer_id: usableLink(check).customer_id,
         token_id: usableLink(check).token_id,
@@ -59,16 +59,7 @@ export const openPortalLinkWorkflow = createWorkflow(openPortalLinkWorkflowId, (
         max_seconds: input.max_seconds,
       }))
     )
-    logPortalEventStep(
-      transform({ input, check }, ({ input, check }) => ({
-        type: PortalEventType.LINK_OPENED,
-        customer_id: usableLink(check).customer_id,
-        actor: PortalEventActor.CUSTOMER,
-        data: { link_id: usableLink(check).token_id, via: input.channel },
-      }))
-    )
-    return started
-  })
+  )
   const result = transform({ check, session }, ({ check, session }): OpenPortalLinkResult =>
     check.usable
       ? { opened: true, session: session as StartedSession }

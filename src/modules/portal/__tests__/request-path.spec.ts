@@ -22,7 +22,8 @@ moduleIntegrationTestRunner<PortalModuleService>({
     describe("the request check (one statement)", () => {
       const session = async (customerId = CUSTOMER) => {
         const { portal_token: token } = await service.issuePortalToken(customerId, { source: "link" })
-        return service.startPortalSession({ token_id: token.id, customer_id: customerId, channel: "store", max_seconds: 3600 })
+        const { session } = await service.startPortalSession({ token_id: token.id, customer_id: customerId, channel: "store", max_seconds: 3600 })
+        return session
       }
 
       beforeEach(async () => {
@@ -66,6 +67,69 @@ moduleIntegrationTestRunner<PortalModuleService>({
         const check = await service.checkPortalRequest(CUSTOMER, undefined)
         expect(check.outcome).toBe("portal_disabled")
         expect(await sql(`SELECT id FROM portal_settings`)).toHaveLength(1)
+      })
+    })
+
+    describe("starting a session (one statement)", () => {
+      const start = (tokenId: string, maxSeconds = 3600) =>
+        service.startPortalSession({ token_id: tokenId, customer_id: CUSTOMER, channel: "pages", max_seconds: maxSeconds })
+      const written = async () => ({
+        sessions: await service.listPortalSessions({ customer_id: CUSTOMER }),
+        opened: await service.listPortalEvents({ customer_id: CUSTOMER, type: "link_opened" }),
+        access: (await service.listPortalAccesses({ customer_id: CUSTOMER }))[0],
+      })
+
+      it("starts the session, stamps the link and the access, and logs the open", async () => {
+        const { portal_token: token } = await service.issuePortalToken(CUSTOMER, { source: "link", ttl_days: 1 })
+        const before = Date.now()
+        const { session, event_id } = await start(token.id, 600)
+        expect(session).toEqual(
+          expect.objectContaining({ customer_id: CUSTOMER, token_id: token.id, channel: "pages", ended_at: null })
+        )
+        // The shorter of max_seconds and the link's own lifetime.
+        expect(new Date(session.expires_at).getTime()).toBeGreaterThanOrEqual(before + 600_000)
+        expect(new Date(session.expires_at).getTime()).toBeLessThanOrEqual(Date.now() + 600_000)
+        const { sessions, opened, access } = await written()
+        expect(sessions.map((s) => s.id)).toEqual([session.id])
+        expect(opened).toEqual([
+          expect.objectContaining({ id: event_id, actor: "customer", data: { link_id: token.id, via: "pages" } }),
+        ])
+        expect(access.last_opened_at).toBeInstanceOf(Date)
+        const [stamped] = await service.listPortalTokens({ id: token.id })
+        expect(stamped.last_used_at).toBeInstanceOf(Date)
+
+        const { session: capped } = await start(token.id, 10 * 86_400)
+        expect(new Date(capped.expires_at).getTime()).toBe(new Date(token.expires_at).getTime())
+      })
+
+      it.each([
+        ["a revoked link", (id: string) => sql(`UPDATE portal_token SET revoked_at = now() WHERE id = ?`, [id])],
+        ["an expired link", (id: string) => sql(`UPDATE portal_token SET expires_at = now() - interval '1 second' WHERE id = ?`, [id])],
+        ["another customer's link", (id: string) => sql(`UPDATE portal_token SET customer_id = 'cus_other' WHERE id = ?`, [id])],
+        // Only the access row: disabling through the service would revoke the link as well.
+        ["a link whose access is disabled", () => sql(`UPDATE portal_access SET enabled = false WHERE customer_id = ?`, [CUSTOMER])],
+      ])("refuses %s and writes nothing", async (_name, spoil) => {
+        const { portal_token: token } = await service.issuePortalToken(CUSTOMER, { source: "link" })
+        await spoil(token.id)
+        const error = await start(token.id).then(
+          () => null,
+          (e) => e
+        )
+        expect(error).toEqual(expect.objectContaining({ type: "unauthorized", message: expect.stringMatching(/no longer works/) }))
+        const { sessions, opened, access } = await written()
+        expect({ sessions, opened, last_opened_at: access.last_opened_at }).toEqual({ sessions: [], opened: [], last_opened_at: null })
+        const [untouched] = await service.listPortalTokens({ id: token.id }, { withDeleted: true })
+        expect(untouched.last_used_at).toBeNull()
+      })
+
+      it("ends a live session once, and never another customer's", async () => {
+        const { portal_token: token } = await service.issuePortalToken(CUSTOMER, { source: "link" })
+        const { session } = await start(token.id)
+        expect(await service.endPortalSession("cus_other", session.id)).toEqual({ ended: false })
+        expect(await service.endPortalSession(CUSTOMER, session.id)).toEqual({ ended: true })
+        expect(await service.endPortalSession(CUSTOMER, session.id)).toEqual({ ended: false })
+        const [ended] = await service.listPortalSessions({ id: session.id })
+        expect(ended.ended_at).toBeInstanceOf(Date)
       })
     })
 

@@ -1,9 +1,8 @@
 import type { Context } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import type { ModulePortalSettings } from "../../../types/module"
-import { PORTAL_SETTINGS_ID, PortalSessionChannel } from "../constants"
-import { PORTAL_REQUEST_EXTRA_COLUMNS, PortalRequestRow } from "../repositories/portal-sql"
-import { ensureAccess } from "./access"
+import { PORTAL_SETTINGS_ID, PortalEventActor, PortalEventType, PortalSessionChannel } from "../constants"
+import { PORTAL_REQUEST_EXTRA_COLUMNS, PortalRequestRow, PortalSessionRow } from "../repositories/portal-sql"
 import { retrieveSettings } from "./settings"
 import type { PortalDeps } from "./types"
 
@@ -62,37 +61,37 @@ export function portalSessionOutcome(row: PortalRequestRow, sessionId: string | 
 }
 
 /**
- * Starts a session for a verified link: the session row, the link's last use and the
- * customer's last visit, in one transaction. The session never outlives the link.
+ * Starts a session for a verified link and logs the open: the session row, the link's last use,
+ * the customer's last visit and the activity row, in one statement (`startSession`), which
+ * re-checks that the link is live and the access enabled. The session never outlives the link.
  */
 export async function startPortalSession(
   deps: PortalDeps,
   input: { token_id: string; customer_id: string; channel: PortalSessionChannel; max_seconds: number },
   sharedContext: Context
-) {
-  const { service } = deps
+): Promise<{ session: PortalSessionRow; event_id: string }> {
   const now = new Date()
-  const [token] = await service.listPortalTokens({ id: input.token_id, customer_id: input.customer_id }, { take: 1 }, sharedContext)
-  if (!token || token.revoked_at || new Date(token.expires_at).getTime() <= now.getTime()) {
-    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "This portal link no longer works; ask for a new one")
-  }
-  const expiresAt = new Date(Math.min(new Date(token.expires_at).getTime(), now.getTime() + input.max_seconds * 1000))
-  const session = await service.createPortalSessions(
-    { customer_id: input.customer_id, token_id: token.id, channel: input.channel, expires_at: expiresAt },
+  const started = await deps.sql.startSession(
+    {
+      session_id: generateEntityId(undefined, "psess"),
+      event_id: generateEntityId(undefined, "pevt"),
+      customer_id: input.customer_id,
+      token_id: input.token_id,
+      channel: input.channel,
+      latest_expiry: new Date(now.getTime() + input.max_seconds * 1000),
+      event: { type: PortalEventType.LINK_OPENED, actor: PortalEventActor.CUSTOMER },
+      now,
+    },
     sharedContext
   )
-  const access = await ensureAccess(deps, input.customer_id, sharedContext)
-  await service.updatePortalTokens({ id: token.id, last_used_at: now }, sharedContext)
-  await service.updatePortalAccesses({ id: access.id, last_opened_at: now }, sharedContext)
-  return session
+  if (!started) {
+    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "This portal link no longer works; ask for a new one")
+  }
+  const { _event_id, ...session } = started
+  return { session, event_id: _event_id }
 }
 
 /** Ends a session (sign out); ending an ended or another customer's session changes nothing. */
-export async function endPortalSession({ service }: PortalDeps, customerId: string, sessionId: string, sharedContext: Context) {
-  const [session] = await service.listPortalSessions({ id: sessionId, customer_id: customerId }, { take: 1 }, sharedContext)
-  if (!session || session.ended_at) {
-    return { ended: false }
-  }
-  await service.updatePortalSessions({ id: session.id, ended_at: new Date() }, sharedContext)
-  return { ended: true }
+export async function endPortalSession({ sql }: PortalDeps, customerId: string, sessionId: string, sharedContext: Context) {
+  return { ended: await sql.endSession(customerId, sessionId, new Date(), sharedContext) }
 }

@@ -44,6 +44,19 @@ export type PortalRequestRow = Record<string, unknown> & {
   _token_revoked_at: Date | null
 }
 
+/** A portal_session row as `startSession` returns it. */
+export type PortalSessionRow = {
+  id: string
+  customer_id: string
+  token_id: string
+  channel: string
+  expires_at: Date
+  ended_at: Date | null
+  created_at: Date
+  updated_at: Date
+  deleted_at: Date | null
+}
+
 /** The columns of the request-state row that are not settings columns. */
 export const PORTAL_REQUEST_EXTRA_COLUMNS = [
   "_access_enabled",
@@ -236,6 +249,88 @@ export class PortalSqlRepository extends MikroOrmBase {
     await manager.execute(`SELECT id FROM portal_access WHERE customer_id = ? AND deleted_at IS NULL FOR UPDATE`, [
       customerId,
     ])
+  }
+
+  /**
+   * Starts a portal session through a link in one statement, so it is atomic without a
+   * transaction of its own: it locks the customer's access row (only while access is enabled),
+   * stamps the link's last use (only while it is neither revoked nor expired), then inserts the
+   * session (never outliving the link), stamps the access row's last open and appends the
+   * "link opened" activity row. No row: the link or the access stopped working since the check,
+   * and nothing was written. The access row is locked before the link, in the order that issuing
+   * a link and disabling access take them, so a concurrent disable cannot deadlock with it; a
+   * link revoked meanwhile is seen, because an UPDATE re-reads a row it had to wait for.
+   */
+  async startSession(
+    input: {
+      session_id: string
+      event_id: string
+      customer_id: string
+      token_id: string
+      channel: string
+      latest_expiry: Date
+      event: { type: string; actor: string }
+      now: Date
+    },
+    context: Context = {}
+  ): Promise<(PortalSessionRow & { _event_id: string }) | undefined> {
+    const { now } = input
+    const [row] = await this.manager(context).execute(
+      `WITH access AS (
+         SELECT id FROM portal_access WHERE customer_id = ? AND enabled AND deleted_at IS NULL FOR UPDATE
+       ), link AS (
+         UPDATE portal_token SET last_used_at = ?, updated_at = ?
+         WHERE id = ? AND customer_id = ? AND revoked_at IS NULL AND expires_at > ? AND deleted_at IS NULL
+           AND EXISTS (SELECT 1 FROM access)
+         RETURNING id, expires_at
+       ), session AS (
+         INSERT INTO portal_session (id, customer_id, token_id, channel, expires_at, created_at, updated_at)
+         SELECT ?, ?, link.id, ?, LEAST(link.expires_at, ?::timestamptz), ?, ? FROM link
+         RETURNING id, customer_id, token_id, channel, expires_at, ended_at, created_at, updated_at, deleted_at
+       ), opened AS (
+         UPDATE portal_access SET last_opened_at = ?, updated_at = ?
+         WHERE id IN (SELECT id FROM access) AND EXISTS (SELECT 1 FROM link)
+       ), logged AS (
+         INSERT INTO portal_event (id, type, customer_id, actor, data, created_at, updated_at)
+         SELECT ?, ?, ?, ?, jsonb_build_object('link_id', session.token_id, 'via', session.channel), ?, ? FROM session
+         RETURNING id
+       )
+       SELECT session.*, logged.id AS _event_id FROM session, logged`,
+      [
+        input.customer_id,
+        now,
+        now,
+        input.token_id,
+        input.customer_id,
+        now,
+        input.session_id,
+        input.customer_id,
+        input.channel,
+        input.latest_expiry,
+        now,
+        now,
+        now,
+        now,
+        input.event_id,
+        input.event.type,
+        input.customer_id,
+        input.event.actor,
+        now,
+        now,
+      ]
+    )
+    return row as (PortalSessionRow & { _event_id: string }) | undefined
+  }
+
+  /** Ends a live session of the customer in one UPDATE; false when there was none to end. */
+  async endSession(customerId: string, sessionId: string, at: Date, context: Context = {}) {
+    const rows = await this.manager(context).execute(
+      `UPDATE portal_session SET ended_at = ?, updated_at = ?
+       WHERE id = ? AND customer_id = ? AND ended_at IS NULL AND deleted_at IS NULL
+       RETURNING id`,
+      [at, at, sessionId, customerId]
+    )
+    return rows.length > 0
   }
 
   /** Revokes every live link of a customer at once. */
