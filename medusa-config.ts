@@ -48,8 +48,13 @@ module.exports = defineConfig({
         portalUrl: process.env.PORTAL_URL,
         // e.g. PORTAL_TRUSTED_PROXIES=1 behind one load balancer; unset, X-Forwarded-For is ignored.
         trustedProxies: process.env.PORTAL_TRUSTED_PROXIES,
-        // PDF worker threads and how many PDFs may wait for one; unset, the defaults apply.
-        pdf: { threads: process.env.PORTAL_PDF_THREADS, maxQueue: process.env.PORTAL_PDF_MAX_QUEUE },
+        // PDF worker threads, how many PDFs may wait for one, and how far below the app the threads
+        // run (Linux nice steps); unset, the defaults apply.
+        pdf: {
+          threads: process.env.PORTAL_PDF_THREADS,
+          maxQueue: process.env.PORTAL_PDF_MAX_QUEUE,
+          niceIncrement: process.env.PORTAL_PDF_NICE_INCREMENT,
+        },
       },
     },
     {

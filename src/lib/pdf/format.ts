@@ -1,4 +1,5 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import type { MedusaError } from "@medusajs/framework/utils"
+import { invalidDataError } from "./on-demand"
 import type { PdfAmount, PdfDate, PdfRenderOptions } from "./types"
 
 const DEFAULT_LOCALE = "en-US"
@@ -6,7 +7,7 @@ const DEFAULT_TIME_ZONE = "UTC"
 const DECIMAL = /^-?\d+(\.\d+)?$/
 
 export function invalidPdfData(message: string): MedusaError {
-  return new MedusaError(MedusaError.Types.INVALID_DATA, `renderDocumentPdf: ${message}`)
+  return invalidDataError(`renderDocumentPdf: ${message}`)
 }
 
 // Same fallbacks as the emails: a customer's stored locale or zone may be anything, and an

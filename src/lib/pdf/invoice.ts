@@ -1,6 +1,6 @@
-import { openAmount } from "../money"
 import type { PdfFormatter } from "./format"
 import { invalidPdfData } from "./format"
+import { openAmountDecimal } from "./on-demand"
 import type { Layout, TotalsRow } from "./layout"
 import { drawHeader, drawParties, drawSectionHeading, drawTable, drawTotals } from "./layout"
 import { customerBlock, drawLineItems, drawNotes, requiredText } from "./sections"
@@ -35,7 +35,7 @@ export function drawInvoice(layout: Layout, data: PdfInvoiceData, format: PdfFor
   const total = format.money("total", data.total)
   const paid = data.amount_paid ?? 0
   // The caller's open amount wins; otherwise what a paper invoice would say: total − paid, never below 0.
-  const due = data.open_amount ?? openAmount(format.decimal("total", data.total), format.decimal("amount_paid", paid)).bigNumber!.toFixed()
+  const due = data.open_amount ?? openAmountDecimal(format.decimal("total", data.total), format.decimal("amount_paid", paid))
   const amountDue = format.money("open_amount", due)
 
   drawHeader(layout, { title: layout.heading, status: requiredText("status_label", data.status_label) })

@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit"
-import type { ResolvedBranding } from "../email/render"
+import type { ResolvedBranding } from "../email/branding"
 import { toWinAnsi } from "./win-ansi"
 
 /*

@@ -1,4 +1,4 @@
-import { resolveBranding } from "../email/render"
+import { resolveBranding } from "../email/branding"
 import { drawEstimate } from "./estimate"
 import { createPdfFormatter, invalidPdfData } from "./format"
 import { drawInvoice } from "./invoice"

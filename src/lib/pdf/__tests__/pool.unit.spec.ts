@@ -1,8 +1,12 @@
-import { threadId as mainThreadId } from "worker_threads"
+import fs from "fs"
+import os from "os"
+import path from "path"
+import { threadId as mainThreadId, Worker } from "worker_threads"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { PdfInvoiceData } from ".."
 import {
   isPdfRendererBusy,
+  lowerThreadPriority,
   pdfWorkerEntry,
   PdfRenderer,
   PdfRenderPool,
@@ -34,10 +38,26 @@ jest.setTimeout(60_000)
 
 const task = (data: PdfInvoiceData) => ({ data, branding, options: {} })
 
+/** Each thread of this process with its nice value, from /proc (Linux). */
+function threadNiceValues(): Map<number, number> {
+  const nice = new Map<number, number>()
+  for (const tid of fs.readdirSync("/proc/self/task")) {
+    try {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, "utf8")
+      // Fields after "pid (comm)": the comm may hold spaces; nice is field 19 of the line.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+      nice.set(Number(tid), Number(fields[19 - 3]))
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return nice
+}
+
 describe("PDF worker pool", () => {
   const pools: { destroy(): Promise<unknown> }[] = []
-  const pool = (threads: number, maxQueue: number) => {
-    const created = new PdfRenderPool({ threads, maxQueue })
+  const pool = (threads: number, maxQueue: number, niceIncrement?: number) => {
+    const created = new PdfRenderPool({ threads, maxQueue, niceIncrement })
     pools.push(created)
     return created
   }
@@ -90,6 +110,44 @@ describe("PDF worker pool", () => {
     await expect(closed.render(task(invoice()))).rejects.toThrow(/shut down/)
   })
 
+  const linuxIt = process.platform === "linux" ? it : it.skip
+
+  linuxIt("runs its threads below the app's priority and leaves every other thread of the process as it was", async () => {
+    const base = os.getPriority()
+    const lowered = Math.min(19, base + 10)
+    const before = threadNiceValues()
+    await pool(1, 0, 10).render(task(invoice()))
+    const after = threadNiceValues()
+    // The event loop's thread (its id is the process id) and every thread that was there before.
+    expect(after.get(process.pid)).toBe(base)
+    expect([...before.keys()].filter((tid) => after.has(tid) && after.get(tid) !== before.get(tid))).toEqual([])
+    // Exactly one new thread runs lowered: the pool's only worker.
+    const niced = [...after].filter(([tid, nice]) => !before.has(tid) && nice === lowered)
+    expect(niced).toHaveLength(1)
+    expect([...after].filter(([, nice]) => nice !== base)).toEqual(niced)
+  })
+
+  it("changes no priority off Linux (a nice value belongs to the whole process there) or for an increment of 0", () => {
+    expect(lowerThreadPriority(10, "darwin")).toBeNull()
+    expect(lowerThreadPriority(10, "win32")).toBeNull()
+    expect(lowerThreadPriority(0, "linux")).toBeNull()
+  })
+
+  it("starts a thread without @medusajs/framework/utils, which a valid PDF does not need (about a second and 55 MB a thread)", async () => {
+    const entry = pdfWorkerEntry(path.join(__dirname, "..", "pool", "pool.ts"))
+    // The worker module in a bare thread, as piscina loads it; what it required is then listed.
+    const probe = new Worker(
+      `const { parentPort, workerData } = require("worker_threads")
+       const render = require(workerData.filename).default
+       render(workerData.task).then(() => parentPort.postMessage(Object.keys(require.cache)))`,
+      { eval: true, execArgv: entry.execArgv, workerData: { filename: entry.filename, task: task({ ...invoice(), open_amount: "19.99" }) } }
+    )
+    const loaded: string[] = await new Promise((resolve, reject) => probe.once("message", resolve).once("error", reject))
+    await probe.terminate()
+    expect(loaded.some((file) => file.includes(`${path.sep}pdfkit${path.sep}`))).toBe(true)
+    expect(loaded.filter((file) => file.includes(`${path.sep}@medusajs${path.sep}`))).toEqual([])
+  })
+
   it("loads the worker from TypeScript source through ts-node and from a build as plain JavaScript", () => {
     const source = pdfWorkerEntry("/app/src/lib/pdf/pool/pool.ts")
     expect(source.filename).toBe("/app/src/lib/pdf/pool/render-worker.ts")
@@ -122,16 +180,17 @@ describe("PdfRenderer (the Portal module's handle on the shared pool)", () => {
 })
 
 describe("resolvePdfPoolOptions", () => {
-  it("defaults to one thread per spare core (1–4) and a queue of four per thread", () => {
+  it("defaults to one thread per spare core (1–4), a queue of four per thread and threads 10 nice steps down", () => {
     const { threads, maxQueue } = resolvePdfPoolOptions(undefined)
     expect(threads).toBeGreaterThanOrEqual(1)
     expect(threads).toBeLessThanOrEqual(4)
     expect(maxQueue).toBe(threads * 4)
-    expect(resolvePdfPoolOptions({ threads: 3 })).toEqual({ threads: 3, maxQueue: 12 })
+    expect(resolvePdfPoolOptions({ threads: 3 })).toEqual({ threads: 3, maxQueue: 12, niceIncrement: 10 })
   })
 
   it("accepts whole numbers, also from environment variables, and a queue of 0", () => {
-    expect(resolvePdfPoolOptions({ threads: "2", maxQueue: "0" })).toEqual({ threads: 2, maxQueue: 0 })
+    expect(resolvePdfPoolOptions({ threads: "2", maxQueue: "0", niceIncrement: "0" })).toEqual({ threads: 2, maxQueue: 0, niceIncrement: 0 })
+    expect(resolvePdfPoolOptions({ niceIncrement: 19 }).niceIncrement).toBe(19)
     expect(resolvePdfPoolOptions({ threads: undefined, maxQueue: "" }).maxQueue).toBeGreaterThanOrEqual(4)
   })
 
@@ -142,6 +201,8 @@ describe("resolvePdfPoolOptions", () => {
     [{ threads: 65 }, /threads must be a whole number/],
     [{ maxQueue: -1 }, /maxQueue must be a whole number from 0 to 10000/],
     [{ maxQueue: 2.5 }, /maxQueue must be a whole number/],
+    [{ niceIncrement: -1 }, /niceIncrement must be a whole number from 0 to 19/],
+    [{ niceIncrement: 20 }, /niceIncrement must be a whole number from 0 to 19/],
     [{ thread: 2 }, /unknown key "thread"/],
     [4, /expected an object/],
   ])("refuses %j at boot with a message naming the option", (options, message) => {

@@ -1,4 +1,5 @@
 export * from "./options"
 export * from "./pool"
 export * from "./renderer"
-export type { PdfRenderReply, PdfRenderTask } from "./task"
+export type { PdfRenderReply, PdfRenderTask, PdfWorkerData } from "./task"
+export { lowerThreadPriority } from "./thread-priority"

@@ -7,12 +7,22 @@ export type PdfPoolOptions = {
   threads?: number | string | null
   /** PDFs that may wait for a free thread; one more is answered 503. Default: threads × 4. */
   maxQueue?: number | string | null
+  /**
+   * How many nice steps below the app the PDF threads run (Linux; 0–19, 0 keeps the app's
+   * priority). Default 10: a rendering thread yields the CPU to the event loop and to a database on
+   * the same machine whenever both want it, and still gets every idle cycle. Ignored on other
+   * systems, where a nice value belongs to the whole process.
+   */
+  niceIncrement?: number | string | null
 }
 
-export type PdfPoolConfig = { threads: number; maxQueue: number }
+/** The checked option (`resolvePdfPoolOptions`); a config built by hand without niceIncrement keeps the app's priority. */
+export type PdfPoolConfig = { threads: number; maxQueue: number; niceIncrement?: number }
 
 const MAX_THREADS = 64
 const MAX_QUEUE = 10_000
+const MAX_NICE_INCREMENT = 19
+export const DEFAULT_PDF_NICE_INCREMENT = 10
 
 export function defaultPdfThreads(cores = os.availableParallelism()): number {
   // One core stays with the event loop that serves every other request.
@@ -22,7 +32,7 @@ export function defaultPdfThreads(cores = os.availableParallelism()): number {
 const invalid = (detail: string) =>
   new MedusaError(
     MedusaError.Types.INVALID_DATA,
-    `The portal option pdf is invalid (${detail}). Use { threads: 1–${MAX_THREADS}, maxQueue: 0–${MAX_QUEUE} }, or leave it unset for the defaults.`
+    `The portal option pdf is invalid (${detail}). Use { threads: 1–${MAX_THREADS}, maxQueue: 0–${MAX_QUEUE}, niceIncrement: 0–${MAX_NICE_INCREMENT} }, or leave it unset for the defaults.`
   )
 
 /** A whole number from the option or from an environment variable ("2"); null when unset. */
@@ -42,11 +52,13 @@ export function resolvePdfPoolOptions(options: PdfPoolOptions | null | undefined
   if (options != null && (typeof options !== "object" || Array.isArray(options))) {
     throw invalid(`expected an object, got ${JSON.stringify(options)}`)
   }
-  const unknown = Object.keys(options ?? {}).filter((key) => key !== "threads" && key !== "maxQueue")
+  const unknown = Object.keys(options ?? {}).filter((key) => !["threads", "maxQueue", "niceIncrement"].includes(key))
   if (unknown.length) {
     throw invalid(`unknown key ${unknown.map((k) => JSON.stringify(k)).join(", ")}`)
   }
   const threads = wholeNumber("threads", options?.threads, 1, MAX_THREADS) ?? defaultPdfThreads()
   const maxQueue = wholeNumber("maxQueue", options?.maxQueue, 0, MAX_QUEUE) ?? threads * 4
-  return { threads, maxQueue }
+  const niceIncrement =
+    wholeNumber("niceIncrement", options?.niceIncrement, 0, MAX_NICE_INCREMENT) ?? DEFAULT_PDF_NICE_INCREMENT
+  return { threads, maxQueue, niceIncrement }
 }

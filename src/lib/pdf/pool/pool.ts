@@ -3,7 +3,7 @@ import { performance } from "perf_hooks"
 import { Piscina } from "piscina"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { PdfPoolConfig } from "./options"
-import type { PdfRenderReply, PdfRenderTask } from "./task"
+import type { PdfRenderReply, PdfRenderTask, PdfWorkerData } from "./task"
 
 const BUSY = "PDF_RENDERER_BUSY"
 /** Idle threads beyond the first retire after this long (a thread costs ~100 MB and ~1 s to start). */
@@ -111,6 +111,8 @@ export class PdfRenderPool {
         minThreads: 1,
         maxThreads: this.config.threads,
         idleTimeout: IDLE_TIMEOUT_MS,
+        // Not piscina's own niceIncrement: it needs an optional native module and, off Linux, nices the whole process.
+        workerData: { niceIncrement: this.config.niceIncrement ?? 0 } satisfies PdfWorkerData,
       })
       // A thread that dies outside a task (it failed to start): without a listener the process would crash.
       piscina.on("error", (error: Error) => this.logger.error(`PDF worker failed: ${error?.message ?? error}`))

@@ -1,7 +1,12 @@
 import { Piscina } from "piscina"
 import { threadId } from "worker_threads"
 import { renderDocumentPdf } from "../render"
-import type { PdfRenderReply, PdfRenderTask } from "./task"
+import type { PdfRenderReply, PdfRenderTask, PdfWorkerData } from "./task"
+import { lowerThreadPriority } from "./thread-priority"
+
+// Once per thread, before its first task: rendering yields the CPU to the event loop (and the
+// database on the same machine) whenever both want it. See PdfPoolOptions.niceIncrement.
+lowerThreadPriority((Piscina.workerData as PdfWorkerData | undefined)?.niceIncrement ?? 0)
 
 /**
  * Runs in a worker thread of the PDF pool (./pool.ts): renders one document with pdfkit, away

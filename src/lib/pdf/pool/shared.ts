@@ -10,7 +10,7 @@ type Entry = { pool: PdfRenderPool; users: number }
  */
 const pools = new Map<string, Entry>()
 
-const keyOf = ({ threads, maxQueue }: PdfPoolConfig) => `${threads}/${maxQueue}`
+const keyOf = ({ threads, maxQueue, niceIncrement }: PdfPoolConfig) => `${threads}/${maxQueue}/${niceIncrement ?? 0}`
 
 export function acquirePdfRenderPool(config: PdfPoolConfig, logger?: { error(message: string): void }): PdfRenderPool {
   const key = keyOf(config)

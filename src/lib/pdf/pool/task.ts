@@ -15,3 +15,6 @@ export type PdfRenderTask = {
 export type PdfRenderReply =
   | { ok: true; pdf: Uint8Array; thread_id: number }
   | { ok: false; error: { type: string | null; message: string } }
+
+/** What every thread of the pool is started with (piscina's workerData). */
+export type PdfWorkerData = { niceIncrement: number }
