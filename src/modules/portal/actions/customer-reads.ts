@@ -121,14 +121,11 @@ export async function retrieveCustomerEstimateDetail(
 
 /** The home page's figures, for one customer: open balance per currency, overdue, pending. */
 export async function retrieveCustomerSummary({ sql }: PortalDeps, customerId: string, sharedContext: Context) {
-  // Two independent statements, sent at once: one round trip.
-  const [balances, pending] = await Promise.all([
-    sql.customerInvoiceBalances(requireCustomerId(customerId), new Date(), sharedContext),
-    sql.countPendingEstimates(customerId, sharedContext),
-  ])
+  // One statement (see PortalSqlRepository.customerSummary).
+  const { balances, pending_estimates } = await sql.customerSummary(requireCustomerId(customerId), new Date(), sharedContext)
   return {
     balances: balances.map((b) => ({ currency_code: b.currency_code, open_amount: Number(b.open_amount) })),
     overdue_count: balances.reduce((n, b) => n + Number(b.overdue), 0),
-    pending_estimates: pending,
+    pending_estimates,
   }
 }

@@ -6,6 +6,9 @@ import { INVOICE_OVERDUE_SQL, invoiceOverdueSql } from "../../../lib/status"
 
 export type CustomerInvoiceBalance = { currency_code: string; open_amount: string; overdue: string }
 
+/** What `customerSummary` reads: balances per currency (exact, as text) and the pending estimates. */
+export type CustomerSummaryFigures = { balances: CustomerInvoiceBalance[]; pending_estimates: number }
+
 /**
  * What a customer's list is filtered by: stored statuses and, for invoices, optional due-date
  * bounds (`due_before`: due_date < it; `due_not_before`: no due date or due_date >= it).
@@ -356,29 +359,35 @@ export class PortalSqlRepository extends MikroOrmBase {
   }
 
   /**
-   * Open balance and overdue count per currency of a customer's sent invoices, summed in
-   * PostgreSQL numeric (exact). "Overdue" is `invoiceOverdueSql`, the SQL form of the one rule in
+   * A customer's home figures in one statement: open balance and overdue count per currency of
+   * their sent invoices, summed in PostgreSQL numeric (exact), and how many sent estimates await
+   * their decision. "Overdue" is `invoiceOverdueSql`, the SQL form of the one rule in
    * lib/status.ts, evaluated at the caller's `now` (the app's clock, as the list filter uses).
+   * The LEFT JOIN keeps the estimate count when there is no open invoice.
    */
-  async customerInvoiceBalances(customerId: string, now: Date, context: Context): Promise<CustomerInvoiceBalance[]> {
+  async customerSummary(customerId: string, now: Date, context: Context): Promise<CustomerSummaryFigures> {
     const overdue = invoiceOverdueSql(now)
     // The one interpolation is INVOICE_OVERDUE_SQL, a constant of lib/status.ts; values are bound.
-    return this.manager(context).execute(
-      `SELECT currency_code, SUM(total - amount_paid)::text AS open_amount,
-              COUNT(*) FILTER (WHERE ${INVOICE_OVERDUE_SQL})::text AS overdue
-       FROM portal_invoice WHERE customer_id = ? AND status = ? AND deleted_at IS NULL
-       GROUP BY currency_code ORDER BY currency_code`,
-      [...overdue.bindings, customerId, InvoiceStatus.SENT]
+    const rows: (CustomerInvoiceBalance & { _pending: number; currency_code: string | null })[] = await this.manager(
+      context
+    ).execute(
+      `SELECT e.n AS _pending, b.currency_code, b.open_amount, b.overdue
+       FROM (SELECT COUNT(*)::int AS n FROM portal_estimate WHERE customer_id = ? AND status = ? AND deleted_at IS NULL) e
+       LEFT JOIN (
+         SELECT currency_code, SUM(total - amount_paid)::text AS open_amount,
+                COUNT(*) FILTER (WHERE ${INVOICE_OVERDUE_SQL})::text AS overdue
+         FROM portal_invoice WHERE customer_id = ? AND status = ? AND deleted_at IS NULL
+         GROUP BY currency_code
+       ) b ON true
+       ORDER BY b.currency_code`,
+      [customerId, EstimateStatus.SENT, ...overdue.bindings, customerId, InvoiceStatus.SENT]
     )
-  }
-
-  /** How many sent estimates await the customer's decision. */
-  async countPendingEstimates(customerId: string, context: Context): Promise<number> {
-    const [row] = await this.manager(context).execute(
-      `SELECT COUNT(*)::int AS n FROM portal_estimate WHERE customer_id = ? AND status = ? AND deleted_at IS NULL`,
-      [customerId, EstimateStatus.SENT]
-    )
-    return Number(row.n)
+    return {
+      balances: rows
+        .filter((row) => row.currency_code !== null)
+        .map(({ currency_code, open_amount, overdue }) => ({ currency_code: currency_code!, open_amount, overdue })),
+      pending_estimates: Number(rows[0]?._pending ?? 0),
+    }
   }
 }
 
