@@ -209,6 +209,7 @@ medusaIntegrationTestRunner({
         expect(changed.data).toContain("This estimate changed since you opened it.")
         expect(changed.data).toMatch(/The total was €59\.97, it is now €75\.00\./)
         expect(changed.data).toContain("Approve estimate")
+        expect(changed.data).not.toMatch(/name="accept_terms"[^>]* checked/)
         const fresh = changed.data.match(/name="estimate_hash" value="([0-9a-f]{64})"/)[1]
         expect(fresh).not.toBe(hash)
         expect((await portalService(getContainer()).retrievePortalEstimate(estimateId)).status).toBe("sent")

@@ -75,7 +75,9 @@ export async function decideFromPage(req: MedusaRequest, res: MedusaResponse, de
       const shownTotal = Number(input.shown_total)
       const changed = status === 409 ? { total_was: input.shown_total && Number.isFinite(shownTotal) ? shownTotal : null } : undefined
       if (decision === "accepted") {
-        return renderConfirmPage(req, res, status, { error: changed ? undefined : message, changed, form: typed(input) })
+        // A change may be new terms: the box is ticked again, on what is shown now.
+        const form = changed ? { ...typed(input), accept_terms: false } : typed(input)
+        return renderConfirmPage(req, res, status, { error: changed ? undefined : message, changed, form })
       }
       return sendPortalPage(req, res, status, "estimate.html.njk", { title: `Estimate ${estimate.number}`, estimate, changed })
     }
