@@ -4,7 +4,7 @@ import { serializePortalEstimate, serializePortalEstimateDetail } from "../../li
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
 import type { PortalEstimatesQueryType } from "../portal/validators"
-import { logDocumentView, ViewedVia } from "./view-log"
+import { documentViewEvent, ViewedVia } from "./view-log"
 
 /** One page of the customer's estimates (every sent one, pending or decided), newest first. */
 export async function loadEstimateList(scope: MedusaContainer, customerId: string, query: PortalEstimatesQueryType) {
@@ -15,9 +15,9 @@ export async function loadEstimateList(scope: MedusaContainer, customerId: strin
 
 /**
  * One of the customer's estimates with its lines; another customer's is "not found".
- * With `viewed_via` the read is a customer's view and is logged. With the owner's approval
- * `policy` it carries `document_hash`, the fingerprint a decision sends back, and `approval`,
- * what approving asks of the customer.
+ * With `viewed_via` the read is a customer's view and is logged — by the read's own statement.
+ * With the owner's approval `policy` it carries `document_hash`, the fingerprint a decision sends
+ * back, and `approval`, what approving asks of the customer.
  */
 export async function loadEstimate(
   scope: MedusaContainer,
@@ -25,10 +25,8 @@ export async function loadEstimate(
   input: { id: string; viewed_via?: ViewedVia; policy?: ApprovalPolicy }
 ) {
   const portal = scope.resolve<PortalModuleService>(PORTAL_MODULE)
-  const shown = serializePortalEstimateDetail(await portal.retrieveCustomerEstimate(customerId, input.id))
-  if (input.viewed_via) {
-    await logDocumentView(scope, customerId, "estimate", shown.id, input.viewed_via)
-  }
+  const view = input.viewed_via ? documentViewEvent(customerId, "estimate", input.id, input.viewed_via) : undefined
+  const shown = serializePortalEstimateDetail(await portal.retrieveCustomerEstimateDetail(customerId, input.id, { view }))
   if (!input.policy) {
     return { estimate: shown }
   }
