@@ -427,12 +427,20 @@ describe("admin extension in the Medusa dashboard", () => {
     await portalPage.bringToFront()
     await portalPage.goto(`${app.baseUrl}/portal/estimates/${estimateId}`)
     await portalPage.getByRole("button", { name: "Approve" }).click()
-    await portalPage.waitForLoadState()
+    // The confirmation step: the customer signs with their typed name.
+    await portalPage.waitForURL((url) => url.pathname === `/portal/estimates/${estimateId}/accept`)
+    await portalPage.getByLabel(/Your full name/).fill("Jane Cooper")
+    await portalPage.getByRole("button", { name: "Approve estimate" }).click()
+    await portalPage.waitForURL((url) => url.searchParams.get("decided") === "accepted")
     await page.bringToFront()
 
     await page.reload()
     await expectVisible(page.getByRole("heading", { name: /Estimate EST-0001/ }).getByText("Accepted"))
     await expectVisible(page.getByTestId("document-activity").getByText("Accepted the estimate"))
+    // The owner sees the signed record: name, fingerprint.
+    const record = page.getByTestId("estimate-decision-record")
+    await expectVisible(record.getByText("Jane Cooper"))
+    await expectVisible(record.getByText(/^[0-9a-f]{64}$/))
     await expectActions(["Convert to invoice"])
     await shot(page, "estimate-accepted")
     await checkAccessible("estimate detail, accepted")

@@ -29,6 +29,7 @@ const ARTIFACTS = path.resolve(__dirname, "../../artifacts/browser/portal")
 const CUSTOMER = { first_name: "Jane", last_name: "Cooper", email: "jane.portal@example.com", company_name: "Cooper Bakery" }
 const PUBLISHABLE_KEY = "pk_test_fake_browser"
 const STRIPE_JS = /^https:\/\/js\.stripe\.com\/v3\//
+const TERMS = "Work starts within 10 days of approval."
 
 jest.setTimeout(60_000)
 
@@ -231,14 +232,48 @@ describe("customer portal in the browser", () => {
     await checkPage("estimate-approve-focused")
   })
 
-  step("approves the estimate and sees it Accepted", async () => {
+  step("Approve opens a confirmation step that asks for the full name and the terms", async () => {
+    await adminApi("POST", "/admin/portal/settings", { approval_requires_name: true, approval_terms: TERMS })
     await page.getByRole("button", { name: "Approve" }).click()
+    await page.waitForURL((url) => url.pathname === `/portal/estimates/${estimate.id}/accept`)
+    await expectVisible(heading(`Approve estimate ${estimate.display_number}`))
+    await expectVisible(page.getByText(TERMS))
+    await expectVisible(page.locator(".totals .grand").getByText("€1,320.00"))
+    await checkPage("estimate-confirm")
+    // Submitted without a name: refused, nothing approved, the step is shown again.
+    await page.getByLabel("I accept these terms").check()
+    await page.getByRole("button", { name: "Approve estimate" }).click()
+    await expectVisible(page.getByRole("alert").filter({ hasText: "Type your full name to approve this estimate." }))
+    await checkPage("estimate-confirm-error")
+  })
+
+  step("a change made meanwhile is refused with what changed, then the customer decides again", async () => {
+    await page.getByLabel("Your full name").fill("Jane Cooper")
+    await page.getByLabel("I accept these terms").check()
+    // The owner changes the terms while the customer has the step open.
+    await adminApi("POST", "/admin/portal/settings", { approval_terms: `${TERMS} Payment within 14 days.` })
+    await page.getByRole("button", { name: "Approve estimate" }).click()
+    await expectVisible(page.getByRole("alert").filter({ hasText: "This estimate changed since you opened it." }))
+    await expectVisible(page.getByText("Payment within 14 days."))
+    await checkPage("estimate-confirm-changed")
+    const { estimate: stored } = await adminApi("GET", `/admin/estimates/${estimate.id}`)
+    expect(stored.status).toBe("sent")
+  })
+
+  step("approves the estimate and sees it Accepted", async () => {
+    await page.getByLabel("Your full name").fill("Jane Cooper")
+    await page.getByLabel("I accept these terms").check()
+    await page.getByRole("button", { name: "Approve estimate" }).click()
     await page.waitForURL((url) => url.pathname === `/portal/estimates/${estimate.id}` && url.searchParams.has("decided"))
     await expectVisible(heading(new RegExp(`Estimate ${estimate.display_number}`)).getByText("Accepted"))
     expect(await page.getByRole("button", { name: "Approve" }).count()).toBe(0)
     await checkPage("estimate-accepted")
     const { estimate: stored } = await adminApi("GET", `/admin/estimates/${estimate.id}`)
     expect(stored.status).toBe("accepted")
+    const { decisions } = await adminApi("GET", `/admin/estimates/${estimate.id}/decisions`)
+    expect(decisions).toEqual([
+      expect.objectContaining({ decision: "accepted", signed_name: "Jane Cooper", accepted_terms: `${TERMS} Payment within 14 days.` }),
+    ])
   })
 
   step("updates phone and address on the profile page", async () => {

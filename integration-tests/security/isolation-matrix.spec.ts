@@ -87,7 +87,13 @@ const ROUTES: Route[] = [
   page("GET", "/portal/estimates", null),
   page("GET", "/portal/estimates/:id", "estimate", { writes: "own" }),
   page("GET", "/portal/estimates/:id/pdf", "estimate", { writes: "own" }),
-  page("POST", "/portal/estimates/:id/accept", "estimate", { ownSlot: 1, body: () => ({ note: "SENT-ATTACKER-NOTE" }), writes: "own" }),
+  // The confirmation step, before Approve decides the estimate it shows.
+  page("GET", "/portal/estimates/:id/accept", "estimate", { ownSlot: 1 }),
+  page("POST", "/portal/estimates/:id/accept", "estimate", {
+    ownSlot: 1,
+    body: () => ({ note: "SENT-ATTACKER-NOTE", full_name: "SENT-ATTACKER-NAME", accept_terms: "on" }),
+    writes: "own",
+  }),
   page("POST", "/portal/estimates/:id/reject", "estimate", { ownSlot: 2, body: () => ({ note: "SENT-ATTACKER-NOTE" }), writes: "own" }),
   page("GET", "/portal/profile", null),
   page("GET", "/portal/history", null),
@@ -100,7 +106,11 @@ const ROUTES: Route[] = [
   store("GET", "/store/portal/estimates", null),
   store("GET", "/store/portal/estimates/:id", "estimate", { writes: "own" }),
   store("GET", "/store/portal/estimates/:id/pdf", "estimate", { writes: "own" }),
-  store("POST", "/store/portal/estimates/:id/accept", "estimate", { ownSlot: 1, body: () => ({ note: "SENT-ATTACKER-NOTE" }), writes: "own" }),
+  store("POST", "/store/portal/estimates/:id/accept", "estimate", {
+    ownSlot: 1,
+    body: () => ({ note: "SENT-ATTACKER-NOTE", full_name: "SENT-ATTACKER-NAME", accept_terms: true }),
+    writes: "own",
+  }),
   store("POST", "/store/portal/estimates/:id/reject", "estimate", { ownSlot: 2, body: () => ({ note: "SENT-ATTACKER-NOTE" }), writes: "own" }),
   store("GET", "/store/portal/profile", null),
   store("GET", "/store/portal/history", null),

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PORTAL_MODULE } from "../../src/modules/portal"
 import type PortalModuleService from "../../src/modules/portal/service"
 import type { ModuleCreateEstimate, ModuleCreateInvoice } from "../../src/types/module"
@@ -116,7 +116,8 @@ export async function portalSnapshot(container: MedusaContainer) {
   const portal = portalService(container)
   // The settings row is created on first read; make sure that is not mistaken for a change.
   const settings = await portal.retrieveSettings()
-  const [invoices, invoiceLines, payments, estimates, estimateLines, events, sequences] = await Promise.all([
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+  const [invoices, invoiceLines, payments, estimates, estimateLines, events, sequences, decisions] = await Promise.all([
     portal.listPortalInvoices({}, { withDeleted: true }),
     portal.listPortalInvoiceLines({}, { withDeleted: true }),
     portal.listPortalInvoicePayments({}, { withDeleted: true }),
@@ -124,6 +125,8 @@ export async function portalSnapshot(container: MedusaContainer) {
     portal.listPortalEstimateLines({}, { withDeleted: true }),
     portal.listPortalEvents({}),
     portal.listPortalSequences({}),
+    // Decision records have no generated list method (they are append-only): read them directly.
+    knex.raw("SELECT * FROM portal_estimate_decision ORDER BY id").then((r: { rows: { id: string }[] }) => r.rows),
   ])
   return JSON.parse(
     JSON.stringify({
@@ -135,6 +138,7 @@ export async function portalSnapshot(container: MedusaContainer) {
       estimateLines: byId(estimateLines),
       events: byId(events),
       sequences: byId(sequences),
+      decisions: byId(decisions),
     })
   )
 }

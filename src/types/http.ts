@@ -114,6 +114,28 @@ export type AdminDocument = AdminInvoice | AdminEstimate
 export type AdminInvoiceResponse = { invoice: AdminInvoice }
 export type AdminInvoiceListResponse = AdminPaginated & { invoices: AdminInvoice[] }
 export type AdminEstimateResponse = { estimate: AdminEstimate }
+
+/** A customer's signed approval or rejection of an estimate (append-only). */
+export type AdminEstimateDecision = {
+  id: string
+  estimate_id: string
+  decision: "accepted" | "rejected"
+  /** The full name the customer typed to sign. */
+  signed_name: string | null
+  /** The terms the customer accepted, as they read then. */
+  accepted_terms: string | null
+  note: string | null
+  /** SHA-256 of the estimate exactly as the customer was shown it. */
+  document_hash: string
+  decided_at: string
+  display_number: string | null
+  currency_code: string
+  total: number
+  portal_session_id: string | null
+  ip: string | null
+  user_agent: string | null
+}
+export type AdminEstimateDecisionsResponse = { decisions: AdminEstimateDecision[] }
 export type AdminEstimateListResponse = AdminPaginated & { estimates: AdminEstimate[] }
 /** POST /admin/estimates/:id/convert: the new draft invoice and the estimate it came from. */
 export type AdminConvertEstimateResponse = AdminInvoiceResponse & AdminEstimateResponse
@@ -163,6 +185,10 @@ export type AdminPortalSettings = {
   invoice_prefix: string
   estimate_prefix: string
   owner_notification_email: string | null
+  /** Approving an estimate needs the customer's typed full name. */
+  approval_requires_name: boolean
+  /** Terms the customer must accept (a checkbox) to approve; null for none. */
+  approval_terms: string | null
 }
 
 export type AdminPortalSettingsResponse = { portal_settings: AdminPortalSettings }

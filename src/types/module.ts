@@ -75,6 +75,8 @@ export type ModuleUpdatePortalSettings = Partial<
     | "invoice_prefix"
     | "estimate_prefix"
     | "owner_notification_email"
+    | "approval_requires_name"
+    | "approval_terms"
   >
 >
 

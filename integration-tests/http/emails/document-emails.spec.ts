@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { ParsedMail } from "mailparser"
+import { readPdf } from "../../../src/lib/pdf/__tests__/extract-text"
 import { adminHeaders, createAdminUser } from "../../utils/admin"
 import { createCustomer } from "../../utils/customer"
 import { drainEventBus } from "../../utils/drain"
@@ -125,6 +126,41 @@ medusaIntegrationTestRunner({
       expect(mail.text).toContain("Their note: Too expensive")
       expect(mail.text).toMatch(new RegExp(`https?://[^\\s]+/app/estimates/${estimate.id}\\n`))
       expect(mail.html).toContain("Too expensive")
+    })
+
+    it("emails the customer the record of a signed approval with the approved estimate attached, and tells the owner", async () => {
+      await portalService(getContainer()).updateSettings({ approval_requires_name: true })
+      const { estimate: draft } = (
+        await api.post("/admin/estimates", invoiceBody(customer.id, { valid_until: "2999-01-01T00:00:00.000Z" }), adminHeaders)
+      ).data
+      const { estimate } = (await api.post(`/admin/estimates/${draft.id}/send`, {}, adminHeaders)).data
+      await drainEventBus(getContainer())
+      const customerMail = sink.messages.find(toCustomer)!
+      sink.clear()
+
+      const opened = await pressOpenLink(api, customerMail.text!.match(LINK)![0])
+      const session = { headers: { cookie: sessionCookieFrom(opened) }, ...noRedirect }
+      const confirm = await api.get(`/portal/estimates/${estimate.id}/accept`, session)
+      const field = (name: string) => confirm.data.match(new RegExp(`name="${name}" value="([^"]+)"`))[1]
+      const approved = await api.post(
+        `/portal/estimates/${estimate.id}/accept`,
+        new URLSearchParams({ _csrf: field("_csrf"), estimate_hash: field("estimate_hash"), full_name: "Jane Doe" }).toString(),
+        { ...session, headers: { ...session.headers, "content-type": "application/x-www-form-urlencoded" } }
+      )
+      expect(approved.status).toBe(303)
+      await drainEventBus(getContainer())
+
+      expect(sink.messages.map(recipient).sort()).toEqual([customer.email, OWNER].sort())
+      const mail = sink.messages.find(toCustomer)!
+      expect(mail.subject).toBe(`You approved estimate ${estimate.display_number} from Acme Plumbing`)
+      expect(mail.text).toMatch(/Signed by: +Jane Doe\n/)
+      expect(mail.text).toContain(field("estimate_hash"))
+      expect(mail.attachments).toHaveLength(1)
+      expect(mail.attachments[0].contentType).toBe("application/pdf")
+      expect(mail.attachments[0].filename).toContain(estimate.display_number)
+      const text = (await readPdf(mail.attachments[0].content)).text.replace(/\s+/g, " ")
+      expect(text).toContain("Approved by Jane Doe on")
+      expect(text).toContain(`Document SHA-256: ${field("estimate_hash")}`)
     })
   },
 })

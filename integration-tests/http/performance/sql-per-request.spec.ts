@@ -166,6 +166,22 @@ medusaIntegrationTestRunner({
       expect(sql).toHaveLength(1 + 1 + PORTAL_CHECK + 1)
     })
 
+    it("approves a signed estimate from a storefront in one transaction, the status and its record in one statement", async () => {
+      await portalService(getContainer()).updateSettings({ approval_requires_name: true, approval_terms: "Deposit 30%" })
+      const { data } = await api.get(`/store/portal/estimates/${estimateId}`, store)
+      const approved = await statementsOf(getContainer(), () =>
+        api.post(
+          `/store/portal/estimates/${estimateId}/accept`,
+          { full_name: "Ana Díaz", accept_terms: true, estimate_hash: data.estimate.document_hash },
+          store
+        )
+      )
+      const record = approved.sql.filter((s) => /portal_estimate_decision/.test(s))
+      expect(record).toHaveLength(1)
+      expect(record[0]).toMatch(/^\s*with decided as \(\s*update "?portal_estimate"?/i)
+      expect(approved.sql.length).toBeLessThanOrEqual(14)
+    })
+
     it("opens a link and approves an estimate within their budgets", async () => {
       const { result: link } = await createPortalLinkWorkflow(getContainer()).run({ input: { customer_id: customerId } })
       // Both run workflows that write; the budgets only keep the read side from growing again.
@@ -173,8 +189,13 @@ medusaIntegrationTestRunner({
       // The link page (4) and the button (5, see above); subscribers the open sets off may add a statement.
       expect(opened.sql.length).toBeLessThanOrEqual(10)
       const approved = await statementsOf(getContainer(), () => api.post(`/store/portal/estimates/${estimateId}/accept`, {}, store))
-      // 14 for the route; the owner-notification subscriber it sets off may add its first statements.
-      expect(approved.sql.length).toBeLessThanOrEqual(16)
+      // 12 for the route (was 14 before signed approvals: the status update and the decision
+      // record are now one statement, with no read before or after it); the owner-notification
+      // subscriber it sets off may add its first statements.
+      expect(approved.sql.length).toBeLessThanOrEqual(14)
+      // One transaction, and no ORM update that reads the row again before writing it.
+      expect(approved.sql.filter((s) => /^\s*begin/i.test(s))).toHaveLength(1)
+      expect(approved.writes.filter((s) => /^\s*update\b/i.test(s))).toEqual([])
     })
   },
 })

@@ -8,6 +8,7 @@ import type {
   AdminDocumentInput,
   AdminDocumentKind,
   AdminEstimateListResponse,
+  AdminEstimateDecisionsResponse,
   AdminEstimateResponse,
   AdminInvoiceListResponse,
   AdminInvoiceResponse,
@@ -107,6 +108,15 @@ export function useEstimate(id: string) {
     queryKey: portalQueryKeys.estimates.detail(id),
     queryFn: () => sdk.client.fetch<AdminEstimateResponse>(`/admin/estimates/${id}`, { query: { fields: CUSTOMER_FIELDS } }),
     select: (data) => data.estimate,
+  })
+}
+
+/** The customer's signed approvals / rejections of an estimate, oldest first. */
+export function useEstimateDecisions(id: string) {
+  return useQuery({
+    queryKey: portalQueryKeys.estimates.decisions(id),
+    queryFn: () => sdk.client.fetch<AdminEstimateDecisionsResponse>(`/admin/estimates/${id}/decisions`),
+    select: (data) => data.decisions,
   })
 }
 

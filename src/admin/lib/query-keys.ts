@@ -14,6 +14,8 @@ const documentKeys = <K extends AdminDocumentKind>(kind: K) => {
   const all = [ROOT, kind] as const
   return {
     all,
+    /** The customer's signed decisions on one estimate (under the document, so its changes refresh them). */
+    decisions: (id: string) => [...all, "detail", id, "decisions"] as const,
     lists: () => [...all, "list"] as const,
     list: (params: Params) => [...all, "list", params] as const,
     details: () => [...all, "detail"] as const,

@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ApprovalPolicy, estimateFingerprint } from "../../lib/approval"
 import { serializePortalEstimate, serializePortalEstimateDetail } from "../../lib/serializers"
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
@@ -15,11 +16,25 @@ export async function loadEstimateList(scope: MedusaContainer, customerId: strin
 /**
  * One of the customer's estimates with its lines; another customer's is "not found".
  * With `viewed_via` the read is a customer's view and is logged — by the read's own statement.
+ * With the owner's approval `policy` it carries `document_hash`, the fingerprint a decision sends
+ * back, and `approval`, what approving asks of the customer.
  */
-export async function loadEstimate(scope: MedusaContainer, customerId: string, input: { id: string; viewed_via?: ViewedVia }) {
+export async function loadEstimate(
+  scope: MedusaContainer,
+  customerId: string,
+  input: { id: string; viewed_via?: ViewedVia; policy?: ApprovalPolicy }
+) {
   const portal = scope.resolve<PortalModuleService>(PORTAL_MODULE)
   const view = input.viewed_via ? documentViewEvent(customerId, "estimate", input.id, input.viewed_via) : undefined
-  const estimate = serializePortalEstimateDetail(await portal.retrieveCustomerEstimateDetail(customerId, input.id, { view }))
+  const shown = serializePortalEstimateDetail(await portal.retrieveCustomerEstimateDetail(customerId, input.id, { view }))
+  if (!input.policy) {
+    return { estimate: shown }
+  }
+  const estimate = {
+    ...shown,
+    document_hash: estimateFingerprint(shown, input.policy.terms),
+    approval: { requires_name: input.policy.requires_name, terms: input.policy.terms },
+  }
   return { estimate }
 }
 

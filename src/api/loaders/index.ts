@@ -1,3 +1,4 @@
+export * from "./estimate-decision"
 export * from "./estimates"
 export * from "./history"
 export * from "./home"

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { estimatePdfData, invoicePdfData, PdfDocumentData } from "../../lib/pdf"
+import { loadStandingDecision } from "./estimate-decision"
 import { loadEstimate } from "./estimates"
 import { loadInvoice } from "./invoices"
 import { loadPortalCustomer } from "./profile"
@@ -24,5 +25,5 @@ export async function loadDocumentPdf(
     loadPortalCustomer(scope, customerId),
     loadEstimate(scope, customerId, { id: input.id }),
   ])
-  return estimatePdfData(estimate, customer)
+  return estimatePdfData(estimate, customer, await loadStandingDecision(scope, estimate))
 }

@@ -37,6 +37,7 @@ export const portalMiddlewares: MiddlewareRoute[] = [
   ...page("/portal/estimates", "estimates"),
   ...page("/portal/estimates/:id", "estimates"),
   ...page("/portal/estimates/:id/pdf", "estimates"),
+  ...page("/portal/estimates/:id/accept", "estimates"),
   form("/portal/estimates/:id/accept", "estimates"),
   form("/portal/estimates/:id/reject", "estimates"),
   ...page("/portal/profile", "profile"),

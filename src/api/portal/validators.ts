@@ -15,9 +15,23 @@ export type PortalInvoicesQueryType = z.infer<typeof PortalInvoicesQuery>
 export const PortalEstimatesQuery = z.object({ status: z.enum(["pending", "accepted", "rejected"]).optional(), ...page })
 export type PortalEstimatesQueryType = z.infer<typeof PortalEstimatesQuery>
 
-/** The optional reason a customer gives with a decision. `_csrf` is the pages' form token. */
+const fullName = (label: string) => textInput(label, { max: 200, trim: true })
+/** The fingerprint (`document_hash`) of the estimate as the customer was shown it. */
+const estimateHash = (label: string) =>
+  z.string().trim().regex(/^[0-9a-f]{64}$/i, `${label} must be the document_hash of the estimate as shown (64 hex characters); reload the estimate and try again`)
+
+/**
+ * A decision from the portal pages: the optional reason, the typed full name and the terms box
+ * of the confirmation step, the fingerprint and total of the estimate the page showed.
+ * `_csrf` is the pages' form token.
+ */
 export const PortalDecision = z.object({
   note: textInput("Note", { max: 2000, multiline: true, trim: true }).optional(),
+  full_name: fullName("Full name").optional(),
+  // A ticked HTML checkbox sends "on"; an unticked one sends nothing.
+  accept_terms: z.string().max(10).optional(),
+  estimate_hash: estimateHash("The page").optional().or(z.literal("")),
+  shown_total: z.string().max(40).optional(),
   _csrf: z.string().optional(),
 })
 export type PortalDecisionType = z.infer<typeof PortalDecision>
@@ -28,8 +42,21 @@ export function parseListQuery<T extends z.ZodTypeAny>(schema: T, query: unknown
   return parsed.success ? parsed.data : schema.parse({})
 }
 
-/** Storefront decisions: the note only, strict. */
-export const StoreDecision = z.object({ note: textInput("note", { max: 2000, multiline: true, trim: true }).nullish() }).strict()
+/**
+ * Storefront decisions, strict: the reason (`note`), the customer's typed `full_name` and
+ * `accept_terms` (required on approval when the owner's settings ask for them), and the
+ * `estimate_hash` (the `document_hash` of the estimate the storefront showed; recommended: a
+ * changed estimate is then refused with 409 instead of being approved).
+ */
+export const StoreDecision = z
+  .object({
+    note: textInput("note", { max: 2000, multiline: true, trim: true }).nullish(),
+    full_name: fullName("full_name").nullish(),
+    accept_terms: z.boolean({ error: "accept_terms must be true or false" }).nullish(),
+    estimate_hash: estimateHash("estimate_hash").nullish(),
+  })
+  .strict()
+export type StoreDecisionType = z.infer<typeof StoreDecision>
 
 /** Routes whose input is all on the server (Pay Now): any field sent, like an amount, is refused. */
 export const NoBody = z.object({}).strict()

@@ -6,7 +6,7 @@ import { PortalEventActor, PortalEventType } from "../../modules/portal/constant
 import type PortalModuleService from "../../modules/portal/service"
 import type { ModulePortalSettings } from "../../types/module"
 import { requestSettings } from "./request-settings"
-import { loadDocumentPdf, loadPortalCustomer } from "../loaders"
+import { loadDocumentPdf, loadPortalCustomer, loadStandingDecision } from "../loaders"
 import { renderPortalMessage } from "./portal-pages"
 
 type PdfFace = "page" | "store" | "admin"
@@ -71,7 +71,7 @@ export async function sendOwnerDocumentPdf(req: MedusaRequest, res: MedusaRespon
   const data: PdfDocumentData =
     kind === "invoice"
       ? invoicePdfData(serializePortalInvoiceDetail(document as never), customer)
-      : estimatePdfData(serializePortalEstimateDetail(document as never), customer)
+      : estimatePdfData(serializePortalEstimateDetail(document as never), customer, await loadStandingDecision(req.scope, document))
   const pdf = await renderOrRefuse(req, res, "admin", data, settings)
   if (pdf) {
     sendPdf(res, data, pdf)

@@ -206,6 +206,22 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
+  "estimate-approved": (data, brand, format) => {
+    const number = requireText("estimate-approved", "estimate_number", data.estimate_number)
+    const hash = requireText("estimate-approved", "document_hash", data.document_hash)
+    return {
+      subject: brand.has_business_name ? `You approved estimate ${number} from ${brand.name}` : `You approved estimate ${number}`,
+      context: {
+        first_name: cleanText(data.customer_first_name),
+        estimate_number: number,
+        amount: format.money("amount", data.amount, data.currency_code),
+        signed_name: cleanText(data.signed_name),
+        approved_on: format.date("decided_at", data.decided_at),
+        document_hash: hash,
+        portal_url: requireUrl("estimate-approved", "portal_url", data.portal_url),
+      },
+    }
+  },
   "estimate-decided": (data, _brand, format) => {
     const number = requireText("estimate-decided", "estimate_number", data.estimate_number)
     const customer = requireText("estimate-decided", "customer_name", data.customer_name)

@@ -86,19 +86,35 @@ export type EstimateDecidedEmailData = EmailFormatting & {
   admin_url: string
 }
 
+/** To the customer: the record of their signed approval (the approved estimate is attached as a PDF). */
+export type EstimateApprovedEmailData = EmailFormatting & {
+  customer_first_name?: string | null
+  estimate_number: string
+  amount: EmailAmount
+  currency_code: string
+  /** The full name the customer typed; null when none was typed. */
+  signed_name?: string | null
+  decided_at: EmailDate
+  /** SHA-256 of the estimate as the customer was shown it. */
+  document_hash: string
+  /** Where the customer sees the estimate. */
+  portal_url: string
+}
+
 export type EmailTemplateDataMap = {
   "portal-access": PortalAccessEmailData
   "invoice-sent": InvoiceSentEmailData
   "estimate-sent": EstimateSentEmailData
   "estimate-decided": EstimateDecidedEmailData
   "payment-receipt": PaymentReceiptEmailData
+  "estimate-approved": EstimateApprovedEmailData
 }
 
 export type EmailTemplateName = keyof EmailTemplateDataMap
 
 export type EmailTemplateData<T extends EmailTemplateName = EmailTemplateName> = EmailTemplateDataMap[T]
 
-export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt"] as const satisfies readonly EmailTemplateName[]
+export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved"] as const satisfies readonly EmailTemplateName[]
 
 export function isEmailTemplateName(value: unknown): value is EmailTemplateName {
   return typeof value === "string" && (EMAIL_TEMPLATES as readonly string[]).includes(value)

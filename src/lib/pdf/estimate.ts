@@ -1,3 +1,4 @@
+import { drawDecision } from "./decision-section"
 import type { PdfFormatter } from "./format"
 import type { Layout } from "./layout"
 import { drawHeader, drawParties, drawTotals } from "./layout"
@@ -23,4 +24,5 @@ export function drawEstimate(layout: Layout, data: PdfEstimateData, format: PdfF
     { label: "Total", value: total, strong: true, ruleAbove: true },
   ])
   drawNotes(layout, data.notes)
+  drawDecision(layout, data.decision, format)
 }

@@ -1,4 +1,5 @@
 import type { StoreEstimateDetail, StoreInvoiceDetail, StorePortalCustomer } from "../serializers"
+import type { PdfEstimateDecision } from "./decision-section"
 import type { PdfCustomer, PdfEstimateData, PdfInvoiceData } from "./types"
 
 /**
@@ -39,7 +40,11 @@ export function invoicePdfData(invoice: StoreInvoiceDetail, customer: StorePorta
   }
 }
 
-export function estimatePdfData(estimate: StoreEstimateDetail, customer: StorePortalCustomer): PdfEstimateData {
+export function estimatePdfData(
+  estimate: StoreEstimateDetail,
+  customer: StorePortalCustomer,
+  decision: PdfEstimateDecision | null = null
+): PdfEstimateData {
   return {
     kind: "estimate",
     number: estimate.number ?? estimate.id,
@@ -53,5 +58,6 @@ export function estimatePdfData(estimate: StoreEstimateDetail, customer: StorePo
     tax_total: estimate.tax_total,
     total: estimate.total,
     notes: estimate.notes,
+    decision,
   }
 }

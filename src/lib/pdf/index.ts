@@ -1,4 +1,5 @@
 export * from "./types"
+export type { PdfEstimateDecision } from "./decision-section"
 export { pdfFileName } from "./file-name"
 export { toWinAnsi } from "./win-ansi"
 export { renderDocumentPdf } from "./render"

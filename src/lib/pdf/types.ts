@@ -1,3 +1,4 @@
+import type { PdfEstimateDecision } from "./decision-section"
 /**
  * What the invoice / estimate PDFs print. The caller (the portal serializer) decides what is
  * customer-visible and passes only that: the PDF prints every field it is given and nothing else.
@@ -77,6 +78,8 @@ export type PdfInvoiceData = PdfDocumentBase & {
 export type PdfEstimateData = PdfDocumentBase & {
   kind: "estimate"
   valid_until?: PdfDate | null
+  /** The customer's signed decision (see `decision-section.ts`); none while pending. */
+  decision?: PdfEstimateDecision | null
 }
 
 export type PdfDocumentData = PdfInvoiceData | PdfEstimateData

@@ -40,6 +40,7 @@ import {
   SettingsActions,
 } from "./actions"
 import type { EstimateState, InvoiceState, PortalDeps, PortalRequestCheck, PortalSessionOutcome, TokenCheck } from "./actions"
+import type { DecideEstimateInput } from "./actions/estimates"
 import type { RecordInvoicePaymentInput } from "./actions/invoices"
 import { DocumentKind, PORTAL_SETTINGS_ID, PortalSessionChannel, PortalTokenSource } from "./constants"
 import {
@@ -519,17 +520,37 @@ class PortalModuleService extends MedusaService({
   }
 
   /**
-   * The customer's decision on a sent estimate. Repeating the decision already made changes
-   * nothing; the opposite one is a 409; an expired estimate cannot be accepted.
+   * The customer's decision on a sent estimate, with its append-only record (see
+   * `EstimateActions.decideEstimate`). Repeating the decision already made changes nothing; the
+   * opposite one is a 409; an expired estimate cannot be accepted; a changed one is a 409.
    */
   @InjectTransactionManager()
   async decideEstimate(
     customerId: string,
     id: string,
-    input: { decision: "accepted" | "rejected"; note?: string | null },
+    input: DecideEstimateInput,
     @MedusaContext() sharedContext: Context = {}
   ) {
     return EstimateActions.decideEstimate(this.deps_, customerId, id, input, sharedContext)
+  }
+
+  /** Compensation of `decideEstimate`: the only path that removes a decision record. */
+  @InjectTransactionManager()
+  async revertEstimateDecision(
+    recordId: string,
+    previous: EstimateState,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await EstimateActions.revertEstimateDecision(this.deps_, recordId, previous, sharedContext)
+  }
+
+  /**
+   * An estimate's decision records, oldest first. Records are append-only: there is no method to
+   * update or delete one (the model is left out of the generated methods on purpose).
+   */
+  @InjectManager()
+  async listEstimateDecisions(estimateId: string, @MedusaContext() sharedContext: Context = {}) {
+    return EstimateActions.listEstimateDecisions(this.deps_, estimateId, sharedContext)
   }
 
   // ── Numbering (actions/numbering.ts) ────────────────────────────────────────

@@ -7,7 +7,8 @@ import { decideEstimateStep, DecideEstimateStepInput } from "./steps"
 export const decideEstimateWorkflowId = "decide-estimate"
 
 /**
- * The customer approves or rejects a pending estimate. Only a real change is logged and emits
+ * The customer approves or rejects a pending estimate, signed (typed name, accepted terms) and
+ * recorded with the fingerprint of the estimate as shown. Only a real change is logged and emits
  * `portal.estimate.accepted` / `.rejected` (which notifies the owner), so repeats and
  * concurrent clicks notify once.
  */
@@ -21,13 +22,17 @@ export const decideEstimateWorkflow = createWorkflow(decideEstimateWorkflowId, (
         actor: PortalEventActor.CUSTOMER,
         subject_type: "estimate" as const,
         subject_id: result.estimate.id,
-        data: { display_number: result.estimate.display_number, note: result.estimate.decision_note },
+        data: {
+          display_number: result.estimate.display_number,
+          note: result.estimate.decision_note,
+          decision_id: result.record?.id ?? null,
+        },
       },
       name: input.decision === "accepted" ? PortalEvents.ESTIMATE_ACCEPTED : PortalEvents.ESTIMATE_REJECTED,
-      message: { id: result.estimate.id, customer_id: input.customer_id },
+      message: { id: result.estimate.id, customer_id: input.customer_id, decision_id: result.record?.id ?? null },
     }))
     logPortalEventStep(details.event)
     emitEventStep({ eventName: details.name, data: details.message })
   })
-  return new WorkflowResponse(result.estimate)
+  return new WorkflowResponse(transform({ result }, ({ result }) => ({ ...result.estimate, decision_record: result.record })))
 })

@@ -1,5 +1,6 @@
 export * from "./notify-estimate-decided"
 export * from "./record-email-failed"
+export * from "./send-estimate-approval-confirmation"
 export * from "./send-invoice-receipt"
 export * from "./steps"
 export * from "./run-email-workflow"

@@ -281,8 +281,32 @@ describe("renderEmail", () => {
     expect(email.html).toContain("November 25, 2026")
   })
 
+  it("confirms a signed approval to the customer with the name, date and fingerprint, escaped", () => {
+    const hash = "a".repeat(64)
+    const email = renderEmail(
+      "estimate-approved",
+      {
+        customer_first_name: "Jo",
+        estimate_number: "EST-0007",
+        amount: 980,
+        currency_code: "eur",
+        signed_name: `Jo ${XSS}`,
+        decided_at: "2026-11-25T10:00:00Z",
+        document_hash: hash,
+        portal_url: "https://shop.example.com/portal/estimates/est_1",
+      },
+      branding
+    )
+    expect(email.subject).toBe("You approved estimate EST-0007 from Acme Plumbing")
+    expect(email.html).toContain("Jo &lt;script&gt;")
+    expect(email.html).not.toContain(XSS)
+    expect(email.text).toContain("Approved on: November 25, 2026")
+    expect(email.text).toContain(hash)
+    expect(email.text).toContain("The approved estimate is attached.")
+  })
+
   it("renders every template it declares", () => {
-    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt"])
+    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved"])
     expect(() => renderEmail("nope" as any, {} as any)).toThrow(/unknown template "nope"/)
   })
 })

@@ -1,6 +1,8 @@
 import type { Context } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { linesAsInput, optionalDate, optionalText, prepareLines } from "../../../lib/document-input"
+import { ApprovalPolicy, DecisionSignature, estimateFingerprint, signDecision } from "../../../lib/approval"
+import { serializePortalEstimateDetail } from "../../../lib/serializers"
 import { isEstimateExpired } from "../../../lib/status"
 import { assertAction, ESTIMATE_ACTIONS } from "../../../lib/transitions"
 import type { ModuleCreateEstimate, ModuleUpdateEstimate } from "../../../types/module"
@@ -166,25 +168,43 @@ export async function revertEstimateConversion(
   await service.deletePortalInvoices(invoiceId, sharedContext)
 }
 
+export type DecideEstimateInput = {
+  decision: "accepted" | "rejected"
+  note?: string | null
+  /** What the customer typed and ticked on the confirmation step. */
+  signature?: DecisionSignature
+  /** The owner's approval settings at the time of the request. */
+  policy: ApprovalPolicy
+  /** The fingerprint of the estimate the customer was shown; a storefront may leave it out. */
+  seen_hash?: string | null
+  /** Where the decision came from, for the record. */
+  origin?: { portal_session_id?: string | null; ip?: string | null; user_agent?: string | null }
+}
+
 /**
  * The customer's decision on a sent estimate. Repeating the decision already made changes
- * nothing; the opposite one is a 409; an expired estimate cannot be accepted. Another customer's
- * estimate, or a draft, is "not found".
+ * nothing; the opposite one is a 409; an expired estimate cannot be accepted; an estimate that
+ * changed since the customer was shown it (its fingerprint differs) is a 409 too. Another
+ * customer's estimate, or a draft, is "not found". A real decision writes the estimate's status
+ * and its append-only record in one statement.
  */
 export async function decideEstimate(
   deps: PortalDeps,
   customerId: string,
   id: string,
-  input: { decision: "accepted" | "rejected"; note?: string | null },
+  input: DecideEstimateInput,
   sharedContext: Context
 ) {
+  // Input first: a bad signature changes nothing and takes no lock.
+  const signed = signDecision(input.decision, input.policy, input.signature ?? {})
+  const note = optionalText(input.note, "note", 2000)
   const estimate = await lockEstimate(deps, id, sharedContext)
   if (estimate.customer_id !== customerId || estimate.status === EstimateStatus.DRAFT) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Estimate with id "${id}" was not found`)
   }
   const previous = pickEstimateState(estimate)
   if (estimate.status === input.decision) {
-    return { estimate, previous, changed: false }
+    return { estimate, previous, changed: false as const, record: null }
   }
   if (estimate.status !== EstimateStatus.SENT) {
     throw new MedusaError(
@@ -198,14 +218,50 @@ export async function decideEstimate(
       `Estimate ${estimate.display_number} expired on ${new Date(estimate.valid_until!).toISOString().slice(0, 10)} and can no longer be accepted. Please ask the business for a new estimate.`
     )
   }
-  await deps.service.updatePortalEstimates(
+  const shown = serializePortalEstimateDetail(estimate)
+  const documentHash = estimateFingerprint(shown, input.policy.terms)
+  if (input.seen_hash && input.seen_hash !== documentHash) {
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `Estimate ${estimate.display_number} changed since you opened it. Please review it again and then decide.`
+    )
+  }
+  const decidedAt = new Date()
+  const record = await deps.sql.decideEstimate(
     {
-      id,
-      status: input.decision,
-      decided_at: new Date(),
-      decision_note: optionalText(input.note, "note", 2000),
+      estimate_id: id,
+      customer_id: customerId,
+      decision: input.decision,
+      ...signed,
+      note,
+      document_hash: documentHash,
+      display_number: estimate.display_number,
+      currency_code: estimate.currency_code,
+      total: shown.total,
+      portal_session_id: input.origin?.portal_session_id ?? null,
+      ip: input.origin?.ip ?? null,
+      user_agent: input.origin?.user_agent?.slice(0, 1000) ?? null,
+      decided_at: decidedAt,
     },
     sharedContext
   )
-  return { estimate: await deps.service.retrievePortalEstimate(id, WITH_LINES, sharedContext), previous, changed: true }
+  // The locked read plus what the statement wrote: no read after the write.
+  const decided = Object.assign(estimate, { status: input.decision, decided_at: decidedAt, decision_note: note })
+  return { estimate: decided, previous, changed: true as const, record }
+}
+
+/** Compensation of `decideEstimate`: removes the record it inserted and puts the estimate back. */
+export async function revertEstimateDecision(
+  deps: PortalDeps,
+  recordId: string,
+  previous: EstimateState,
+  sharedContext: Context
+) {
+  await deps.sql.removeDecisionInCompensation(recordId, sharedContext)
+  await restoreEstimateState(deps, previous, sharedContext)
+}
+
+/** An estimate's decision records, oldest first (owner and PDF use). */
+export async function listEstimateDecisions({ sql }: PortalDeps, estimateId: string, sharedContext: Context) {
+  return sql.listEstimateDecisions(estimateId, sharedContext)
 }

@@ -1,4 +1,5 @@
 export { default as Estimate } from "./estimate"
+export { default as EstimateDecision } from "./estimate-decision"
 export { default as EstimateLine } from "./estimate-line"
 export { default as Invoice } from "./invoice"
 export { default as InvoiceLine } from "./invoice-line"

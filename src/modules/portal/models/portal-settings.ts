@@ -30,6 +30,14 @@ const PortalSettings = model.define("portal_settings", {
   estimate_prefix: model.text().default("EST-"),
   /** Receives owner notifications (estimate decided, invoice paid) by email, besides the admin feed. */
   owner_notification_email: model.text().nullable(),
+  /**
+   * Approving an estimate needs the customer's typed full name. Off by default so that a
+   * storefront built before signed approvals keeps working after an upgrade; the portal pages
+   * always ask for the name.
+   */
+  approval_requires_name: model.boolean().default(false),
+  /** Terms a customer must accept (a checkbox) to approve an estimate; none when empty. */
+  approval_terms: model.text().nullable(),
 })
 
 export default PortalSettings

@@ -37,6 +37,34 @@ function pageOf(rows: Record<string, unknown>[], numericColumns: readonly string
 const DOCUMENT_NUMERIC_COLUMNS = ["subtotal", "tax_total", "total"] as const
 const INVOICE_NUMERIC_COLUMNS = [...DOCUMENT_NUMERIC_COLUMNS, "amount_paid"] as const
 
+/** A row of `portal_estimate_decision`, as the service hands it out. */
+export type EstimateDecisionRow = {
+  id: string
+  estimate_id: string
+  customer_id: string
+  decision: "accepted" | "rejected"
+  signed_name: string | null
+  accepted_terms: string | null
+  note: string | null
+  document_hash: string
+  display_number: string | null
+  currency_code: string
+  total: number
+  portal_session_id: string | null
+  ip: string | null
+  user_agent: string | null
+  decided_at: Date
+}
+
+export type EstimateDecisionInsert = Omit<EstimateDecisionRow, "id">
+
+const DECISION_COLUMNS = `id, estimate_id, customer_id, decision, signed_name, accepted_terms, note, document_hash,
+  display_number, currency_code, total, portal_session_id, ip, user_agent, decided_at`
+
+function decisionRow(row: Record<string, unknown>): EstimateDecisionRow {
+  return { ...(row as EstimateDecisionRow), total: Number(row.total), decided_at: new Date(row.decided_at as string) }
+}
+
 /** One activity row, as `insertEvent` and a logged document read write it. */
 export type PortalEventRow = {
   type: string
@@ -483,6 +511,70 @@ export class PortalSqlRepository extends MikroOrmBase {
         .map(({ currency_code, open_amount, overdue }) => ({ currency_code: currency_code!, open_amount, overdue })),
       pending_estimates: Number(rows[0]?._pending ?? 0),
     }
+  }
+
+  /**
+   * Stores a customer's decision in one statement: the estimate's new status and the append-only
+   * decision record, together. Runs in the caller's transaction, after `lockEstimate`.
+   */
+  async decideEstimate(input: EstimateDecisionInsert, context: Context): Promise<EstimateDecisionRow> {
+    const [row] = await this.manager(context).execute(
+      `WITH decided AS (
+         UPDATE portal_estimate SET status = ?, decided_at = ?, decision_note = ?, updated_at = ?
+         WHERE id = ? AND deleted_at IS NULL RETURNING id
+       )
+       INSERT INTO portal_estimate_decision (id, estimate_id, customer_id, decision, signed_name, accepted_terms, note,
+         document_hash, display_number, currency_code, total, raw_total, portal_session_id, ip, user_agent, decided_at,
+         created_at, updated_at)
+       SELECT ?, decided.id, ?, ?, ?, ?, ?, ?, ?, ?, ?::numeric, ?::jsonb, ?, ?, ?, ?, ?, ? FROM decided
+       RETURNING ${DECISION_COLUMNS}`,
+      [
+        input.decision,
+        input.decided_at,
+        input.note,
+        input.decided_at,
+        input.estimate_id,
+        generateEntityId(undefined, "estdec"),
+        input.customer_id,
+        input.decision,
+        input.signed_name,
+        input.accepted_terms,
+        input.note,
+        input.document_hash,
+        input.display_number,
+        input.currency_code,
+        String(input.total),
+        JSON.stringify({ value: String(input.total), precision: 20 }),
+        input.portal_session_id,
+        input.ip,
+        input.user_agent,
+        input.decided_at,
+        input.decided_at,
+        input.decided_at,
+      ]
+    )
+    return decisionRow(row)
+  }
+
+  /** An estimate's decision records, oldest first. */
+  async listEstimateDecisions(estimateId: string, context: Context = {}): Promise<EstimateDecisionRow[]> {
+    const rows = await this.manager(context).execute(
+      `SELECT ${DECISION_COLUMNS} FROM portal_estimate_decision WHERE estimate_id = ? AND deleted_at IS NULL
+       ORDER BY decided_at, id`,
+      [estimateId]
+    )
+    return rows.map(decisionRow)
+  }
+
+  /**
+   * The one way a decision record is removed: compensation of the workflow that inserted it,
+   * in that compensation's transaction (the immutability trigger lets a DELETE through only with
+   * this transaction-local flag; it never lets an UPDATE through).
+   */
+  async removeDecisionInCompensation(id: string, context: Context) {
+    const manager = this.manager(context)
+    await manager.execute(`SELECT set_config('portal.decision_compensation', 'on', true)`)
+    await manager.execute(`DELETE FROM portal_estimate_decision WHERE id = ?`, [id])
   }
 }
 

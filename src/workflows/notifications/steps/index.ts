@@ -1,2 +1,3 @@
 export * from "./prepare-estimate-decided"
 export * from "./prepare-invoice-receipt"
+export * from "./prepare-estimate-approved"

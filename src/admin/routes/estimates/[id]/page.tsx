@@ -13,6 +13,7 @@ import {
   NotFoundOrError,
   NotesSection,
 } from "../../../components/document-sections"
+import { EstimateDecisionsSection } from "../../../components/estimate-decisions"
 import { EstimateStatusBadge } from "../../../components/status-badges"
 import { useDocumentAction, useEstimate } from "../../../hooks/api"
 import { errorMessage } from "../../../lib/errors"
@@ -42,6 +43,7 @@ const EstimateDetailPage = () => {
         <>
           <CustomerSection document={data} />
           <EstimateDetailsSection estimate={data} />
+          <EstimateDecisionsSection estimateId={data.id} />
           <DocumentActivitySection
             document={data}
             ownDates={[{ id: "created", title: "Draft created", actor: "You", at: data.created_at }]}

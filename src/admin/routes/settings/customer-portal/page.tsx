@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Container, Button, InlineTip, Input, Label, Switch, Text, toast } from "@medusajs/ui"
+import { Container, Button, InlineTip, Input, Label, Switch, Text, Textarea, toast } from "@medusajs/ui"
 import { useEffect } from "react"
 import { Controller, useForm, useWatch, type Control } from "react-hook-form"
 import { z } from "zod"
@@ -38,6 +38,8 @@ const settingsSchema = z.object({
   invoice_prefix: prefix,
   estimate_prefix: prefix,
   owner_notification_email: optionalEmail,
+  approval_requires_name: z.boolean(),
+  approval_terms: z.string().max(5000, "Use 5000 characters at most."),
 })
 type Form = z.infer<typeof settingsSchema>
 type Key = keyof Form
@@ -45,7 +47,7 @@ type TextKey = { [K in Key]: Form[K] extends string ? K : never }[Key]
 type SwitchKey = Exclude<Key, TextKey>
 
 /** Text settings that mean "not set" when empty: sent as null. */
-const NULLABLE = new Set<Key>(["business_name", "logo_url", "support_email", "owner_notification_email"])
+const NULLABLE = new Set<Key>(["business_name", "logo_url", "support_email", "owner_notification_email", "approval_terms"])
 
 const PERMISSIONS: { key: SwitchKey; label: string; description: string }[] = [
   {
@@ -91,6 +93,8 @@ function toForm(s: AdminPortalSettings): Form {
     invoice_prefix: s.invoice_prefix ?? "",
     estimate_prefix: s.estimate_prefix ?? "",
     owner_notification_email: s.owner_notification_email ?? "",
+    approval_requires_name: s.approval_requires_name ?? false,
+    approval_terms: s.approval_terms ?? "",
   }
 }
 
@@ -261,6 +265,29 @@ const SettingsForm = ({ settings }: { settings: AdminPortalSettings }) => {
         <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
           {text("invoice_prefix", "Invoice prefix", { placeholder: "INV-" })}
           {text("estimate_prefix", "Estimate prefix", { placeholder: "EST-" })}
+        </div>
+      </Container>
+
+      <Container className="divide-y p-0">
+        <SectionHeader
+          title="Estimate approvals"
+          description="Customers confirm an approval on a second step; each decision is recorded with a fingerprint of the estimate they saw."
+        />
+        <SwitchRow
+          control={control}
+          name="approval_requires_name"
+          label="Require the customer's full name"
+          description="Approving needs a typed full name (the portal pages always ask for it; storefronts must send it)."
+        />
+        <div className="px-6 py-4">
+          <FormField
+            control={control}
+            name="approval_terms"
+            id="portal-approval_terms"
+            label="Terms to accept"
+            hint="Optional. When set, the customer must tick a box accepting this text to approve an estimate."
+            render={({ field, control: aria }) => <Textarea {...field} {...aria} rows={3} placeholder="Work starts within 10 days of approval…" />}
+          />
         </div>
       </Container>
 

@@ -21,6 +21,8 @@ export const AdminUpdatePortalSettings = z
     invoice_prefix: z.string().max(20).regex(/^[\w\-/.#]*$/, "invoice_prefix may use letters, digits and - _ / . #"),
     estimate_prefix: z.string().max(20).regex(/^[\w\-/.#]*$/, "estimate_prefix may use letters, digits and - _ / . #"),
     owner_notification_email: email("owner_notification_email").nullable(),
+    approval_requires_name: z.boolean(),
+    approval_terms: textInput("approval_terms", { max: 5000, multiline: true, trim: true }).nullable(),
   })
   .partial()
   .strict()

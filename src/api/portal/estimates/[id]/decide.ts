@@ -1,30 +1,65 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { PORTAL_MODULE } from "../../../../modules/portal"
-import type PortalModuleService from "../../../../modules/portal/service"
 import { decideEstimateWorkflow } from "../../../../workflows/estimate"
 import { loadEstimate } from "../../../loaders"
+import { decisionRequest } from "../../../utils/decision-request"
 import { portalCustomerId } from "../../../utils/portal-auth"
 import { sendPortalPage } from "../../../utils/portal-pages"
-import { PortalDecision } from "../../validators"
+import { PortalDecision, PortalDecisionType } from "../../validators"
+
+type Decision = "accepted" | "rejected"
+
+/** The fields the confirmation step shows again after a refusal (what the customer typed). */
+const typed = (form: Partial<PortalDecisionType>) => ({ full_name: form.full_name ?? "", accept_terms: form.accept_terms === "on" })
+
+/** The confirmation step of Approve: the estimate as it is now, the name field and the terms box. */
+export async function renderConfirmPage(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  status: number,
+  extra: { error?: string; changed?: { total_was: number | null }; form?: ReturnType<typeof typed> } = {}
+) {
+  const { policy } = await decisionRequest(req)
+  const { estimate } = await loadEstimate(req.scope, portalCustomerId(req), { id: req.params.id, policy })
+  if (!estimate.can_decide) {
+    // Decided or expired meanwhile: the estimate page says which.
+    return res.redirect(303, `/portal/estimates/${estimate.id}`)
+  }
+  return sendPortalPage(req, res, status, "estimate-confirm.html.njk", {
+    title: `Approve estimate ${estimate.number}`,
+    estimate,
+    form: extra.form ?? typed({}),
+    error: extra.error ?? null,
+    changed: extra.changed ?? null,
+  })
+}
 
 /**
- * Approve / Reject from the estimate page. Success redirects back to the estimate (so a reload
- * does not post again); a refusal re-renders the estimate with the reason, with 409 when the
- * estimate was already decided the other way and 400 when it expired.
+ * Approve (from the confirmation step) / Reject (from the estimate page). Success redirects back
+ * to the estimate, so a reload does not post again. A refusal changes nothing and shows why: a
+ * missing name or unticked terms (400) and a changed estimate (409, with what changed) re-show
+ * the confirmation step; an estimate already decided the other way (409) or expired (400)
+ * re-renders the estimate.
  */
-export async function decideFromPage(req: MedusaRequest, res: MedusaResponse, decision: "accepted" | "rejected") {
+export async function decideFromPage(req: MedusaRequest, res: MedusaResponse, decision: Decision) {
   const customerId = portalCustomerId(req)
-  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
-  // 404 for another customer's estimate, before anything else.
-  await portal.retrieveCustomerEstimate(customerId, req.params.id)
   const form = PortalDecision.safeParse(req.body ?? {})
-  const note = form.success ? form.data.note || null : null
+  const input: Partial<PortalDecisionType> = form.success ? form.data : {}
   try {
     if (!form.success) {
       throw Object.assign(new Error(form.error.issues[0].message), { type: "invalid_data" })
     }
+    const { policy, origin } = await decisionRequest(req)
     await decideEstimateWorkflow(req.scope).run({
-      input: { customer_id: customerId, estimate_id: req.params.id, decision, note },
+      input: {
+        customer_id: customerId,
+        estimate_id: req.params.id,
+        decision,
+        note: input.note || null,
+        signature: { full_name: input.full_name, accept_terms: input.accept_terms === "on" },
+        policy,
+        seen_hash: input.estimate_hash || null,
+        origin,
+      },
     })
   } catch (error) {
     const { type, message } = error as { type?: string; message?: string }
@@ -33,7 +68,19 @@ export async function decideFromPage(req: MedusaRequest, res: MedusaResponse, de
       throw error
     }
     // The estimate as it is now (not a new view: the customer is still on its page).
-    const { estimate } = await loadEstimate(req.scope, customerId, { id: req.params.id })
+    const { policy } = await decisionRequest(req)
+    const { estimate } = await loadEstimate(req.scope, customerId, { id: req.params.id, policy })
+    if (estimate.can_decide && (status === 409 || (decision === "accepted" && type === "invalid_data"))) {
+      // Still pending: the input was incomplete, or the estimate changed under the customer.
+      const shownTotal = Number(input.shown_total)
+      const changed = status === 409 ? { total_was: input.shown_total && Number.isFinite(shownTotal) ? shownTotal : null } : undefined
+      if (decision === "accepted") {
+        // A change may be new terms: the box is ticked again, on what is shown now.
+        const form = changed ? { ...typed(input), accept_terms: false } : typed(input)
+        return renderConfirmPage(req, res, status, { error: changed ? undefined : message, changed, form })
+      }
+      return sendPortalPage(req, res, status, "estimate.html.njk", { title: `Estimate ${estimate.number}`, estimate, changed })
+    }
     return sendPortalPage(req, res, status, "estimate.html.njk", {
       title: `Estimate ${estimate.number}`,
       estimate,

@@ -1,7 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { policyFromSettings } from "../../../../../lib/approval"
 import { loadEstimate } from "../../../../loaders"
 import { portalCustomerId } from "../../../../utils/portal-auth"
+import { requestSettings } from "../../../../utils/request-settings"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  res.json(await loadEstimate(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "store" }))
+  const policy = policyFromSettings(await requestSettings(req))
+  res.json(await loadEstimate(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "store", policy }))
 }
