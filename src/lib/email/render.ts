@@ -2,6 +2,7 @@ import fs from "fs"
 import path from "path"
 import nunjucks from "nunjucks"
 import { MedusaError } from "@medusajs/framework/utils"
+import { accentPalette } from "../accent"
 import type {
   EmailAmount,
   EmailBranding,
@@ -21,11 +22,10 @@ import { isEmailTemplateName } from "./templates"
 export const EMAIL_TEMPLATES_DIR = path.resolve(__dirname, "../../templates/emails")
 
 export const DEFAULT_BUSINESS_NAME = "Customer portal"
-export const DEFAULT_ACCENT_COLOR = "#2563eb"
+export { DEFAULT_ACCENT_COLOR } from "../accent"
 const DEFAULT_LOCALE = "en-US"
 const DEFAULT_TIME_ZONE = "UTC"
 
-const HEX_COLOR = /^#[0-9a-fA-F]{6}$/
 const EMAIL_ADDRESS = /^[^\s@<>"'()[\],;:\\]+@[^\s@<>"'()[\],;:\\]+\.[^\s@<>"'()[\],;:\\]+$/
 
 let environments: { html: nunjucks.Environment; text: nunjucks.Environment } | null = null
@@ -100,16 +100,6 @@ function httpUrl(value: unknown): string | null {
   }
 }
 
-/** Black or white text, whichever reads better on the accent colour (WCAG relative luminance). */
-function textColorOn(hex: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-  })
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-  return luminance > 0.179 ? "#111827" : "#ffffff"
-}
-
 export type ResolvedBranding = {
   /** The business name, or "Customer portal". */
   name: string
@@ -127,17 +117,14 @@ export type ResolvedBranding = {
 
 export function resolveBranding(branding: EmailBranding | null | undefined): ResolvedBranding {
   const businessName = cleanText(branding?.business_name)
-  const accent =
-    typeof branding?.accent_color === "string" && HEX_COLOR.test(branding.accent_color.trim())
-      ? branding.accent_color.trim().toLowerCase()
-      : DEFAULT_ACCENT_COLOR
+  const { accent_color, accent_text_color } = accentPalette(branding?.accent_color)
   const supportEmail = cleanText(branding?.support_email)
   return {
     name: businessName || DEFAULT_BUSINESS_NAME,
     has_business_name: businessName.length > 0,
     logo_url: httpUrl(branding?.logo_url) ?? "",
-    accent_color: accent,
-    accent_text_color: textColorOn(accent),
+    accent_color,
+    accent_text_color,
     support_email: EMAIL_ADDRESS.test(supportEmail) ? supportEmail : "",
   }
 }
