@@ -60,6 +60,7 @@ export function renderPage(template: string, data: Record<string, unknown>, bran
     ...data,
     branding: {
       business_name: branding.business_name || "Customer portal",
+      has_business_name: Boolean(branding.business_name),
       logo_url: branding.logo_url || null,
       // Lands in a style attribute: only plain hex colours come out (accentPalette), readable ones.
       ...accentPalette(branding.accent_color),
