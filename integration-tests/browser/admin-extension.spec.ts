@@ -559,9 +559,10 @@ describe("admin extension in the Medusa dashboard", () => {
     await checkPortalPage(portalPage, "access-disabled")
     // …and the emailed link no longer opens.
     const emailed = await portalPage.goto(emailedLink)
-    // Disabling access revoked the link: 410 Gone, with the page that says so.
-    expect(emailed?.status()).toBe(410)
-    await expectVisible(portalPage.getByText("This link no longer works"))
+    // Disabling access revoked the link: the page says access is off and points to the business (no new link can arrive).
+    expect(emailed?.status()).toBe(403)
+    await expectVisible(portalPage.getByText("Your portal access is turned off"))
+    expect(await portalPage.getByText("Email me a new link").count()).toBe(0)
     await checkPortalPage(portalPage, "link-gone")
   })
 

@@ -44,6 +44,9 @@ let invoice: { id: string; display_number: string }
 let estimate: { id: string; display_number: string }
 let magicLink: string
 let longInvoice: { id: string; display_number: string }
+/** The links the invoice and estimate emails carried (each opens its document). */
+let invoiceEmailLink: string
+let estimateEmailLink: string
 const checkLayout = portalPageChecker(ARTIFACTS)
 
 /** The current page fits a phone and a desktop; it is captured at both widths as `portal-<name>-*.png`. */
@@ -136,6 +139,9 @@ beforeAll(async () => {
   ).estimate
   estimate = (await adminApi("POST", `/admin/estimates/${draftEstimate.id}/send`, {})).estimate
   magicLink = (await adminApi("POST", `/admin/customers/${customerId}/portal-access/link`)).link.url
+  const linkOf = (mail: { text?: string | false }) => String(mail.text).match(/https?:\/\/\S+\/portal\/access\/[A-Za-z0-9_-]{43}(\?\S*)?/)![0]
+  invoiceEmailLink = linkOf(await sink.waitFor((m) => String(m.text).includes(`next=%2Fportal%2Finvoices%2F${invoice.id}`)))
+  estimateEmailLink = linkOf(await sink.waitFor((m) => String(m.text).includes(estimate.display_number)))
 
   browser = await launchBrowser({ origin: app.baseUrl, consoleLog: path.join(ARTIFACTS, "logs", "browser-console.log") })
   page = browser.page
@@ -395,10 +401,15 @@ describe("customer portal in the browser", () => {
     await checkPage("estimates-two")
   })
 
-  step("service history lists the accepted estimate", async () => {
+  step("service history lists the accepted estimate, as cards on a phone", async () => {
     await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Service history" }).click()
     await page.waitForURL((url) => url.pathname === "/portal/history")
     await expectVisible(page.getByRole("link", { name: `Estimate ${estimate.display_number} accepted` }))
+    const firstRow = page.locator(".doc-list tbody tr").first()
+    await page.setViewportSize(VIEWPORTS.phone)
+    expect(await firstRow.evaluate((el) => getComputedStyle(el).display)).toBe("grid")
+    await page.setViewportSize(VIEWPORTS.desktop)
+    expect(await firstRow.evaluate((el) => getComputedStyle(el).display)).toBe("table-row")
     await checkPage("history")
   })
 
@@ -421,6 +432,45 @@ describe("customer portal in the browser", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("main")
   })
 
+  step("an unknown portal path answers the branded not-found page", async () => {
+    const response = await page.goto(`${app.baseUrl}/portal/no/such/page`)
+    expect(response?.status()).toBe(404)
+    await expectVisible(heading("Page not found"))
+    await checkPage("unknown-path")
+  })
+
+  step("a form with a stale token shows the branded 'page expired' page, and its link leads back to the form", async () => {
+    await page.goto(`${app.baseUrl}/portal/profile`)
+    await page.locator('form[action="/portal/profile"] input[name="_csrf"]').evaluate((el) => ((el as HTMLInputElement).value = "stale"))
+    await page.getByRole("button", { name: "Save changes" }).click()
+    await expectVisible(heading("This page has expired"))
+    await checkPage("csrf-expired")
+    await page.getByRole("link", { name: "Reload the page and try again" }).click()
+    await page.waitForURL((url) => url.pathname === "/portal/profile")
+    await expectVisible(heading("Your profile"))
+  })
+
+  step("a light accent colour keeps Pay Now and links readable (axe colour contrast)", async () => {
+    await adminApi("POST", "/admin/portal/settings", { accent_color: "#fde047" })
+    try {
+      for (const [name, path] of [
+        ["invoice-light-accent", `/portal/invoices/${invoice.id}`],
+        ["estimates-light-accent", "/portal/estimates"],
+      ]) {
+        await page.goto(`${app.baseUrl}${path}`)
+        await checkPage(name)
+      }
+      await page.goto(`${app.baseUrl}/portal/invoices/${invoice.id}`)
+      const payNow = page.getByRole("button", { name: "Pay Now" })
+      expect(await payNow.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])).toEqual([
+        "rgb(253, 224, 71)",
+        "rgb(17, 24, 39)",
+      ])
+    } finally {
+      await adminApi("POST", "/admin/portal/settings", { accent_color: "#2563eb" })
+    }
+  })
+
   step("signs out, sees the signed-out page, and asks for a new link on the login page", async () => {
     await page.getByRole("button", { name: "Sign out" }).click()
     await expectVisible(heading("You are signed out"))
@@ -435,6 +485,71 @@ describe("customer portal in the browser", () => {
     await checkPage("login-sent")
     const mail = await sink.waitFor((m) => (m.to as any)?.text?.includes(CUSTOMER.email))
     expect(mail.text).toMatch(/\/portal\/access\/[A-Za-z0-9_-]{43}/)
+  })
+
+  step("the estimate email's link lands on the estimate after the confirm step", async () => {
+    await page.goto(estimateEmailLink)
+    await checkPage("open-link-next")
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === `/portal/estimates/${estimate.id}`),
+      page.getByRole("button", { name: "Open my portal" }).click(),
+    ])
+    await expectVisible(heading(new RegExp(`Estimate ${estimate.display_number}`)))
+  })
+
+  step("a page opened signed out offers a new link that keeps the page", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click()
+    await expectVisible(heading("You are signed out"))
+    const response = await page.goto(`${app.baseUrl}/portal/invoices/${invoice.id}`)
+    expect(response?.status()).toBe(401)
+    await checkPage("signed-out-deep-link")
+    await page.getByRole("link", { name: "Email me a new link" }).click()
+    await page.waitForURL((url) => url.pathname === "/portal/login" && url.searchParams.get("next") === `/portal/invoices/${invoice.id}`)
+    expect(await page.locator('input[name="next"]').inputValue()).toBe(`/portal/invoices/${invoice.id}`)
+  })
+
+  step("asking for links too often answers a branded 429 that says when to retry", async () => {
+    let response: Awaited<ReturnType<Page["waitForNavigation"]>> = null
+    for (let i = 0; i < 6 && response?.status() !== 429; i++) {
+      await page.goto(`${app.baseUrl}/portal/login`)
+      await page.getByLabel("Email address").fill(`someone-${i}@example.com`)
+      ;[response] = await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Email me a link" }).click()])
+    }
+    expect(response?.status()).toBe(429)
+    await expectVisible(page.getByText(/Please try again in \d+ (seconds?|minutes?)\./))
+    await checkPage("too-many-requests")
+  })
+
+  step("a revoked link names what happened and offers a new link", async () => {
+    const copied = await adminApi("POST", `/admin/customers/${customerId}/portal-access/link`)
+    await adminApi("DELETE", `/admin/customers/${customerId}/portal-access/links/${copied.link.id}`)
+    const response = await page.goto(copied.link.url)
+    expect(response?.status()).toBe(410)
+    await expectVisible(heading("This link no longer works"))
+    await expectVisible(page.getByRole("link", { name: "Email me a new link" }))
+    await checkPage("link-revoked")
+  })
+
+  step("with access disabled, the emailed link points to the business, never to a new link", async () => {
+    await adminApi("POST", `/admin/customers/${customerId}/portal-access/disable`)
+    const response = await page.goto(invoiceEmailLink)
+    expect(response?.status()).toBe(403)
+    await expectVisible(heading("Your portal access is turned off"))
+    expect(await page.getByText("Email me a new link").count()).toBe(0)
+    await expectVisible(page.getByRole("link", { name: "Email Acme Plumbing" }))
+    await checkPage("access-disabled")
+  })
+
+  step("with the portal turned off, the login page says so instead of offering a link", async () => {
+    await adminApi("POST", "/admin/portal/settings", { enabled: false })
+    try {
+      const response = await page.goto(`${app.baseUrl}/portal/login`)
+      expect(response?.status()).toBe(403)
+      await expectVisible(heading("The portal is not available"))
+      await checkPage("portal-off")
+    } finally {
+      await adminApi("POST", "/admin/portal/settings", { enabled: true })
+    }
   })
 
   step("threw no uncaught error in any page", async () => {

@@ -12,14 +12,16 @@ const cookiePair = (response: any, name: string) =>
  * POST's response; `extraCookie` is sent along (e.g. an existing session).
  */
 export async function pressOpenLink(api: any, linkUrl: string, extraCookie?: string) {
-  const path = new URL(linkUrl, "http://x").pathname
-  const page = await api.get(path, { ...noRedirect, headers: extraCookie ? { cookie: extraCookie } : {} })
+  const url = new URL(linkUrl, "http://x")
+  const page = await api.get(url.pathname + url.search, { ...noRedirect, headers: extraCookie ? { cookie: extraCookie } : {} })
   if (page.status !== 200) {
     return page
   }
   const nonce = cookiePair(page, "portal_link_nonce")!
   const cookie = [nonce, extraCookie].filter(Boolean).join("; ")
-  return api.post(path, new URLSearchParams({ _csrf: csrfFrom(page.data) }).toString(), {
+  // The button posts to the form's action, as a browser does (it keeps the link's `?next=`).
+  const action = formActionFrom(page.data)
+  return api.post(action, new URLSearchParams({ _csrf: csrfFrom(page.data) }).toString(), {
     ...noRedirect,
     headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
   })
@@ -33,6 +35,15 @@ export async function portalSession(api: any, container: MedusaContainer, custom
   const { result: link } = await createPortalLinkWorkflow(container).run({ input: { customer_id: customerId } })
   const opened = await pressOpenLink(api, link.url)
   return { headers: { cookie: sessionCookieFrom(opened) }, ...noRedirect }
+}
+
+/** The action of a page's (first) POST form, unescaped as a browser reads it. */
+export function formActionFrom(html: string) {
+  const match = html.match(/<form method="post" action="([^"]+)"/)
+  if (!match) {
+    throw new Error("no POST form on the page")
+  }
+  return match[1].replace(/&amp;/g, "&")
 }
 
 /** The form token a page carries, to post its forms like a browser would. */

@@ -1,16 +1,25 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { formPagePath } from "../../lib/portal-next"
 import { submittedSecretMatches } from "../../lib/tokens"
 import { csrfToken } from "./csrf-token"
+import { requestPath } from "./portal-headers"
 import { renderPortalMessage } from "./portal-pages"
 
-/** For POST pages, after `portalPageAuth` (which puts the session into the Authorization header). */
+/**
+ * For POST pages, after `portalPageAuth` (which puts the session into the Authorization header).
+ * A missing or stale token (a page left open across a new sign-in, say) gets a page that says
+ * nothing changed and links back to the form's page for a fresh one.
+ */
 export async function verifyCsrf(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers["x-csrf-token"]
   if (submittedSecretMatches(sent, csrfToken(req))) {
     return next()
   }
   await renderPortalMessage(req, res, 403, {
-    title: "This form has expired",
-    paragraphs: ["Go back, reload the page and try again. Nothing was changed."],
+    title: "This page has expired",
+    paragraphs: [
+      "For your security, a form stops working when it was opened before you last signed in, or did not come from this portal. Nothing was changed.",
+    ],
+    link: { url: formPagePath(requestPath(req)), label: "Reload the page and try again" },
   })
 }

@@ -18,21 +18,27 @@ function verifyLinkToken(req: MedusaRequest, token: unknown) {
 
 /** Whether a link could start a session, with the failure rules applied (the link page's GET). */
 export async function checkLinkFor(req: MedusaRequest, token: unknown, channel: PortalSessionChannel) {
+  const tokenCheck = await verifyLinkToken(req, token)
   const { check, settings } = await checkLinkWithSettings(req.scope, {
-    token_check: await verifyLinkToken(req, token),
+    token_check: tokenCheck,
     via: channel,
     client_address: clientIp(req),
   })
   if (settings) {
     rememberRequestSettings(req, settings)
   }
-  return check
+  return check.usable ? check : { ...check, customer_id: customerOf(tokenCheck) }
+}
+
+/** The customer a token names, valid or not (a refusal's page may depend on them); none for an unknown token. */
+function customerOf(tokenCheck: Awaited<ReturnType<typeof verifyLinkToken>>) {
+  return tokenCheck.outcome === "unknown" ? undefined : tokenCheck.customer_id
 }
 
 /**
  * Opens a link for either face with the same inputs: the open-link workflow decides (checks,
  * failure accounting, ending the session the request already carries, starting the new one);
- * a started session comes back with its signed token.
+ * a started session comes back with its signed token, a refusal with the customer the token named.
  */
 export async function openLink(req: MedusaRequest, token: unknown, channel: PortalSessionChannel) {
   const [tokenCheck, previous] = await Promise.all([verifyLinkToken(req, token), currentPortalSession(req)])
@@ -48,7 +54,7 @@ export async function openLink(req: MedusaRequest, token: unknown, channel: Port
     },
   })
   if (!result.opened) {
-    return result
+    return { ...result, customer_id: customerOf(tokenCheck) }
   }
   return { ...result, ...signPortalSession(req, result.session) }
 }

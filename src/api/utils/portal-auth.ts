@@ -3,6 +3,8 @@ import { authenticate } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, generateJwtToken } from "@medusajs/framework/utils"
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
+import { withNext } from "../../lib/portal-next"
+import { requestPath } from "./portal-headers"
 import { renderPortalMessage } from "./portal-pages"
 import { portalRulesWithSettings } from "./portal-rules"
 import { rememberRequestSettings, requestSettings } from "./request-settings"
@@ -105,6 +107,25 @@ export const PORTAL_REFUSALS = {
 } as const
 
 /**
+ * Refusals no new link can fix, as a page tells them: what happened, and why to contact the
+ * business, the only next step (the link page uses them too).
+ */
+export const CONTACT_ONLY_REFUSALS = {
+  portal_disabled: {
+    paragraph: "This business has turned its customer portal off, so it cannot be opened and no new links can be sent.",
+    contact_why: "for your invoices and estimates",
+  },
+  access_disabled: {
+    paragraph: "Your access to this portal has been turned off, so your links no longer work and no new ones can be sent.",
+    contact_why: "to get access again",
+  },
+  account_closed: {
+    paragraph: "This customer account no longer exists.",
+    contact_why: "if you think this is a mistake",
+  },
+} as const
+
+/**
  * The portal's rules for one request: a portal session (or, on store routes, the customer's own
  * Medusa login) whose customer still exists, with the portal on and access enabled.
  */
@@ -145,10 +166,21 @@ function requirePortalAccess(face: "page" | "json") {
     if (outcome !== "portal_disabled" && outcome !== "access_disabled") {
       clearPortalCookie(req, res)
     }
+    if (outcome === "link_revoked" || outcome === "signed_out") {
+      // A new link can reach them: it brings them back to the page they asked for.
+      const next = req.method === "GET" ? requestPath(req) : null
+      return renderPortalMessage(req, res, refusal.status, {
+        title: refusal.title,
+        paragraphs: [refusal.message],
+        link: { url: withNext("/portal/login", next), label: "Email me a new link" },
+      })
+    }
+    // No link can help (the portal is off, their access too, the account gone): the business can.
+    const page = CONTACT_ONLY_REFUSALS[outcome]
     await renderPortalMessage(req, res, refusal.status, {
       title: refusal.title,
-      paragraphs: [refusal.message],
-      link: outcome === "link_revoked" || outcome === "signed_out" ? { url: "/portal/login", label: "Email me a new link" } : undefined,
+      paragraphs: [page.paragraph],
+      contact: { why: page.contact_why, button: true },
     })
   }
 }

@@ -82,6 +82,11 @@ export type PortalMessage = {
   tone?: "error" | "info"
   action?: { url: string; label: string }
   link?: { url: string; label: string }
+  /**
+   * "Contact <business> <why>." with its support email; `button`: contacting them is the page's
+   * one way forward (access turned off), so the email address becomes the button.
+   */
+  contact?: { why: string; button?: boolean }
 }
 
 export function renderPortalMessage(req: MedusaRequest, res: MedusaResponse, status: number, message: PortalMessage) {

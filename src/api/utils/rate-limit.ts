@@ -37,6 +37,16 @@ export async function hitRateLimit(
   })
 }
 
+/** "45 seconds", "1 minute", "3 minutes": a `retry_after` as a person says it (rounded up). */
+export function retryWaitText(seconds: number) {
+  const s = Math.max(1, Math.ceil(seconds))
+  if (s < 60) {
+    return `${s} second${s === 1 ? "" : "s"}`
+  }
+  const minutes = Math.ceil(s / 60)
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`
+}
+
 /**
  * The client's address for per-address limits. Not `req.ip`: Medusa sets Express's `trust proxy`
  * to 1, so anyone not behind exactly one proxy could forge it with X-Forwarded-For. The portal's

@@ -1,3 +1,4 @@
+import { accentPalette } from "../accent"
 import type { EmailBranding } from "./templates"
 
 /*
@@ -7,9 +8,8 @@ import type { EmailBranding } from "./templates"
  */
 
 export const DEFAULT_BUSINESS_NAME = "Customer portal"
-export const DEFAULT_ACCENT_COLOR = "#2563eb"
+export { DEFAULT_ACCENT_COLOR } from "../accent"
 
-const HEX_COLOR = /^#[0-9a-fA-F]{6}$/
 const EMAIL_ADDRESS = /^[^\s@<>"'()[\],;:\\]+@[^\s@<>"'()[\],;:\\]+\.[^\s@<>"'()[\],;:\\]+$/
 
 export function cleanText(value: unknown): string {
@@ -26,16 +26,6 @@ export function httpUrl(value: unknown): string | null {
   } catch {
     return null
   }
-}
-
-/** Black or white text, whichever reads better on the accent colour (WCAG relative luminance). */
-function textColorOn(hex: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-  })
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-  return luminance > 0.179 ? "#111827" : "#ffffff"
 }
 
 export type ResolvedBranding = {
@@ -55,17 +45,14 @@ export type ResolvedBranding = {
 
 export function resolveBranding(branding: EmailBranding | null | undefined): ResolvedBranding {
   const businessName = cleanText(branding?.business_name)
-  const accent =
-    typeof branding?.accent_color === "string" && HEX_COLOR.test(branding.accent_color.trim())
-      ? branding.accent_color.trim().toLowerCase()
-      : DEFAULT_ACCENT_COLOR
+  const { accent_color, accent_text_color } = accentPalette(branding?.accent_color)
   const supportEmail = cleanText(branding?.support_email)
   return {
     name: businessName || DEFAULT_BUSINESS_NAME,
     has_business_name: businessName.length > 0,
     logo_url: httpUrl(branding?.logo_url) ?? "",
-    accent_color: accent,
-    accent_text_color: textColorOn(accent),
+    accent_color,
+    accent_text_color,
     support_email: EMAIL_ADDRESS.test(supportEmail) ? supportEmail : "",
   }
 }

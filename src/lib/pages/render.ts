@@ -1,5 +1,6 @@
 import path from "path"
 import nunjucks from "nunjucks"
+import { accentPalette } from "../accent"
 
 /**
  * Server-rendered portal pages. Templates live in src/templates/pages (copied next to the
@@ -54,16 +55,15 @@ export type PageBranding = {
   support_email?: string | null
 }
 
-const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/
-
 export function renderPage(template: string, data: Record<string, unknown>, branding: PageBranding = {}) {
   return env.render(template, {
     ...data,
     branding: {
       business_name: branding.business_name || "Customer portal",
+      has_business_name: Boolean(branding.business_name),
       logo_url: branding.logo_url || null,
-      // Lands in a style attribute: only a plain hex colour is let through.
-      accent_color: branding.accent_color && HEX_COLOUR.test(branding.accent_color) ? branding.accent_color : "#2563eb",
+      // Lands in a style attribute: only plain hex colours come out (accentPalette), readable ones.
+      ...accentPalette(branding.accent_color),
       support_email: branding.support_email || null,
     },
   })

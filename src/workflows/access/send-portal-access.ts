@@ -1,6 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { EmailTemplateData } from "../../lib/email/templates"
 import type { PortalEmailPurpose } from "../../lib/portal-email"
+import { documentPagePath, withNext } from "../../lib/portal-next"
 import { PortalEventActor, PortalEventType, PortalTokenSource } from "../../modules/portal/constants"
 import { decidePortalEmailStep, logPortalEventStep, sendPortalEmailStep, validateCustomerStep } from "../steps"
 import { issuePortalLinkStep, PortalDocumentRef, prepareAccessEmailStep, recordAccessSentStep } from "./steps"
@@ -14,8 +15,10 @@ export type SendPortalAccessInput = {
   /** Why the link is sent: the owner's button, the customer's login request, a document sent. */
   reason: SendPortalAccessReason
   actor?: "owner" | "customer" | "system"
-  /** The sent invoice or estimate the email announces (reason "document"). */
+  /** The sent invoice or estimate the email announces (reason "document"); its link opens it. */
   document?: PortalDocumentRef | null
+  /** The portal page the link opens (`?next=`), e.g. the one a customer asked for a link from. */
+  next?: string | null
 }
 
 const PURPOSES: Record<SendPortalAccessReason, PortalEmailPurpose> = {
@@ -74,7 +77,8 @@ export const sendPortalAccessWorkflow = createWorkflow(sendPortalAccessWorkflowI
     data: {
       customer_first_name: decision.first_name,
       ...(prepared?.data ?? {}),
-      portal_url: link?.url,
+      // The link lands on the document the email is about, or the page the customer was after.
+      portal_url: link ? withNext(link.url, input.next ?? documentPagePath(input.document)) : undefined,
       expires_at: link?.expires_at,
     } as unknown as EmailTemplateData,
     subject_type: input.document?.type ?? null,

@@ -2,15 +2,32 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { formText } from "../../../lib/form-text"
+import { carriedNext, withNext } from "../../../lib/portal-next"
 import { PortalEvents } from "../../../modules/portal/constants"
+import { CONTACT_ONLY_REFUSALS, PORTAL_REFUSALS } from "../../utils/portal-auth"
 import { renderPortalMessage, sendPortalPage } from "../../utils/portal-pages"
 import { clientIp, hitRateLimit } from "../../utils/rate-limit"
+import { requestSettings } from "../../utils/request-settings"
 import { LOGIN_LIMIT, tooManyRequests } from "./limits"
 
 const LoginForm = z.object({ email: z.email().max(320) })
 
+/** While the portal is off no link can be sent to anyone: the page says so instead of offering one. */
+function portalOff(req: MedusaRequest, res: MedusaResponse) {
+  const refusal = PORTAL_REFUSALS.portal_disabled
+  return renderPortalMessage(req, res, refusal.status, {
+    title: refusal.title,
+    paragraphs: [CONTACT_ONLY_REFUSALS.portal_disabled.paragraph],
+    contact: { why: CONTACT_ONLY_REFUSALS.portal_disabled.contact_why, button: true },
+  })
+}
+
+/** `?next=` (a page the customer was sent to) travels in the form, then in the emailed link. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  await sendPortalPage(req, res, 200, "login.html.njk", { title: "Get your portal link", email: "" })
+  if (!(await requestSettings(req)).enabled) {
+    return portalOff(req, res)
+  }
+  await sendPortalPage(req, res, 200, "login.html.njk", { title: "Get your portal link", email: "", next: carriedNext(req.query.next) })
 }
 
 /**
@@ -19,27 +36,34 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  * subscriber, so the response time does not tell either.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const parsed = LoginForm.safeParse({ email: formText((req.body as Record<string, unknown> | undefined)?.email).trim() })
+  if (!(await requestSettings(req)).enabled) {
+    return portalOff(req, res)
+  }
+  const body = (req.body as Record<string, unknown> | undefined) ?? {}
+  const next = carriedNext(body.next)
+  const parsed = LoginForm.safeParse({ email: formText(body.email).trim() })
   if (!parsed.success) {
     return sendPortalPage(req, res, 400, "login.html.njk", {
       title: "Get your portal link",
-      email: formText((req.body as Record<string, unknown> | undefined)?.email).slice(0, 320),
+      email: formText(body.email).slice(0, 320),
       error: "Enter a valid email address, like name@example.com.",
+      next,
     })
   }
   const email = parsed.data.email.toLowerCase()
   for (const key of [`login:ip:${clientIp(req)}`, `login:email:${email}`]) {
     const limit = await hitRateLimit(req.scope, key, LOGIN_LIMIT)
     if (!limit.allowed) {
-      return tooManyRequests(req, res, limit.retry_after)
+      return tooManyRequests(req, res, limit.retry_after, { url: withNext("/portal/login", next), label: "Back to the sign-in page" })
     }
   }
-  await req.scope.resolve(Modules.EVENT_BUS).emit({ name: PortalEvents.LOGIN_REQUESTED, data: { email } })
+  await req.scope.resolve(Modules.EVENT_BUS).emit({ name: PortalEvents.LOGIN_REQUESTED, data: { email, next } })
   return renderPortalMessage(req, res, 200, {
     title: "Check your email",
     paragraphs: [
       "If this address belongs to a customer of ours with portal access, we have emailed a secure link to it.",
       "It can take a minute to arrive. Check your spam folder too.",
     ],
+    contact: { why: "if nothing arrives" },
   })
 }

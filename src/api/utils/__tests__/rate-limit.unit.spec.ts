@@ -2,7 +2,7 @@ import type { MedusaRequest } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { compileTrustedProxies, TrustedProxies } from "../../../lib/trusted-proxies"
 import { PORTAL_MODULE } from "../../../modules/portal"
-import { clientIp, failedLinkOpenLimit, RateLimitResult } from "../rate-limit"
+import { clientIp, failedLinkOpenLimit, RateLimitResult, retryWaitText } from "../rate-limit"
 
 /** A request as Express hands it over, with the services clientIp and the limiter resolve. */
 function request(remoteAddress: string, forwardedFor: string | undefined, trustedProxies?: TrustedProxies) {
@@ -52,5 +52,17 @@ describe("failedLinkOpenLimit", () => {
     }
     expect(results.slice(0, 20).every((r) => r.allowed)).toBe(true)
     expect(results[20]).toEqual({ allowed: false, retry_after: expect.any(Number) })
+  })
+})
+
+describe("retryWaitText", () => {
+  it("says how long to wait as a person would, never less than the header", () => {
+    expect(retryWaitText(1)).toBe("1 second")
+    expect(retryWaitText(0)).toBe("1 second")
+    expect(retryWaitText(45)).toBe("45 seconds")
+    expect(retryWaitText(58.2)).toBe("59 seconds")
+    expect(retryWaitText(60)).toBe("1 minute")
+    expect(retryWaitText(61)).toBe("2 minutes")
+    expect(retryWaitText(900)).toBe("15 minutes")
   })
 })

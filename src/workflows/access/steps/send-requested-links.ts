@@ -3,7 +3,13 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { likeEscape } from "../../../lib/like-escape"
 import { sendPortalAccessWorkflow } from "../send-portal-access"
 
-export type RequestedLinks = { email?: string; customer_id?: string; reason: "login" | "renew" }
+export type RequestedLinks = {
+  email?: string
+  customer_id?: string
+  reason: "login" | "renew"
+  /** The portal page the link opens (`?next=`), when the customer was on their way to one. */
+  next?: string | null
+}
 
 /**
  * Runs `send-portal-access` for every customer the request names (an email may belong to several
@@ -25,7 +31,7 @@ export const sendRequestedLinksStep = createStep(
     for (const customerId of customerIds) {
       try {
         const { result } = await sendPortalAccessWorkflow(container).run({
-          input: { customer_id: customerId, reason: input.reason, actor: "customer" },
+          input: { customer_id: customerId, reason: input.reason, actor: "customer", next: input.next ?? null },
         })
         sent += result.skipped ? 0 : 1
       } catch (error) {

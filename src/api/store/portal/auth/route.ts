@@ -2,6 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { PortalSessionChannel } from "../../../../modules/portal"
 import { signOutPortalWorkflow } from "../../../../workflows/access"
+import { linkNextStep } from "../../../../lib/link-next-step"
+import { newLinkBlocker } from "../../../utils/link-refusal"
 import { openLink } from "../../../utils/open-link"
 import { portalSessionOf } from "../../../utils/portal-auth"
 import type { StorePortalAuthType } from "../validators"
@@ -33,7 +35,9 @@ export const POST = async (req: MedusaRequest<StorePortalAuthType>, res: MedusaR
       })
       return
     }
-    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, FAILURES[opened.reason])
+    // The same reason the link page gives: a link revoked by disabling access says access is disabled.
+    const { shown } = linkNextStep(opened.reason, await newLinkBlocker(req, opened))
+    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, FAILURES[shown])
   }
   res.json({ token: opened.token, expires_at: opened.session.expires_at })
 }
