@@ -163,6 +163,9 @@ export type AdminPortalSettings = {
   invoice_prefix: string
   estimate_prefix: string
   owner_notification_email: string | null
+  payment_instructions: string | null
+  business_address: string | null
+  tax_id: string | null
 }
 
 export type AdminPortalSettingsResponse = { portal_settings: AdminPortalSettings }

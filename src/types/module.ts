@@ -75,6 +75,9 @@ export type ModuleUpdatePortalSettings = Partial<
     | "invoice_prefix"
     | "estimate_prefix"
     | "owner_notification_email"
+    | "payment_instructions"
+    | "business_address"
+    | "tax_id"
   >
 >
 

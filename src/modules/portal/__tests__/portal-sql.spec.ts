@@ -131,7 +131,9 @@ moduleIntegrationTestRunner<PortalModuleService>({
         await sentInvoice({ total: 100, amount_paid: 40 })
         await sentInvoice({ total: 50, status: "paid" })
         const balances = await repository().customerInvoiceBalances(CUSTOMER, NOW, {})
-        expect(balances).toEqual([{ currency_code: "usd", open_amount: "60.3", overdue: "0" }])
+        expect(balances).toEqual([
+          { currency_code: "usd", open_amount: "60.3", overdue: "0", invoice_count: "3", invoice_id: expect.any(String) },
+        ])
       })
 
       it("counts overdue by the same rule as the status filter and the derived status", async () => {

@@ -30,6 +30,12 @@ const PortalSettings = model.define("portal_settings", {
   estimate_prefix: model.text().default("EST-"),
   /** Receives owner notifications (estimate decided, invoice paid) by email, besides the admin feed. */
   owner_notification_email: model.text().nullable(),
+  /** How to pay other than online (bank transfer details, cheque address…): shown on invoice pages, emails and PDFs. */
+  payment_instructions: model.text().nullable(),
+  /** The seller's postal address as the owner wants it printed, one line per line. */
+  business_address: model.text().nullable(),
+  /** The seller's tax / VAT registration number, printed on invoices and estimates. */
+  tax_id: model.text().nullable(),
 })
 
 export default PortalSettings

@@ -4,7 +4,14 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { EstimateStatus, InvoiceStatus } from "../constants"
 import { INVOICE_OVERDUE_SQL, invoiceOverdueSql } from "../../../lib/status"
 
-export type CustomerInvoiceBalance = { currency_code: string; open_amount: string; overdue: string }
+export type CustomerInvoiceBalance = {
+  currency_code: string
+  open_amount: string
+  overdue: string
+  /** Open invoices in this currency, and the id of one of them (the only one when the count is 1). */
+  invoice_count: string
+  invoice_id: string
+}
 
 /**
  * What a customer's list is filtered by: stored statuses and, for invoices, optional due-date
@@ -256,7 +263,8 @@ export class PortalSqlRepository extends MikroOrmBase {
     // The one interpolation is INVOICE_OVERDUE_SQL, a constant of lib/status.ts; values are bound.
     return this.manager(context).execute(
       `SELECT currency_code, SUM(total - amount_paid)::text AS open_amount,
-              COUNT(*) FILTER (WHERE ${INVOICE_OVERDUE_SQL})::text AS overdue
+              COUNT(*) FILTER (WHERE ${INVOICE_OVERDUE_SQL})::text AS overdue,
+              COUNT(*)::text AS invoice_count, MIN(id) AS invoice_id
        FROM portal_invoice WHERE customer_id = ? AND status = ? AND deleted_at IS NULL
        GROUP BY currency_code ORDER BY currency_code`,
       [...overdue.bindings, customerId, InvoiceStatus.SENT]

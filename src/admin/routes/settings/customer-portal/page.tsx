@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Container, Button, InlineTip, Input, Label, Switch, Text, toast } from "@medusajs/ui"
+import { Container, Button, InlineTip, Input, Label, Switch, Text, Textarea, toast } from "@medusajs/ui"
 import { useEffect } from "react"
 import { Controller, useForm, useWatch, type Control } from "react-hook-form"
 import { z } from "zod"
@@ -38,6 +38,9 @@ const settingsSchema = z.object({
   invoice_prefix: prefix,
   estimate_prefix: prefix,
   owner_notification_email: optionalEmail,
+  business_address: z.string().max(500, "Use 500 characters at most."),
+  tax_id: z.string().max(50, "Use 50 characters at most."),
+  payment_instructions: z.string().max(2000, "Use 2000 characters at most."),
 })
 type Form = z.infer<typeof settingsSchema>
 type Key = keyof Form
@@ -45,7 +48,15 @@ type TextKey = { [K in Key]: Form[K] extends string ? K : never }[Key]
 type SwitchKey = Exclude<Key, TextKey>
 
 /** Text settings that mean "not set" when empty: sent as null. */
-const NULLABLE = new Set<Key>(["business_name", "logo_url", "support_email", "owner_notification_email"])
+const NULLABLE = new Set<Key>([
+  "business_name",
+  "logo_url",
+  "support_email",
+  "owner_notification_email",
+  "business_address",
+  "tax_id",
+  "payment_instructions",
+])
 
 const PERMISSIONS: { key: SwitchKey; label: string; description: string }[] = [
   {
@@ -91,6 +102,9 @@ function toForm(s: AdminPortalSettings): Form {
     invoice_prefix: s.invoice_prefix ?? "",
     estimate_prefix: s.estimate_prefix ?? "",
     owner_notification_email: s.owner_notification_email ?? "",
+    business_address: s.business_address ?? "",
+    tax_id: s.tax_id ?? "",
+    payment_instructions: s.payment_instructions ?? "",
   }
 }
 
@@ -182,6 +196,17 @@ const SettingsForm = ({ settings }: { settings: AdminPortalSettings }) => {
     />
   )
 
+  const textarea = (key: TextKey, label: string, props: { placeholder?: string; hint?: string; rows?: number } = {}) => (
+    <FormField
+      control={control}
+      name={key}
+      id={`portal-${key}`}
+      label={label}
+      hint={props.hint}
+      render={({ field, control: aria }) => <Textarea {...field} {...aria} rows={props.rows ?? 3} placeholder={props.placeholder} />}
+    />
+  )
+
   return (
     <form id="portal-settings-form" onSubmit={submit} className="flex flex-col gap-y-3" noValidate data-portal-extension="">
       <Container className="divide-y p-0">
@@ -252,6 +277,27 @@ const SettingsForm = ({ settings }: { settings: AdminPortalSettings }) => {
               className="shadow-borders-base mt-8 size-8 shrink-0 rounded-md"
               style={{ background: /^#[0-9a-f]{6}$/i.test(values.accent_color) ? values.accent_color : "transparent" }}
             />
+          </div>
+        </div>
+      </Container>
+
+      <Container className="divide-y p-0">
+        <SectionHeader
+          title="Invoice details"
+          description="Printed on invoices and estimates (pages, emails and PDFs)."
+        />
+        <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
+          {textarea("business_address", "Business address", {
+            placeholder: "12 Market Street\nSpringfield, IL 62701",
+            hint: "Printed as typed, one line per line.",
+          })}
+          {text("tax_id", "Tax ID", { placeholder: "e.g. VAT GB123456789" })}
+          <div className="md:col-span-2">
+            {textarea("payment_instructions", "Payment instructions", {
+              rows: 4,
+              placeholder: "Bank transfer to Acme Ltd, IBAN GB00 0000 0000 0000 0000 00, reference: your invoice number",
+              hint: "How to pay other than online (bank transfer, cheque…). Shown on invoices, in invoice emails and on the PDF, with or without Pay Now.",
+            })}
           </div>
         </div>
       </Container>

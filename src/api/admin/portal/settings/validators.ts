@@ -21,6 +21,10 @@ export const AdminUpdatePortalSettings = z
     invoice_prefix: z.string().max(20).regex(/^[\w\-/.#]*$/, "invoice_prefix may use letters, digits and - _ / . #"),
     estimate_prefix: z.string().max(20).regex(/^[\w\-/.#]*$/, "estimate_prefix may use letters, digits and - _ / . #"),
     owner_notification_email: email("owner_notification_email").nullable(),
+    // Free text printed as typed (line breaks kept) on pages, emails and PDFs.
+    payment_instructions: textInput("payment_instructions", { max: 2000, multiline: true, trim: true }).nullable(),
+    business_address: textInput("business_address", { max: 500, multiline: true, trim: true }).nullable(),
+    tax_id: textInput("tax_id", { max: 50, trim: true }).nullable(),
   })
   .partial()
   .strict()
