@@ -40,7 +40,9 @@ let regionNames: Intl.DisplayNames | null = null
 export function countryName(code: string): string {
   regionNames ??= new Intl.DisplayNames(["en"], { type: "region", fallback: "code" })
   try {
-    return regionNames.of(code.toUpperCase()) ?? code.toUpperCase()
+    const name = regionNames.of(code.toUpperCase())
+    // ICU names its "unknown" code ZZ "Unknown Region": the code says more on a letter.
+    return name && name !== "Unknown Region" ? name : code.toUpperCase()
   } catch {
     return code.toUpperCase()
   }
