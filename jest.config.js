@@ -34,6 +34,9 @@ if (process.env.TEST_TYPE === "integration:http" || process.env.TEST_TYPE === "i
   module.exports.testPathIgnorePatterns = ["\\.unit\\.spec\\."]
 } else if (process.env.TEST_TYPE === "unit") {
   module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s"]
+} else if (process.env.TEST_TYPE === "cluster") {
+  // Two servers and a worker on Redis, from a production build (npm run test:cluster).
+  module.exports.testMatch = ["**/integration-tests/cluster/**/*.spec.[jt]s"]
 } else if (process.env.TEST_TYPE === "browser") {
   // Headless Chromium against `medusa start` with the built admin (integration-tests/browser).
   module.exports.testMatch = ["**/integration-tests/browser/**/*.spec.[jt]s"]

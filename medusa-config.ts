@@ -22,6 +22,63 @@ function secret(name: "JWT_SECRET" | "COOKIE_SECRET") {
   return process.env[name]
 }
 
+const WORKER_MODES = ["shared", "server", "worker"] as const
+
+/** MEDUSA_WORKER_MODE: `server` answers HTTP only, `worker` runs subscribers and jobs only, `shared` (default) both. */
+function workerMode() {
+  const mode = process.env.MEDUSA_WORKER_MODE
+  if (mode === undefined || mode === "") {
+    return undefined
+  }
+  if (!(WORKER_MODES as readonly string[]).includes(mode)) {
+    throw new Error(`MEDUSA_WORKER_MODE is "${mode}". Use one of ${WORKER_MODES.join(", ")}.`)
+  }
+  return mode as (typeof WORKER_MODES)[number]
+}
+
+/**
+ * Several instances (servers and a worker) share one Redis through Medusa's Redis modules: events
+ * are queued for the worker, the Cache Module (the portal's rate limits) and the Caching Module
+ * (the portal's settings) are shared, locks hold across processes, and workflow state is kept
+ * in Redis. Without REDIS_URL Medusa's in-memory defaults stay (the demo and the tests).
+ */
+function redisModules(redisUrl: string) {
+  return [
+    {
+      resolve: "@medusajs/medusa/event-bus-redis",
+      options: {
+        redisUrl,
+        // Finished jobs are kept an hour (at most 1000) for inspection, then dropped.
+        jobOptions: {
+          removeOnComplete: { age: 3600, count: 1000 },
+          removeOnFail: { age: 3600, count: 1000 },
+        },
+      },
+    },
+    // Deprecated since 2.11 but still what Modules.CACHE resolves to (the portal's rate limits).
+    { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+    {
+      resolve: "@medusajs/medusa/caching",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } },
+        ],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/locking",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } },
+        ],
+      },
+    },
+    { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+  ]
+}
+
+const REDIS_URL = process.env.REDIS_URL || undefined
+
 /**
  * The host app used by `npm run demo` and the HTTP tests: a plain Medusa app that loads this
  * repository's own src/ (modules, links, api, subscribers, workflows, admin). A merchant does not
@@ -30,6 +87,9 @@ function secret(name: "JWT_SECRET" | "COOKIE_SECRET") {
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    // Also Medusa's session store (admin sessions) when set.
+    redisUrl: REDIS_URL,
+    workerMode: workerMode(),
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
@@ -41,7 +101,10 @@ module.exports = defineConfig({
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
   },
+  // The Caching Module is behind this flag in Medusa 2.21 (MEDUSA_FF_CACHING).
+  ...(REDIS_URL ? { featureFlags: { caching: true } } : {}),
   modules: [
+    ...(REDIS_URL ? redisModules(REDIS_URL) : []),
     {
       resolve: "./src/modules/portal",
       options: {

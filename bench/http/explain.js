@@ -54,21 +54,41 @@ async function capturePlans({ client, tapLog, request, filter }) {
     .filter((e, i, all) => all.findIndex((o) => o.query === e.query) === i)
 }
 
-/** Statements per request: pg_stat_statements' calls across `count` sequential requests. */
-async function statementsPerRequest({ client, dbName, request, count }) {
-  await client.query("SELECT pg_stat_statements_reset()")
-  const statuses = {}
-  for (let i = 0; i < count; i++) {
-    const status = await request(i)
-    statuses[status] = (statuses[status] || 0) + 1
-  }
+async function appCalls(client, dbName) {
   const { rows } = await client.query(
     `SELECT coalesce(sum(calls), 0)::int AS calls FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
       WHERE d.datname = $1 AND s.userid = (SELECT oid FROM pg_roles WHERE rolname = current_user)
         AND s.query NOT LIKE '%pg_stat_statements%'`,
     [dbName]
   )
-  return { perRequest: rows[0].calls / count, statuses }
+  return rows[0].calls
+}
+
+/**
+ * Waits until the app sends no statement for 500 ms (at most 15 s): requests the previous load
+ * run left queued on the server would otherwise be counted as this route's (they doubled the
+ * counts of the scenarios that follow a fast one).
+ */
+async function untilIdle(client, dbName) {
+  let last = await appCalls(client, dbName)
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 500))
+    const now = await appCalls(client, dbName)
+    if (now === last) return
+    last = now
+  }
+}
+
+/** Statements per request: pg_stat_statements' calls across `count` sequential requests. */
+async function statementsPerRequest({ client, dbName, request, count }) {
+  await untilIdle(client, dbName)
+  await client.query("SELECT pg_stat_statements_reset()")
+  const statuses = {}
+  for (let i = 0; i < count; i++) {
+    const status = await request(i)
+    statuses[status] = (statuses[status] || 0) + 1
+  }
+  return { perRequest: (await appCalls(client, dbName)) / count, statuses }
 }
 
 module.exports = { capturePlans, statementsPerRequest }

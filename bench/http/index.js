@@ -10,7 +10,8 @@ const path = require("path")
 const { Client } = require("pg")
 const { freePort } = require("../../scripts/lib/postgres")
 const { Http, adminToken, setUpStore, registerCustomer, createLink, linkForm, openLink } = require("./accounts")
-const { buildApp, medusa, startServer, treeRssMb } = require("./app")
+const { buildApp, medusa, startServer } = require("../../scripts/lib/medusa-app")
+const { treeRssMb } = require("../memory")
 const { benchConfig } = require("./config")
 const { capturePlans, statementsPerRequest } = require("./explain")
 const { runLoad } = require("./load")
@@ -69,7 +70,7 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
   // The benchmark measures the plugin alone: no Stripe, no SMTP, whatever the shell has set.
   for (const name of ["STRIPE_API_KEY", "STRIPE_API_HOST", "SMTP_HOST", "REDIS_URL", "DB_HOST"]) delete env[name]
 
-  const { result: serverDir, ms: buildMs } = await timedStep("medusa build (temporary copy of the host app)", () => buildApp({ env, onCleanup }))
+  const { result: serverDir, ms: buildMs } = await timedStep("medusa build (temporary copy of the host app)", () => buildApp({ env, onCleanup, prefix: "portal-bench-app-" }))
   const { ms: migrateMs } = await timedStep("medusa db:migrate", () => medusa(serverDir, ["db:migrate"], env))
   const admin = { email: "admin@bench.example", password: crypto.randomBytes(12).toString("hex") }
   await medusa(serverDir, ["user", "-e", admin.email, "-p", admin.password], env)

@@ -11,7 +11,7 @@ import { noRedirect, portalSession, pressOpenLink } from "../portal/helpers"
 jest.setTimeout(120_000)
 
 const WRITE = /^\s*(insert|update|delete)\b/i
-const VIEW_LOG = /^\s*insert into "?portal_event"?/i
+const VIEW_LOG_IN_READ = /\binsert into "?portal_event"?/i
 
 /**
  * Every SQL statement the app sends while `request` runs, from the knex `query` event of the
@@ -71,12 +71,13 @@ medusaIntegrationTestRunner({
     })
 
     const readOnly: [string, () => string, () => { headers: Record<string, string> }, number][] = [
-      ["GET /store/portal (summary)", () => "/store/portal", () => store, STORE_KEY + PORTAL_CHECK + 2],
+      // The summary's balances and pending estimates are one statement (before: two).
+      ["GET /store/portal (summary)", () => "/store/portal", () => store, STORE_KEY + PORTAL_CHECK + 1],
       ["GET /store/portal/me", () => "/store/portal/me", () => store, STORE_KEY + PORTAL_CHECK + 1],
       ["GET /store/portal/invoices", () => "/store/portal/invoices", () => store, STORE_KEY + PORTAL_CHECK + 1],
       ["GET /store/portal/invoices?status=overdue", () => "/store/portal/invoices?status=overdue", () => store, STORE_KEY + PORTAL_CHECK + 1],
       ["GET /store/portal/estimates", () => "/store/portal/estimates", () => store, STORE_KEY + PORTAL_CHECK + 1],
-      ["GET /portal (HTML home)", () => "/portal", () => page, PORTAL_CHECK + 3],
+      ["GET /portal (HTML home)", () => "/portal", () => page, PORTAL_CHECK + 2],
       ["GET /portal/invoices (HTML)", () => "/portal/invoices", () => page, PORTAL_CHECK + 1],
       ["GET /portal/estimates (HTML)", () => "/portal/estimates", () => page, PORTAL_CHECK + 1],
     ]
@@ -87,17 +88,22 @@ medusaIntegrationTestRunner({
       expect(sql).toHaveLength(budget)
     })
 
+    // A document page reads the document (with its lines and payments) and logs the view in one
+    // statement: the view-log INSERT is a CTE of the read (before: a second statement, a second
+    // round trip and a second pool checkout on every view).
     const views: [string, () => string, () => { headers: Record<string, string> }, number][] = [
-      ["GET /store/portal/invoices/:id", () => `/store/portal/invoices/${invoiceId}`, () => store, STORE_KEY + PORTAL_CHECK + 2],
-      ["GET /store/portal/estimates/:id", () => `/store/portal/estimates/${estimateId}`, () => store, STORE_KEY + PORTAL_CHECK + 2],
-      ["GET /portal/invoices/:id (HTML)", () => `/portal/invoices/${invoiceId}`, () => page, PORTAL_CHECK + 2],
-      ["GET /portal/estimates/:id (HTML)", () => `/portal/estimates/${estimateId}`, () => page, PORTAL_CHECK + 2],
+      ["GET /store/portal/invoices/:id", () => `/store/portal/invoices/${invoiceId}`, () => store, STORE_KEY + PORTAL_CHECK + 1],
+      ["GET /store/portal/estimates/:id", () => `/store/portal/estimates/${estimateId}`, () => store, STORE_KEY + PORTAL_CHECK + 1],
+      ["GET /portal/invoices/:id (HTML)", () => `/portal/invoices/${invoiceId}`, () => page, PORTAL_CHECK + 1],
+      ["GET /portal/estimates/:id (HTML)", () => `/portal/estimates/${estimateId}`, () => page, PORTAL_CHECK + 1],
     ]
 
-    it.each(views)("%s reads the document in one statement and writes only its view log, in one INSERT", async (_name, path, auth, budget) => {
+    it.each(views)("%s reads the document and logs its view in one statement", async (_name, path, auth, budget) => {
       const { sql, writes } = await statementsOf(getContainer(), () => api.get(path(), auth()))
-      expect(writes).toHaveLength(1)
-      expect(writes[0]).toMatch(VIEW_LOG)
+      expect(writes).toEqual([])
+      const logged = sql.filter((s) => VIEW_LOG_IN_READ.test(s))
+      expect(logged).toHaveLength(1)
+      expect(logged[0]).toMatch(/^\s*with\b/i)
       expect(sql.filter((s) => /^\s*(begin|commit)/i.test(s))).toEqual([])
       expect(sql).toHaveLength(budget)
     })

@@ -3,7 +3,7 @@ import { serializePortalEstimate, serializePortalEstimateDetail } from "../../li
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
 import type { PortalEstimatesQueryType } from "../portal/validators"
-import { logDocumentView, ViewedVia } from "./view-log"
+import { documentViewEvent, ViewedVia } from "./view-log"
 
 /** One page of the customer's estimates (every sent one, pending or decided), newest first. */
 export async function loadEstimateList(scope: MedusaContainer, customerId: string, query: PortalEstimatesQueryType) {
@@ -14,14 +14,12 @@ export async function loadEstimateList(scope: MedusaContainer, customerId: strin
 
 /**
  * One of the customer's estimates with its lines; another customer's is "not found".
- * With `viewed_via` the read is a customer's view and is logged.
+ * With `viewed_via` the read is a customer's view and is logged — by the read's own statement.
  */
 export async function loadEstimate(scope: MedusaContainer, customerId: string, input: { id: string; viewed_via?: ViewedVia }) {
   const portal = scope.resolve<PortalModuleService>(PORTAL_MODULE)
-  const estimate = serializePortalEstimateDetail(await portal.retrieveCustomerEstimate(customerId, input.id))
-  if (input.viewed_via) {
-    await logDocumentView(scope, customerId, "estimate", estimate.id, input.viewed_via)
-  }
+  const view = input.viewed_via ? documentViewEvent(customerId, "estimate", input.id, input.viewed_via) : undefined
+  const estimate = serializePortalEstimateDetail(await portal.retrieveCustomerEstimateDetail(customerId, input.id, { view }))
   return { estimate }
 }
 

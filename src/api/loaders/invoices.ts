@@ -3,7 +3,7 @@ import { serializePortalInvoice, serializePortalInvoiceDetail } from "../../lib/
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
 import type { PortalInvoicesQueryType } from "../portal/validators"
-import { logDocumentView, ViewedVia } from "./view-log"
+import { documentViewEvent, ViewedVia } from "./view-log"
 
 /** One page of the customer's invoices (sent and paid), newest first. */
 export async function loadInvoiceList(scope: MedusaContainer, customerId: string, query: PortalInvoicesQueryType) {
@@ -14,14 +14,13 @@ export async function loadInvoiceList(scope: MedusaContainer, customerId: string
 
 /**
  * One of the customer's invoices with its lines and payments; another customer's is "not found".
- * With `viewed_via` the read is a customer's view and is logged.
+ * With `viewed_via` the read is a customer's view and is logged — by the read's own statement,
+ * so a view costs one round trip.
  */
 export async function loadInvoice(scope: MedusaContainer, customerId: string, input: { id: string; viewed_via?: ViewedVia }) {
   const portal = scope.resolve<PortalModuleService>(PORTAL_MODULE)
-  const invoice = serializePortalInvoiceDetail(await portal.retrieveCustomerInvoice(customerId, input.id))
-  if (input.viewed_via) {
-    await logDocumentView(scope, customerId, "invoice", invoice.id, input.viewed_via)
-  }
+  const view = input.viewed_via ? documentViewEvent(customerId, "invoice", input.id, input.viewed_via) : undefined
+  const invoice = serializePortalInvoiceDetail(await portal.retrieveCustomerInvoiceDetail(customerId, input.id, { view }))
   return { invoice }
 }
 

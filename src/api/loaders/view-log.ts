@@ -1,7 +1,5 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { PORTAL_MODULE } from "../../modules/portal"
 import { PortalEventActor, PortalEventType } from "../../modules/portal/constants"
-import type PortalModuleService from "../../modules/portal/service"
+import type { ModuleLogPortalEvent } from "../../types/module"
 
 /** Which face a customer looked at a document through. */
 export type ViewedVia = "page" | "store"
@@ -13,21 +11,16 @@ const VIEW_EVENTS = {
 
 /**
  * A customer looking at one of their documents is logged once per view, on either face; a
- * storefront's view says so in its data (the pages' events carry none, as they always have).
+ * storefront's view says so in its data (the pages' events carry none, as they always have). The
+ * document read logs it in its own statement (see retrieveCustomerInvoiceDetail).
  */
-export async function logDocumentView(
-  scope: MedusaContainer,
-  customerId: string,
-  kind: keyof typeof VIEW_EVENTS,
-  id: string,
-  via: ViewedVia
-) {
-  await scope.resolve<PortalModuleService>(PORTAL_MODULE).logEvent({
+export function documentViewEvent(customerId: string, kind: keyof typeof VIEW_EVENTS, id: string, via: ViewedVia): ModuleLogPortalEvent {
+  return {
     type: VIEW_EVENTS[kind],
     customer_id: customerId,
     actor: PortalEventActor.CUSTOMER,
     subject_type: kind,
     subject_id: id,
     ...(via === "store" ? { data: { via } } : {}),
-  })
+  }
 }

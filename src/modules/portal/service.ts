@@ -468,6 +468,20 @@ class PortalModuleService extends MedusaService({
     return CustomerReadActions.retrieveCustomerInvoice(this.deps_, customerId, id, sharedContext)
   }
 
+  /**
+   * The customer's view of one of their invoices, with lines and payments, in one statement;
+   * with `view` the view is logged by that same statement (only when the invoice was found).
+   */
+  @InjectManager()
+  async retrieveCustomerInvoiceDetail(
+    customerId: string,
+    id: string,
+    input: { view?: ModuleLogPortalEvent } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return CustomerReadActions.retrieveCustomerInvoiceDetail(this.deps_, customerId, id, input, sharedContext)
+  }
+
   /** Estimates a customer may see: every sent one, pending or decided (never drafts). */
   @InjectManager()
   async listCustomerEstimates(
@@ -482,6 +496,17 @@ class PortalModuleService extends MedusaService({
   async retrieveCustomerEstimate(customerId: string, id: string, @MedusaContext() sharedContext: Context = {}) {
     return CustomerReadActions.retrieveCustomerEstimate(this.deps_, customerId, id, sharedContext)
   }
+  /** The customer's view of one of their estimates with its lines, in one statement (as for invoices). */
+  @InjectManager()
+  async retrieveCustomerEstimateDetail(
+    customerId: string,
+    id: string,
+    input: { view?: ModuleLogPortalEvent } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return CustomerReadActions.retrieveCustomerEstimateDetail(this.deps_, customerId, id, input, sharedContext)
+  }
+
 
   /** The home page's figures, for one customer: open balance per currency, overdue, pending. */
   @InjectManager()

@@ -130,7 +130,7 @@ moduleIntegrationTestRunner<PortalModuleService>({
         await sentInvoice({ total: 0.2, amount_paid: 0 })
         await sentInvoice({ total: 100, amount_paid: 40 })
         await sentInvoice({ total: 50, status: "paid" })
-        const balances = await repository().customerInvoiceBalances(CUSTOMER, NOW, {})
+        const { balances } = await repository().customerSummary(CUSTOMER, NOW, {})
         expect(balances).toEqual([
           { currency_code: "usd", open_amount: "60.3", overdue: "0", invoice_count: "3", invoice_id: expect.any(String) },
         ])
@@ -145,7 +145,9 @@ moduleIntegrationTestRunner<PortalModuleService>({
         await sentInvoice({ due_date: new Date(NOW.getTime() - day), status: "paid" })
         await sentInvoice({ due_date: new Date(NOW.getTime() - day), status: "void" })
 
-        const [balance] = await repository().customerInvoiceBalances(CUSTOMER, NOW, {})
+        const {
+          balances: [balance],
+        } = await repository().customerSummary(CUSTOMER, NOW, {})
         const [, byFilter] = await service.listAndCountPortalInvoices({ customer_id: CUSTOMER, ...invoiceDisplayStatusFilter("overdue", NOW) })
         const derived = (await service.listPortalInvoices({ customer_id: CUSTOMER })).filter((i) => deriveInvoiceStatus(i, NOW) === "overdue")
 
@@ -159,8 +161,23 @@ moduleIntegrationTestRunner<PortalModuleService>({
           const estimate = await service.createDraftEstimate({ customer_id: CUSTOMER, currency_code: "usd", lines: [] })
           await service.updatePortalEstimates({ id: estimate.id, status })
         }
-        expect(await repository().countPendingEstimates(CUSTOMER, {})).toBe(2)
-        expect(await repository().countPendingEstimates("cus_other", {})).toBe(0)
+        // With no open invoice: the count stands alone.
+        expect(await repository().customerSummary(CUSTOMER, NOW, {})).toEqual({ balances: [], pending_estimates: 2 })
+        expect((await repository().customerSummary("cus_other", NOW, {})).pending_estimates).toBe(0)
+      })
+
+      it("reads balances in several currencies and the pending estimates in one statement", async () => {
+        await sentInvoice({ total: 10, amount_paid: 2.5 })
+        await sentInvoice({ total: 7, currency_code: "eur", due_date: new Date(NOW.getTime() - 1) })
+        const estimate = await service.createDraftEstimate({ customer_id: CUSTOMER, currency_code: "usd", lines: [] })
+        await service.updatePortalEstimates({ id: estimate.id, status: "sent" })
+        expect(await repository().customerSummary(CUSTOMER, NOW, {})).toEqual({
+          balances: [
+            { currency_code: "eur", open_amount: "7", overdue: "1", invoice_count: "1", invoice_id: expect.any(String) },
+            { currency_code: "usd", open_amount: "7.5", overdue: "0", invoice_count: "1", invoice_id: expect.any(String) },
+          ],
+          pending_estimates: 1,
+        })
       })
     })
   },

@@ -4,6 +4,7 @@ import { PORTAL_MODULE } from ".."
 import PortalModuleService from "../service"
 import * as models from "../models"
 import { PortalSqlRepository } from "../repositories/portal-sql"
+import { serializePortalEstimateDetail, serializePortalInvoiceDetail } from "../../../lib/serializers"
 
 jest.setTimeout(120_000)
 
@@ -115,38 +116,147 @@ moduleIntegrationTestRunner<PortalModuleService>({
         expect((await service.listCustomerEstimates(CUSTOMER, { status: "pending" }))[1]).toBe(3)
       })
 
-      it("reads a page of a 5 000-invoice customer among 100 000 rows through indexes", async () => {
-        await sql(
-          `INSERT INTO portal_invoice (id, customer_id, status, currency_code, issue_date)
-           SELECT 'inv_bulk_' || g, 'cus_' || (g % 500), (ARRAY['draft','sent','paid','void'])[1 + g % 4], 'usd',
-                  timestamp '2026-01-01' + ((g * 7919 % 300000) || ' minutes')::interval
-           FROM generate_series(1, 100000) AS g`
-        )
-        // Spread over the same 5 000 hours as the big customer's: no index on date alone can serve them.
-        await insertInvoices("cus_big", 5000)
-        await sql(`ANALYZE portal_invoice`)
-        // The repository's own statement, explained: its manager runs EXPLAIN in front of it.
-        let plan = ""
-        const manager = MikroOrmWrapper.forkManager()
-        const explaining = {
-          execute: async (text: string, bindings: unknown[]) => {
-            const rows = (await manager.execute(`EXPLAIN ${text}`, bindings)) as Record<string, string>[]
-            plan = rows.map((r) => r["QUERY PLAN"]).join("\n")
-            return []
-          },
+      describe("a 5 000-invoice customer among 100 000 rows", () => {
+        beforeEach(async () => {
+          await sql(
+            `INSERT INTO portal_invoice (id, customer_id, status, currency_code, issue_date)
+             SELECT 'inv_bulk_' || g, 'cus_' || (g % 500), (ARRAY['draft','sent','paid','void'])[1 + g % 4], 'usd',
+                    timestamp '2026-01-01' + ((g * 7919 % 300000) || ' minutes')::interval
+             FROM generate_series(1, 100000) AS g`
+          )
+          // Spread over the same 5 000 hours as the big customer's: no index on date alone can serve them.
+          await insertInvoices("cus_big", 5000)
+          // What autovacuum does after a load: statistics and the visibility map (index-only scans).
+          await sql(`VACUUM ANALYZE portal_invoice`)
+        })
+
+        /** The repository's own statement, explained: its manager runs EXPLAIN in front of it. */
+        const explainPage = async (filter: { statuses: string[]; due_before?: Date }, page: { limit: number; offset: number }) => {
+          let plan = ""
+          const manager = MikroOrmWrapper.forkManager()
+          const explaining = {
+            execute: async (text: string, bindings: unknown[]) => {
+              const rows = (await manager.execute(`EXPLAIN ${text}`, bindings)) as Record<string, string>[]
+              plan = rows.map((r) => r["QUERY PLAN"]).join("\n")
+              return []
+            },
+          }
+          await repository().customerInvoicePage("cus_big", filter, page, { manager: explaining } as never)
+          return plan
         }
-        await repository().customerInvoicePage("cus_big", { statuses: ["sent", "paid"] }, { limit: 20, offset: 0 }, {
-          manager: explaining,
+        const sorts = (plan: string) => plan.split("\n").filter((line) => /Sort\s+\(/.test(line))
+
+        it("reads the first page through indexes", async () => {
+          const plan = await explainPage({ statuses: ["sent", "paid"] }, { limit: 20, offset: 0 })
+          expect(plan).toMatch(/Index (Only )?Scan Backward using "?IDX_invoice_customer_issue_date_id_status_due/)
+          expect(plan).toMatch(/(Index (Only )?Scan using|Bitmap Index Scan on) "?IDX_invoice_customer_status_issue_date/)
+          expect(plan).not.toMatch(/Seq Scan/)
+          // The one sort is the outer one, over the page's rows only (after the Limit).
+          expect(sorts(plan)).toHaveLength(1)
+          expect(plan).toMatch(/^\s*Sort\s+\(cost=[\d.]+\.\.[\d.]+ rows=20 /)
+          const [rows, count] = await service.listCustomerInvoices("cus_big", { limit: 20 })
+          expect([rows.length, count]).toEqual([20, 5000])
+        })
+
+        it.each([
+          ["every visible invoice", { statuses: ["sent", "paid"] }],
+          ["overdue ones (a due-date filter)", { statuses: ["sent"], due_before: new Date() }],
+        ])("skips a deep page's offset over index entries, never sorting or fetching the customer's rows: %s", async (_name, filter) => {
+          const plan = await explainPage(filter, { limit: 20, offset: 2480 })
+          // The page's ids: a backward index-only scan whose filter is checked in the index…
+          expect(plan).toMatch(/Index Only Scan Backward using "?IDX_invoice_customer_issue_date_id_status_due/)
+          // …then 20 rows by primary key; no bitmap over all of the customer's rows and no sort of them.
+          expect(plan).toMatch(/Index Scan using "?portal_invoice_pkey/)
+          expect(plan).not.toMatch(/Seq Scan|Bitmap Heap Scan/)
+          // The one sort is the outer one, over at most the page's rows (the planner's estimate).
+          expect(sorts(plan)).toHaveLength(1)
+          expect(Number(plan.match(/^\s*Sort\s+\(cost=[\d.]+\.\.[\d.]+ rows=(\d+) /)?.[1])).toBeLessThanOrEqual(20)
+        })
+
+        it("returns the same deep page as paging through the rows", async () => {
+          const [page, count] = await service.listCustomerInvoices("cus_big", { limit: 20, offset: 4990 })
+          expect(count).toBe(5000)
+          // Issue dates rise with g: the oldest ten are 10 … 1.
+          expect(page.map((i) => i.id)).toEqual(Array.from({ length: 10 }, (_, i) => `inv_cus_big_sent_${10 - i}`))
+          const [overdue, overdueCount] = await service.listCustomerInvoices("cus_big", { status: "overdue", limit: 3, offset: 2497 })
+          expect(overdueCount).toBe(2500)
+          expect(overdue.map((i) => i.id)).toEqual(["inv_cus_big_sent_6", "inv_cus_big_sent_4", "inv_cus_big_sent_2"])
+        })
+      })
+    })
+
+    describe("a customer's invoice detail (one statement)", () => {
+      const invoiceWithPayments = async () => {
+        const draft = await service.createDraftInvoice({
+          customer_id: CUSTOMER,
+          currency_code: "usd",
+          notes: "Thanks",
+          lines: [
+            { title: "Gutter cleaning", description: "Front and back", quantity: 3, unit_price: 19.99, tax_rate: 20 },
+            { title: "Ladder hire", quantity: 1.5, unit_price: "10.005" },
+            { title: "Call-out", quantity: 1, unit_price: 0 },
+          ],
         } as never)
-        expect(plan).toMatch(/Index Scan Backward using "?IDX_invoice_customer_issue_date_id/)
-        // Index-only once autovacuum has set the visibility map; a bitmap scan of the index before.
-        expect(plan).toMatch(/(Index (Only )?Scan using|Bitmap Index Scan on) "?IDX_invoice_customer_status_issue_date/)
-        expect(plan).not.toMatch(/Seq Scan/)
-        // The one sort is the outer one, over the page's rows only (after the Limit).
-        expect(plan.split("\n").filter((line) => /Sort\s+\(/.test(line))).toHaveLength(1)
-        expect(plan).toMatch(/^\s*Sort\s+\(cost=[\d.]+\.\.[\d.]+ rows=20 /)
-        const [rows, count] = await service.listCustomerInvoices("cus_big", { limit: 20 })
-        expect([rows.length, count]).toEqual([20, 5000])
+        await service.sendInvoice(draft.id)
+        await service.recordInvoicePayment(draft.id, { amount: 20.01, method: "cash" })
+        await service.recordInvoicePayment(draft.id, { amount: "5.5", method: "check" })
+        return draft.id
+      }
+      const views = (id: string) => service.listPortalEvents({ type: "invoice_viewed", subject_id: id })
+
+      it("reads what the joined ORM read does, to the byte once serialized", async () => {
+        const id = await invoiceWithPayments()
+        const viaOrm = serializePortalInvoiceDetail(await service.retrieveCustomerInvoice(CUSTOMER, id))
+        const viaSql = serializePortalInvoiceDetail(await service.retrieveCustomerInvoiceDetail(CUSTOMER, id))
+        expect(viaOrm.lines).toHaveLength(3)
+        expect(viaOrm.payments).toHaveLength(2)
+        expect(viaSql.payments[0].paid_at).toBeInstanceOf(Date)
+        expect(JSON.stringify(viaSql)).toBe(JSON.stringify(viaOrm))
+        expect(await views(id)).toEqual([])
+      })
+
+      it("logs the view in the same statement, and only when the invoice is the customer's and visible", async () => {
+        const id = await invoiceWithPayments()
+        const view = (customerId: string) =>
+          ({ type: "invoice_viewed", customer_id: customerId, actor: "customer", subject_type: "invoice", subject_id: id, data: { via: "store" } }) as never
+        await service.retrieveCustomerInvoiceDetail(CUSTOMER, id, { view: view(CUSTOMER) })
+        expect(await views(id)).toEqual([
+          expect.objectContaining({ customer_id: CUSTOMER, actor: "customer", subject_type: "invoice", data: { via: "store" } }),
+        ])
+        await expect(service.retrieveCustomerInvoiceDetail("cus_other", id, { view: view("cus_other") })).rejects.toThrow(
+          `Invoice with id "${id}" was not found`
+        )
+        await service.voidInvoice(id).catch(() => sql(`UPDATE portal_invoice SET status = 'void' WHERE id = ?`, [id]))
+        await expect(service.retrieveCustomerInvoiceDetail(CUSTOMER, id, { view: view(CUSTOMER) })).rejects.toThrow(/was not found/)
+        expect(await views(id)).toHaveLength(1)
+        await expect(
+          service.retrieveCustomerInvoiceDetail(CUSTOMER, id, { view: { ...(view(CUSTOMER) as object), type: "made_up" } as never })
+        ).rejects.toThrow(/Unknown portal event type/)
+      })
+    })
+
+    describe("a customer's estimate detail (one statement)", () => {
+      it("reads what the joined ORM read does, and logs a view only when asked", async () => {
+        const draft = await service.createDraftEstimate({
+          customer_id: CUSTOMER,
+          currency_code: "eur",
+          lines: [
+            { title: "Survey", quantity: 2, unit_price: 45.5, tax_rate: 10 },
+            { title: "Report", description: "PDF", quantity: 1, unit_price: "120.125" },
+          ],
+        } as never)
+        await service.sendEstimate(draft.id)
+        const viaOrm = serializePortalEstimateDetail(await service.retrieveCustomerEstimate(CUSTOMER, draft.id))
+        const view = { type: "estimate_viewed", customer_id: CUSTOMER, actor: "customer", subject_type: "estimate", subject_id: draft.id }
+        const viaSql = serializePortalEstimateDetail(await service.retrieveCustomerEstimateDetail(CUSTOMER, draft.id, { view: view as never }))
+        expect(viaOrm.lines).toHaveLength(2)
+        expect(JSON.stringify(viaSql)).toBe(JSON.stringify(viaOrm))
+        expect(await service.listPortalEvents({ type: "estimate_viewed", subject_id: draft.id })).toEqual([
+          expect.objectContaining({ customer_id: CUSTOMER, actor: "customer", data: null }),
+        ])
+        await expect(service.retrieveCustomerEstimateDetail("cus_other", draft.id)).rejects.toThrow(
+          `Estimate with id "${draft.id}" was not found`
+        )
       })
     })
 

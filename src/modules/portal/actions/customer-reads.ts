@@ -3,8 +3,9 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { requireCustomerId } from "../../../lib/document-input"
 import { roundToCurrency } from "../../../lib/money"
 import { invoiceDisplayStatusRange } from "../../../lib/status"
-import type { ModuleEstimate, ModuleInvoice } from "../../../types/module"
+import type { ModuleEstimate, ModuleInvoice, ModuleLogPortalEvent } from "../../../types/module"
 import { EstimateStatus, InvoiceStatus } from "../constants"
+import { portalEventRow } from "./events"
 import type { PortalDeps } from "./types"
 
 // Every read a customer triggers goes through these: the customer id comes from the session,
@@ -44,6 +45,31 @@ export async function retrieveCustomerInvoice({ service }: PortalDeps, customerI
   return invoice
 }
 
+/**
+ * The same invoice for the customer's own view of it, in one statement (see
+ * PortalSqlRepository.customerInvoiceDetail): with `view`, the view is logged by that statement,
+ * and only when the invoice was found.
+ */
+export async function retrieveCustomerInvoiceDetail(
+  { sql }: PortalDeps,
+  customerId: string,
+  id: string,
+  { view }: { view?: ModuleLogPortalEvent },
+  sharedContext: Context
+) {
+  const invoice = await sql.customerInvoiceDetail(
+    requireCustomerId(customerId),
+    id,
+    [...VISIBLE_INVOICE],
+    view ? portalEventRow(view) : null,
+    sharedContext
+  )
+  if (!invoice) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Invoice with id "${id}" was not found`)
+  }
+  return invoice as unknown as ModuleInvoice
+}
+
 export async function listCustomerEstimates(
   { sql }: PortalDeps,
   customerId: string,
@@ -73,13 +99,31 @@ export async function retrieveCustomerEstimate({ service }: PortalDeps, customer
   return estimate
 }
 
+/** The same estimate for the customer's own view of it, in one statement (see retrieveCustomerInvoiceDetail). */
+export async function retrieveCustomerEstimateDetail(
+  { sql }: PortalDeps,
+  customerId: string,
+  id: string,
+  { view }: { view?: ModuleLogPortalEvent },
+  sharedContext: Context
+) {
+  const estimate = await sql.customerEstimateDetail(
+    requireCustomerId(customerId),
+    id,
+    [...VISIBLE_ESTIMATE],
+    view ? portalEventRow(view) : null,
+    sharedContext
+  )
+  if (!estimate) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Estimate with id "${id}" was not found`)
+  }
+  return estimate as unknown as ModuleEstimate
+}
+
 /** The home page's figures, for one customer: open balance per currency, overdue, pending. */
 export async function retrieveCustomerSummary({ sql }: PortalDeps, customerId: string, sharedContext: Context) {
-  // Two independent statements, sent at once: one round trip.
-  const [balances, pending] = await Promise.all([
-    sql.customerInvoiceBalances(requireCustomerId(customerId), new Date(), sharedContext),
-    sql.countPendingEstimates(customerId, sharedContext),
-  ])
+  // One statement (see PortalSqlRepository.customerSummary).
+  const { balances, pending_estimates } = await sql.customerSummary(requireCustomerId(customerId), new Date(), sharedContext)
   return {
     balances: balances.map((b) => ({
       currency_code: b.currency_code,
@@ -90,6 +134,6 @@ export async function retrieveCustomerSummary({ sql }: PortalDeps, customerId: s
       invoice_id: Number(b.invoice_count) === 1 ? b.invoice_id : null,
     })),
     overdue_count: balances.reduce((n, b) => n + Number(b.overdue), 0),
-    pending_estimates: pending,
+    pending_estimates,
   }
 }

@@ -37,9 +37,10 @@ const Estimate = model
       where: "deleted_at IS NULL",
     },
     {
-      // The customer's list, newest first: scanned backwards, it stops after one page.
-      name: "IDX_estimate_customer_issue_date_id",
-      on: ["customer_id", "issue_date", "id"],
+      // The customer's list, newest first: scanned backwards, it stops after one page. Status rides
+      // along so the list filter is checked in the index (see the invoice list's index).
+      name: "IDX_estimate_customer_issue_date_id_status",
+      on: ["customer_id", "issue_date", "id", "status"],
       where: "deleted_at IS NULL",
     },
     {

@@ -43,9 +43,11 @@ const Invoice = model
       where: "deleted_at IS NULL",
     },
     {
-      // The customer's list, newest first: scanned backwards, it stops after one page.
-      name: "IDX_invoice_customer_issue_date_id",
-      on: ["customer_id", "issue_date", "id"],
+      // The customer's list, newest first: scanned backwards, it stops after one page. Status and
+      // due date ride along so every list filter is checked in the index: a deep page skips its
+      // offset over index entries only (an index-only scan), never over table rows.
+      name: "IDX_invoice_customer_issue_date_id_status_due",
+      on: ["customer_id", "issue_date", "id", "status", "due_date"],
       where: "deleted_at IS NULL",
     },
     {

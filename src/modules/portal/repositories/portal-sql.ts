@@ -13,6 +13,9 @@ export type CustomerInvoiceBalance = {
   invoice_id: string
 }
 
+/** What `customerSummary` reads: balances per currency (exact, as text) and the pending estimates. */
+export type CustomerSummaryFigures = { balances: CustomerInvoiceBalance[]; pending_estimates: number }
+
 /**
  * What a customer's list is filtered by: stored statuses and, for invoices, optional due-date
  * bounds (`due_before`: due_date < it; `due_not_before`: no due date or due_date >= it).
@@ -23,23 +26,61 @@ export type CustomerListFilter = { statuses: string[]; due_before?: Date | null;
 export type CustomerPage = { rows: Record<string, unknown>[]; count: number }
 
 /** Numeric columns come from pg as text; the ORM hands them out as numbers, and so does this. */
+function withNumbers<T extends Record<string, unknown>>(row: T, numericColumns: readonly string[]): T {
+  for (const column of numericColumns) {
+    if (row[column] != null) {
+      ;(row as Record<string, unknown>)[column] = Number(row[column])
+    }
+  }
+  return row
+}
+
 function pageOf(rows: Record<string, unknown>[], numericColumns: readonly string[]): CustomerPage {
   const count = Number(rows[0]?._count ?? 0)
-  const page = rows
-    .filter((row) => row.id != null)
-    .map(({ _count, ...row }) => {
-      for (const column of numericColumns) {
-        if (row[column] != null) {
-          row[column] = Number(row[column])
-        }
-      }
-      return row
-    })
+  const page = rows.filter((row) => row.id != null).map(({ _count, ...row }) => withNumbers(row, numericColumns))
   return { rows: page, count }
 }
 
 const DOCUMENT_NUMERIC_COLUMNS = ["subtotal", "tax_total", "total"] as const
 const INVOICE_NUMERIC_COLUMNS = [...DOCUMENT_NUMERIC_COLUMNS, "amount_paid"] as const
+
+/** One activity row, as `insertEvent` and a logged document read write it. */
+export type PortalEventRow = {
+  type: string
+  customer_id: string | null
+  actor: string
+  subject_type: string | null
+  subject_id: string | null
+  data: Record<string, unknown> | null
+}
+
+/** The bound values of one new activity row, in the column order of the INSERTs below. */
+function eventValues(event: PortalEventRow) {
+  return [
+    generateEntityId(undefined, "pevt"),
+    event.type,
+    event.customer_id,
+    event.actor,
+    event.subject_type,
+    event.subject_id,
+    event.data === null ? null : JSON.stringify(event.data),
+  ]
+}
+
+/** A customer's invoice with its lines and payments, as `customerInvoiceDetail` reads it. */
+export type CustomerInvoiceDetailRow = Record<string, unknown> & {
+  id: string
+  lines: Record<string, unknown>[]
+  payments: (Record<string, unknown> & { paid_at: Date })[]
+}
+
+/** A customer's estimate with its lines, as `customerEstimateDetail` reads it. */
+export type CustomerEstimateDetailRow = Record<string, unknown> & { id: string; lines: Record<string, unknown>[] }
+
+/** The bound values of a detail statement's optional view-log INSERT: none is written without a view. */
+function viewValues(view: PortalEventRow | null) {
+  return [...(view ? eventValues(view) : [null, null, null, null, null, null, null]), view !== null]
+}
 
 /** The settings row with what the session check needs of the customer's access, session and link. */
 export type PortalRequestRow = Record<string, unknown> & {
@@ -63,7 +104,7 @@ export const PORTAL_REQUEST_EXTRA_COLUMNS = [
 
 /**
  * Every raw SQL statement of the Portal module: row locks, the number sequences, the per-access
- * upsert and the customer summary aggregate. Each statement is a literal with bound parameters
+ * upsert, the customer lists and document reads, and the customer summary aggregate. Each statement is a literal with bound parameters
  * (no table name or value is spliced into SQL text). Statements run on the caller's transaction
  * when there is one, so a lock lasts until that transaction ends.
  */
@@ -105,8 +146,10 @@ export class PortalSqlRepository extends MikroOrmBase {
 
   /**
    * One page of a customer's invoices, newest first, and how many match in all — one statement:
-   * the count (an index-only scan of IDX_invoice_customer_status_issue_date) and the page (a
-   * backward scan of IDX_invoice_customer_issue_date_id that stops after offset + limit rows).
+   * the count (an index-only scan of IDX_invoice_customer_status_issue_date) and the page as a
+   * deferred join: the page's ids from a backward index-only scan of
+   * IDX_invoice_customer_issue_date_id_status_due (which holds every column the filter reads, so
+   * the offset is skipped over index entries, not rows), then only those rows by primary key.
    * The LEFT JOIN keeps the count when the page is empty. A bound left NULL drops its condition
    * (PostgreSQL plans with the values, so it costs nothing).
    */
@@ -131,11 +174,13 @@ export class PortalSqlRepository extends MikroOrmBase {
                AND (?::timestamptz IS NULL OR due_date < ?)
                AND (?::timestamptz IS NULL OR due_date IS NULL OR due_date >= ?)) c
        LEFT JOIN LATERAL (
-         SELECT * FROM portal_invoice
-         WHERE customer_id = ? AND deleted_at IS NULL AND status IN (?)
-           AND (?::timestamptz IS NULL OR due_date < ?)
-           AND (?::timestamptz IS NULL OR due_date IS NULL OR due_date >= ?)
-         ORDER BY issue_date DESC, id DESC LIMIT ? OFFSET ?
+         SELECT i.* FROM (
+           SELECT id FROM portal_invoice
+           WHERE customer_id = ? AND deleted_at IS NULL AND status IN (?)
+             AND (?::timestamptz IS NULL OR due_date < ?)
+             AND (?::timestamptz IS NULL OR due_date IS NULL OR due_date >= ?)
+           ORDER BY issue_date DESC, id DESC LIMIT ? OFFSET ?
+         ) k JOIN portal_invoice i ON i.id = k.id
        ) p ON true
        ORDER BY p.issue_date DESC, p.id DESC`,
       [...where, ...where, page.limit, page.offset]
@@ -143,7 +188,7 @@ export class PortalSqlRepository extends MikroOrmBase {
     return pageOf(rows, INVOICE_NUMERIC_COLUMNS)
   }
 
-  /** The same for estimates, by status only (IDX_estimate_customer_status_issue_date, IDX_estimate_customer_issue_date_id). */
+  /** The same for estimates, by status only (IDX_estimate_customer_status_issue_date, IDX_estimate_customer_issue_date_id_status). */
   async customerEstimatePage(
     customerId: string,
     filter: Pick<CustomerListFilter, "statuses">,
@@ -155,8 +200,10 @@ export class PortalSqlRepository extends MikroOrmBase {
        FROM (SELECT count(*)::int AS n FROM portal_estimate
              WHERE customer_id = ? AND deleted_at IS NULL AND status IN (?)) c
        LEFT JOIN LATERAL (
-         SELECT * FROM portal_estimate WHERE customer_id = ? AND deleted_at IS NULL AND status IN (?)
-         ORDER BY issue_date DESC, id DESC LIMIT ? OFFSET ?
+         SELECT e.* FROM (
+           SELECT id FROM portal_estimate WHERE customer_id = ? AND deleted_at IS NULL AND status IN (?)
+           ORDER BY issue_date DESC, id DESC LIMIT ? OFFSET ?
+         ) k JOIN portal_estimate e ON e.id = k.id
        ) p ON true
        ORDER BY p.issue_date DESC, p.id DESC`,
       [customerId, filter.statuses, customerId, filter.statuses, page.limit, page.offset]
@@ -165,34 +212,99 @@ export class PortalSqlRepository extends MikroOrmBase {
   }
 
   /**
+   * One of a customer's invoices (by id, customer and visible status) with its lines and
+   * payments, in one statement: the lines and payments come as JSON arrays beside the invoice
+   * row, each read through its invoice_id index (numeric columns arrive as JSON numbers, as the
+   * ORM hands them out; the line columns are the estimate detail's too). With `view`, the same statement appends that
+   * activity row — only when the invoice was found (a data-modifying CTE runs whether or not the
+   * query reads it). Undefined when there is no such invoice.
+   */
+  async customerInvoiceDetail(
+    customerId: string,
+    id: string,
+    statuses: string[],
+    view: PortalEventRow | null,
+    context: Context = {}
+  ): Promise<CustomerInvoiceDetailRow | undefined> {
+    const [row] = await this.manager(context).execute(
+      `WITH d AS (
+         SELECT * FROM portal_invoice WHERE id = ? AND customer_id = ? AND status IN (?) AND deleted_at IS NULL
+       ), viewed AS (
+         INSERT INTO portal_event (id, type, customer_id, actor, subject_type, subject_id, data)
+         SELECT ?, ?, ?, ?, ?, ?, ?::jsonb FROM d WHERE ?::boolean
+       )
+       SELECT d.*,
+              (SELECT coalesce(json_agg(json_build_object(
+                        'id', l.id, 'rank', l.rank, 'title', l.title, 'description', l.description,
+                        'quantity', l.quantity, 'unit_price', l.unit_price, 'tax_rate', l.tax_rate,
+                        'subtotal', l.subtotal, 'tax_total', l.tax_total, 'total', l.total
+                      ) ORDER BY l.rank, l.id), '[]'::json)
+                 FROM portal_invoice_line l WHERE l.invoice_id = d.id AND l.deleted_at IS NULL) AS _lines,
+              (SELECT coalesce(json_agg(json_build_object(
+                        'id', p.id, 'amount', p.amount, 'method', p.method, 'paid_at', p.paid_at
+                      ) ORDER BY p.paid_at, p.id), '[]'::json)
+                 FROM portal_invoice_payment p WHERE p.invoice_id = d.id AND p.deleted_at IS NULL) AS _payments
+       FROM d`,
+      [id, customerId, statuses, ...viewValues(view)]
+    )
+    if (!row) {
+      return undefined
+    }
+    const { _lines, _payments, ...invoice } = row as Record<string, unknown> & {
+      _lines: Record<string, unknown>[]
+      _payments: (Record<string, unknown> & { paid_at: string })[]
+    }
+    return {
+      ...(withNumbers(invoice, INVOICE_NUMERIC_COLUMNS) as Record<string, unknown> & { id: string }),
+      lines: _lines,
+      // JSON has no dates: paid_at becomes a Date again, as the row's own dates are.
+      payments: _payments.map((p) => ({ ...p, paid_at: new Date(p.paid_at) })),
+    }
+  }
+
+  /** The same for one of a customer's estimates and its lines (see customerInvoiceDetail). */
+  async customerEstimateDetail(
+    customerId: string,
+    id: string,
+    statuses: string[],
+    view: PortalEventRow | null,
+    context: Context = {}
+  ): Promise<CustomerEstimateDetailRow | undefined> {
+    const [row] = await this.manager(context).execute(
+      `WITH d AS (
+         SELECT * FROM portal_estimate WHERE id = ? AND customer_id = ? AND status IN (?) AND deleted_at IS NULL
+       ), viewed AS (
+         INSERT INTO portal_event (id, type, customer_id, actor, subject_type, subject_id, data)
+         SELECT ?, ?, ?, ?, ?, ?, ?::jsonb FROM d WHERE ?::boolean
+       )
+       SELECT d.*,
+              (SELECT coalesce(json_agg(json_build_object(
+                        'id', l.id, 'rank', l.rank, 'title', l.title, 'description', l.description,
+                        'quantity', l.quantity, 'unit_price', l.unit_price, 'tax_rate', l.tax_rate,
+                        'subtotal', l.subtotal, 'tax_total', l.tax_total, 'total', l.total
+                      ) ORDER BY l.rank, l.id), '[]'::json)
+                 FROM portal_estimate_line l WHERE l.estimate_id = d.id AND l.deleted_at IS NULL) AS _lines
+       FROM d`,
+      [id, customerId, statuses, ...viewValues(view)]
+    )
+    if (!row) {
+      return undefined
+    }
+    const { _lines, ...estimate } = row as Record<string, unknown> & { _lines: Record<string, unknown>[] }
+    return { ...(withNumbers(estimate, DOCUMENT_NUMERIC_COLUMNS) as Record<string, unknown> & { id: string }), lines: _lines }
+  }
+
+  /**
    * Appends one activity row in one statement: no transaction of its own (a single INSERT is
    * atomic) and no module event (nothing subscribes to activity rows). Runs in the caller's
    * transaction when there is one.
    */
-  async insertEvent(
-    event: {
-      type: string
-      customer_id: string | null
-      actor: string
-      subject_type: string | null
-      subject_id: string | null
-      data: Record<string, unknown> | null
-    },
-    context: Context = {}
-  ) {
+  async insertEvent(event: PortalEventRow, context: Context = {}) {
     const [row] = await this.manager(context).execute(
       `INSERT INTO portal_event (id, type, customer_id, actor, subject_type, subject_id, data)
        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
        RETURNING id, type, customer_id, actor, subject_type, subject_id, data, created_at, updated_at, deleted_at`,
-      [
-        generateEntityId(undefined, "pevt"),
-        event.type,
-        event.customer_id,
-        event.actor,
-        event.subject_type,
-        event.subject_id,
-        event.data === null ? null : JSON.stringify(event.data),
-      ]
+      eventValues(event)
     )
     return row as typeof event & { id: string; created_at: Date; updated_at: Date; deleted_at: Date | null }
   }
@@ -254,30 +366,41 @@ export class PortalSqlRepository extends MikroOrmBase {
   }
 
   /**
-   * Open balance and overdue count per currency of a customer's sent invoices, summed in
-   * PostgreSQL numeric (exact). "Overdue" is `invoiceOverdueSql`, the SQL form of the one rule in
+   * A customer's home figures in one statement: open balance and overdue count per currency of
+   * their sent invoices, summed in PostgreSQL numeric (exact), and how many sent estimates await
+   * their decision. "Overdue" is `invoiceOverdueSql`, the SQL form of the one rule in
    * lib/status.ts, evaluated at the caller's `now` (the app's clock, as the list filter uses).
+   * The LEFT JOIN keeps the estimate count when there is no open invoice.
    */
-  async customerInvoiceBalances(customerId: string, now: Date, context: Context): Promise<CustomerInvoiceBalance[]> {
+  async customerSummary(customerId: string, now: Date, context: Context): Promise<CustomerSummaryFigures> {
     const overdue = invoiceOverdueSql(now)
     // The one interpolation is INVOICE_OVERDUE_SQL, a constant of lib/status.ts; values are bound.
-    return this.manager(context).execute(
-      `SELECT currency_code, SUM(total - amount_paid)::text AS open_amount,
-              COUNT(*) FILTER (WHERE ${INVOICE_OVERDUE_SQL})::text AS overdue,
-              COUNT(*)::text AS invoice_count, MIN(id) AS invoice_id
-       FROM portal_invoice WHERE customer_id = ? AND status = ? AND deleted_at IS NULL
-       GROUP BY currency_code ORDER BY currency_code`,
-      [...overdue.bindings, customerId, InvoiceStatus.SENT]
+    const rows: (CustomerInvoiceBalance & { _pending: number; currency_code: string | null })[] = await this.manager(
+      context
+    ).execute(
+      `SELECT e.n AS _pending, b.currency_code, b.open_amount, b.overdue, b.invoice_count, b.invoice_id
+       FROM (SELECT COUNT(*)::int AS n FROM portal_estimate WHERE customer_id = ? AND status = ? AND deleted_at IS NULL) e
+       LEFT JOIN (
+         SELECT currency_code, SUM(total - amount_paid)::text AS open_amount,
+                COUNT(*) FILTER (WHERE ${INVOICE_OVERDUE_SQL})::text AS overdue
+         FROM portal_invoice WHERE customer_id = ? AND status = ? AND deleted_at IS NULL
+         GROUP BY currency_code
+       ) b ON true
+       ORDER BY b.currency_code`,
+      [customerId, EstimateStatus.SENT, ...overdue.bindings, customerId, InvoiceStatus.SENT]
     )
-  }
-
-  /** How many sent estimates await the customer's decision. */
-  async countPendingEstimates(customerId: string, context: Context): Promise<number> {
-    const [row] = await this.manager(context).execute(
-      `SELECT COUNT(*)::int AS n FROM portal_estimate WHERE customer_id = ? AND status = ? AND deleted_at IS NULL`,
-      [customerId, EstimateStatus.SENT]
-    )
-    return Number(row.n)
+    return {
+      balances: rows
+        .filter((row) => row.currency_code !== null)
+        .map(({ currency_code, open_amount, overdue, invoice_count, invoice_id }) => ({
+          currency_code: currency_code!,
+          open_amount,
+          overdue,
+          invoice_count,
+          invoice_id,
+        })),
+      pending_estimates: Number(rows[0]?._pending ?? 0),
+    }
   }
 }
 

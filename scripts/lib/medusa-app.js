@@ -1,6 +1,10 @@
-// The production build the benchmark measures. The repository root is both the plugin and (via
-// medusa-config.ts) a host app loading ./src; `medusa build` there would replace the plugin's own
-// .medusa/server, so the host app is copied to a temporary directory and built there.
+// A production build of this repository's host app (medusa-config.ts + src/) and the processes run
+// from it: `medusa build`, `medusa db:migrate` / `medusa user`, and `medusa start` with /health
+// polling. Used by the HTTP benchmark (bench/http) and the cluster test (npm run test:cluster).
+//
+// The repository root is both the plugin and (via medusa-config.ts) a host app loading ./src;
+// `medusa build` there would replace the plugin's own .medusa/server, so the host app is copied to
+// a temporary directory and built there.
 const { spawn } = require("child_process")
 const fs = require("fs")
 const http = require("http")
@@ -21,7 +25,8 @@ function run(cmd, args, { cwd, env, quiet = true }) {
     child.on("exit", (code) => {
       if (code === 0) return resolve(out)
       if (!quiet) process.stderr.write(out)
-      reject(new Error(`${path.basename(args[0] || cmd)} ${args.slice(1).join(" ")} exited with ${code}:\n${out.slice(-3000)}`))
+      const shown = out.length > 3000 ? `${out.slice(0, 1500)}\n…\n${out.slice(-1500)}` : out
+      reject(new Error(`${path.basename(args[0] || cmd)} ${args.slice(1).join(" ")} exited with ${code}:\n${shown}`))
     })
   })
 }
@@ -30,10 +35,13 @@ function run(cmd, args, { cwd, env, quiet = true }) {
  * Copies the host app (config, src, package.json, tsconfig) to a temporary directory, links
  * node_modules, runs `medusa build` (admin disabled) and returns the build output directory,
  * .medusa/server, from which `medusa start` runs. Templates are copied next to the compiled code
- * as `npm run build` does for the plugin (the compiler emits only .js).
+ * as `npm run build` does for the plugin (the compiler emits only .js). `extra` lists folders of
+ * the repository that `medusa build` never compiles (it skips integration-tests/) but the app
+ * loads, e.g. the fake Stripe provider medusa-config.ts registers for tests: they are transpiled
+ * into the build at the same relative path.
  */
-async function buildApp({ env, onCleanup }) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-app-"))
+async function buildApp({ env, onCleanup, extra = [], prefix = "portal-app-" }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
   onCleanup(async () => fs.rmSync(dir, { recursive: true, force: true }))
   for (const entry of ["medusa-config.ts", "src", "package.json"]) {
     fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true })
@@ -49,13 +57,32 @@ async function buildApp({ env, onCleanup }) {
     throw new Error(`medusa build did not emit ${server}/medusa-config.js`)
   }
   fs.cpSync(path.join(dir, "src", "templates"), path.join(server, "src", "templates"), { recursive: true })
+  extra.forEach((folder) => transpileFolder(path.join(ROOT, folder), path.join(server, folder), tsconfig.compilerOptions))
   fs.symlinkSync(NODE_MODULES, path.join(server, "node_modules"))
   return server
+}
+
+/** Each .ts file of `from` as CommonJS .js in `to` (no type check: typecheck covers them). */
+function transpileFolder(from, to, compilerOptions) {
+  const ts = require("typescript")
+  const options = { ...compilerOptions, module: "CommonJS", moduleResolution: "Node", inlineSourceMap: false }
+  const { options: parsed } = ts.convertCompilerOptionsFromJson(options, from)
+  fs.mkdirSync(to, { recursive: true })
+  for (const name of fs.readdirSync(from)) {
+    if (!name.endsWith(".ts") || name.endsWith(".d.ts")) continue
+    const source = fs.readFileSync(path.join(from, name), "utf8")
+    const { outputText } = ts.transpileModule(source, { compilerOptions: parsed, fileName: name })
+    fs.writeFileSync(path.join(to, name.replace(/\.ts$/, ".js")), outputText)
+  }
 }
 
 /** `medusa <args>` in the build output (db:migrate, user). */
 const medusa = (serverDir, args, env) => run(process.execPath, [MEDUSA_CLI, ...args], { cwd: serverDir, env })
 
+/**
+ * Resolves once GET /health answers 200. `medusa start` registers /health after every loader ran,
+ * in every worker mode (a `worker` instance serves nothing else), so 200 means ready.
+ */
 function waitForHealth(port, timeoutMs, child) {
   const deadline = Date.now() + timeoutMs
   return new Promise((resolve, reject) => {
@@ -73,9 +100,13 @@ function waitForHealth(port, timeoutMs, child) {
   })
 }
 
-/** Starts `medusa start` (NODE_ENV=production) in its own process group; stopped on cleanup. */
-async function startServer({ serverDir, env, port, onCleanup }) {
-  const logPath = path.join(path.dirname(path.dirname(serverDir)), "server.log")
+/**
+ * Starts `medusa start` (NODE_ENV from `env`) in its own process group, logging to `logPath`
+ * (appended; default server.log beside the build), and waits for /health. Stopped on cleanup;
+ * `kill()` ends it with SIGKILL at once (a crash), `stop()` with SIGTERM first.
+ */
+async function startServer({ serverDir, env, port, onCleanup, logPath, healthTimeoutMs = 180_000 }) {
+  logPath = logPath || path.join(path.dirname(path.dirname(serverDir)), "server.log")
   const log = fs.openSync(logPath, "a")
   const child = spawn(process.execPath, [MEDUSA_CLI, "start", "--port", String(port)], {
     cwd: serverDir,
@@ -83,53 +114,29 @@ async function startServer({ serverDir, env, port, onCleanup }) {
     stdio: ["ignore", log, log],
     detached: true,
   })
+  fs.closeSync(log)
+  const exited = new Promise((r) => child.once("exit", r))
+  const signal = (name) => {
+    try {
+      process.kill(-child.pid, name)
+      return true
+    } catch {
+      return false // gone
+    }
+  }
+  const running = () => child.exitCode === null && !child.signalCode
+  const kill = async () => {
+    if (running() && signal("SIGKILL")) await exited
+  }
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode) return
-    const exited = new Promise((r) => child.once("exit", r))
-    try {
-      process.kill(-child.pid, "SIGTERM")
-    } catch {
-      return
-    }
+    if (!running() || !signal("SIGTERM")) return
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
-    try {
-      process.kill(-child.pid, "SIGKILL")
-    } catch {
-      // gone
-    }
+    signal("SIGKILL")
   }
   onCleanup(stop)
   const started = Date.now()
-  await waitForHealth(port, 180_000, child)
-  return { pid: child.pid, child, logPath, stop, startedInMs: Date.now() - started }
+  await waitForHealth(port, healthTimeoutMs, child)
+  return { pid: child.pid, child, logPath, stop, kill, startedInMs: Date.now() - started }
 }
 
-/** Resident memory (VmRSS, MB) of a process and its descendants, from /proc. */
-function treeRssMb(pid) {
-  const children = new Map()
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1])
-      if (!children.has(ppid)) children.set(ppid, [])
-      children.get(ppid).push(Number(entry))
-    } catch {
-      // exited meanwhile
-    }
-  }
-  let kb = 0
-  const visit = (p) => {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))
-      if (m) kb += Number(m[1])
-    } catch {
-      // exited meanwhile
-    }
-    for (const c of children.get(p) || []) visit(c)
-  }
-  visit(pid)
-  return Math.round(kb / 1024)
-}
-
-module.exports = { buildApp, medusa, startServer, treeRssMb, NODE_MODULES }
+module.exports = { buildApp, medusa, startServer, waitForHealth, NODE_MODULES }
