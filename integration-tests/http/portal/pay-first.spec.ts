@@ -46,13 +46,16 @@ medusaIntegrationTestRunner({
         expect(page).toContain("How to pay")
         // Printed as typed, escaped, line breaks kept by CSS.
         expect(page).toContain("Bank transfer to Acme Plumbing LLC\nIBAN GB00 1234 5678\nReference: &lt;your invoice number&gt;")
-        const order = ["due-amount", "overdue", "How to pay", '<table class="lines"', "Download PDF"].map((s) => page.indexOf(s))
+        const order = ["due-amount", "days overdue", "How to pay", '<table class="lines"', "Download PDF"].map((s) => page.indexOf(s))
         expect(order.every((at) => at >= 0)).toBe(true)
         expect([...order].sort((a, b) => a - b)).toEqual(order)
       })
 
       it("still says how to pay an overdue invoice when there is neither online payment nor instructions", async () => {
-        const invoice = await seedInvoice(getContainer(), customer.id, "sent", { due_date: new Date(Date.now() - DAY - 60_000) })
+        const invoice = await seedInvoice(getContainer(), customer.id, "sent", {
+          issue_date: new Date(Date.now() - 30 * DAY),
+          due_date: new Date(Date.now() - DAY - 60_000),
+        })
         const page = (await api.get(`/portal/invoices/${invoice.id}`, session)).data as string
         expect(page).toContain("1 day overdue")
         expect(page).not.toContain(">Pay Now<")
@@ -126,7 +129,10 @@ medusaIntegrationTestRunner({
           country_code: "us",
           is_default_billing: true,
         })
-        const invoice = await seedInvoice(getContainer(), customer.id, "sent", { due_date: new Date(Date.now() - 2 * DAY) })
+        const invoice = await seedInvoice(getContainer(), customer.id, "sent", {
+          issue_date: new Date(Date.now() - 30 * DAY),
+          due_date: new Date(Date.now() - 2 * DAY),
+        })
         const text = await pdfText(`/portal/invoices/${invoice.id}/pdf`, session)
         expect(text).toMatch(/Acme Plumbing\s+12 Market Street\s+London\s+Tax ID GB123456789/)
         expect(text).toMatch(/1 Main St\s+Springfield, IL 62701\s+United States/)

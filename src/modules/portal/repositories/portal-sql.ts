@@ -382,7 +382,8 @@ export class PortalSqlRepository extends MikroOrmBase {
        FROM (SELECT COUNT(*)::int AS n FROM portal_estimate WHERE customer_id = ? AND status = ? AND deleted_at IS NULL) e
        LEFT JOIN (
          SELECT currency_code, SUM(total - amount_paid)::text AS open_amount,
-                COUNT(*) FILTER (WHERE ${INVOICE_OVERDUE_SQL})::text AS overdue
+                COUNT(*) FILTER (WHERE ${INVOICE_OVERDUE_SQL})::text AS overdue,
+                COUNT(*)::text AS invoice_count, MIN(id) AS invoice_id
          FROM portal_invoice WHERE customer_id = ? AND status = ? AND deleted_at IS NULL
          GROUP BY currency_code
        ) b ON true
