@@ -115,6 +115,10 @@ beforeAll(async () => {
     business_name: "Acme Plumbing",
     support_email: "help@acme.test",
     allow_service_history: true,
+    // Long unbroken tokens (an IBAN, a URL) must wrap on a phone, not push the page sideways.
+    payment_instructions: "Bank transfer to Acme Plumbing Ltd\nIBAN GB82WEST12345698765432, BIC WESTGB2L\nReference: your invoice number",
+    business_address: "12 Market Street\nLondon EC1A 1AA",
+    tax_id: "GB123456789",
   })
   const { stores } = await adminApi("GET", "/admin/stores")
   await adminApi("POST", `/admin/stores/${stores[0].id}`, {
@@ -173,6 +177,8 @@ describe("customer portal in the browser", () => {
     const balance = page.locator(".figures div").filter({ hasText: "Open balance" })
     await expectVisible(balance.getByText("€59.97"))
     await expectVisible(page.locator(".figures div").filter({ hasText: "Estimates waiting for you" }).getByText("1"))
+    await expectVisible(page.getByRole("link", { name: "Pay €59.97" }))
+    await expectVisible(page.getByRole("link", { name: "Review 1 estimate" }))
     await checkPage("home")
   })
 
@@ -188,6 +194,16 @@ describe("customer portal in the browser", () => {
     await expectVisible(page.getByRole("cell", { name: "Boiler service" }))
     await expectVisible(page.locator(".totals .grand").filter({ hasText: "Amount due" }).getByText("€59.97"))
     await expectVisible(page.getByRole("button", { name: "Pay Now" }))
+    // Pay first: the amount due, Pay Now and the other ways to pay come before the lines.
+    await expectVisible(page.locator(".due-amount").getByText("€59.97"))
+    await expectVisible(heading("Other ways to pay"))
+    await expectVisible(page.getByText("IBAN GB82WEST12345698765432, BIC WESTGB2L"))
+    const above = await page.evaluate(() => {
+      const top = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().top
+      return top(".pay-now") < top("table.lines") && top(".how-to-pay") < top("table.lines")
+    })
+    expect(above).toBe(true)
+    await expectVisible(page.getByRole("columnheader", { name: "Amount (excl. tax)" }))
     await checkPage("invoice")
   })
 
@@ -205,6 +221,9 @@ describe("customer portal in the browser", () => {
     expect(text).toMatch(/Boiler service\s+3\s+€19\.99\s+€59\.97/)
     expect(text).toMatch(/Amount due\s+€59\.97/)
     expect(text).toMatch(/Total\s+€59\.97/)
+    expect(text).toMatch(/Acme Plumbing\s+12 Market Street\s+London EC1A 1AA\s+Tax ID GB123456789/)
+    expect(text).toMatch(/How to pay\s+Bank transfer to Acme Plumbing Ltd/)
+    expect(text).toMatch(new RegExp(`Pay online: \\S+/portal/invoices/${invoice.id}`))
     expect(await download.failure()).toBeNull()
   })
 

@@ -42,6 +42,19 @@ export function isInvoiceOverdue(invoice: { status: InvoiceStatus | string; due_
   return invoice.status === rule.status && due !== null && due < rule.dueBefore.getTime()
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Whole days an overdue invoice is past its due date, at least 1 (an invoice overdue since this
+ * morning reads "1 day overdue", never "0 days"); null when it is not overdue.
+ */
+export function daysOverdue(invoice: { status: InvoiceStatus | string; due_date?: DateLike }, now: Date = new Date()) {
+  if (!isInvoiceOverdue(invoice, now)) {
+    return null
+  }
+  return Math.max(1, Math.floor((now.getTime() - toTime(invoice.due_date)!) / DAY_MS))
+}
+
 export function deriveInvoiceStatus(
   invoice: { status: InvoiceStatus | string; due_date?: DateLike },
   now: Date = new Date()

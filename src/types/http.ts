@@ -189,6 +189,9 @@ export type AdminPortalSettings = {
   approval_requires_name: boolean
   /** Terms the customer must accept (a checkbox) to approve; null for none. */
   approval_terms: string | null
+  payment_instructions: string | null
+  business_address: string | null
+  tax_id: string | null
 }
 
 export type AdminPortalSettingsResponse = { portal_settings: AdminPortalSettings }

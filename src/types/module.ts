@@ -77,6 +77,9 @@ export type ModuleUpdatePortalSettings = Partial<
     | "owner_notification_email"
     | "approval_requires_name"
     | "approval_terms"
+    | "payment_instructions"
+    | "business_address"
+    | "tax_id"
   >
 >
 

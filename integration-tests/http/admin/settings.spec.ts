@@ -19,6 +19,9 @@ const DEFAULTS = {
   logo_url: null,
   support_email: null,
   owner_notification_email: null,
+  payment_instructions: null,
+  business_address: null,
+  tax_id: null,
 }
 
 medusaIntegrationTestRunner({
@@ -69,6 +72,9 @@ medusaIntegrationTestRunner({
           logo_url: "https://cdn.example.com/logo.png",
           support_email: "help@acme.test",
           owner_notification_email: "owner@acme.test",
+          payment_instructions: "Bank transfer to Acme Plumbing LLC\nIBAN GB00 1234 5678\nReference: your invoice number",
+          business_address: "12 Market Street\nSpringfield, IL 62701",
+          tax_id: "EIN 12-3456789",
         }
 
         const response = await api.post("/admin/portal/settings", all, adminHeaders)
@@ -103,6 +109,21 @@ medusaIntegrationTestRunner({
         )
       })
 
+      it("trims the seller details and clears them when given null", async () => {
+        const saved = await api.post(
+          "/admin/portal/settings",
+          { payment_instructions: "  Cheque to Acme\n", business_address: " 1 Main St\r\nSpringfield ", tax_id: " VAT 123 " },
+          adminHeaders
+        )
+        expect(saved.data.portal_settings).toEqual(
+          expect.objectContaining({ payment_instructions: "Cheque to Acme", business_address: "1 Main St\r\nSpringfield", tax_id: "VAT 123" })
+        )
+        const cleared = await api.post("/admin/portal/settings", { payment_instructions: null, tax_id: null }, adminHeaders)
+        expect(cleared.data.portal_settings).toEqual(
+          expect.objectContaining({ payment_instructions: null, business_address: "1 Main St\r\nSpringfield", tax_id: null })
+        )
+      })
+
       it.each([1, 365])("accepts a link lifetime of %p days (the bounds)", async (days) => {
         const response = await api.post("/admin/portal/settings", { link_ttl_days: days }, adminHeaders)
 
@@ -125,6 +146,12 @@ medusaIntegrationTestRunner({
         ["an owner email that is not an email", { owner_notification_email: "owner@" }, "owner_notification_email"],
         ["a logo that is not a URL", { logo_url: "logo.png" }, "logo_url"],
         ["a business name that is not text", { business_name: 42 }, "business_name"],
+        ["payment instructions that are not text", { payment_instructions: ["IBAN"] }, "payment_instructions"],
+        ["payment instructions over 2000 characters", { payment_instructions: "x".repeat(2001) }, "payment_instructions"],
+        ["payment instructions with a NUL byte", { payment_instructions: "IBAN\u0000" }, "payment_instructions"],
+        ["a business address over 500 characters", { business_address: "x".repeat(501) }, "business_address"],
+        ["a tax id on two lines", { tax_id: "GB123\n456" }, "tax_id"],
+        ["a tax id over 50 characters", { tax_id: "x".repeat(51) }, "tax_id"],
       ])("refuses %s with a 400 naming the field and changes nothing", async (_case, body, field) => {
         await api.post("/admin/portal/settings", { business_name: "Before" }, adminHeaders)
         const before = await readSettings()

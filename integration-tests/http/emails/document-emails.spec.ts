@@ -50,6 +50,17 @@ medusaIntegrationTestRunner({
       sink.clear()
     })
 
+    it("puts the owner's payment instructions in the invoice email", async () => {
+      await api.post("/admin/portal/settings", { payment_instructions: "Bank transfer to Acme Plumbing LLC\nIBAN GB00 1234 5678" }, adminHeaders)
+      const { invoice: draft } = (await api.post("/admin/invoices", invoiceBody(customer.id), adminHeaders)).data
+      await api.post(`/admin/invoices/${draft.id}/send`, {}, adminHeaders)
+      await drainEventBus(getContainer())
+
+      const mail = sink.messages.find(toCustomer)!
+      expect(mail.text).toContain("How to pay:\nBank transfer to Acme Plumbing LLC\nIBAN GB00 1234 5678\n")
+      expect(mail.html).toContain("Bank transfer to Acme Plumbing LLC<br>IBAN GB00 1234 5678")
+    })
+
     it("emails a sent invoice with its number, amount due and due date, and a working link", async () => {
       const body = invoiceBody(customer.id, { due_date: "2030-03-15T12:00:00.000Z" })
       const { invoice: draft } = (await api.post("/admin/invoices", body, adminHeaders)).data

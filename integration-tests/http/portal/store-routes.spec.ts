@@ -102,9 +102,9 @@ medusaIntegrationTestRunner({
     })
 
     it("serves the summary and the history", async () => {
-      await seedInvoice(getContainer(), customer.id, "sent")
+      const sent = await seedInvoice(getContainer(), customer.id, "sent")
       const summary = await api.get("/store/portal", auth)
-      expect(summary.data.summary).toEqual({ balances: [{ currency_code: "eur", open_amount: 59.97 }], overdue_count: 0, pending_estimates: 0 })
+      expect(summary.data.summary).toEqual({ balances: [{ currency_code: "eur", open_amount: 59.97, invoice_count: 1, invoice_id: sent.id }], overdue_count: 0, pending_estimates: 0 })
       const paid = await seedInvoice(getContainer(), customer.id, "paid")
       const history = await api.get("/store/portal/history", auth)
       expect(history.data.history.map((h: any) => h.id)).toEqual([paid.id])

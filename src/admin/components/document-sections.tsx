@@ -3,6 +3,7 @@ import { Container, Skeleton, Table, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { Link } from "react-router-dom"
 import { usePortalActivity } from "../hooks/api"
+import { lineAmount, LINE_AMOUNT_LABEL } from "../../lib/line-amount"
 import { describeEvent } from "../lib/events"
 import { customerName, formatMoney } from "../lib/format"
 import type { AdminDocument, AdminInvoice, AdminPortalEvent } from "../../types/http"
@@ -30,7 +31,7 @@ export const LinesSection = ({ document }: { document: AdminDocument }) => {
                 <Table.HeaderCell className="text-right">Quantity</Table.HeaderCell>
                 <Table.HeaderCell className="text-right">Unit price</Table.HeaderCell>
                 <Table.HeaderCell className="text-right">Tax</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">{LINE_AMOUNT_LABEL}</Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -45,7 +46,7 @@ export const LinesSection = ({ document }: { document: AdminDocument }) => {
                   <Table.Cell className="text-right">{quantity(line.quantity)}</Table.Cell>
                   <Table.Cell className="text-right">{money(line.unit_price)}</Table.Cell>
                   <Table.Cell className="text-right">{line.tax_rate == null ? "-" : `${quantity(line.tax_rate)} %`}</Table.Cell>
-                  <Table.Cell className="text-right">{money(line.total)}</Table.Cell>
+                  <Table.Cell className="text-right" data-testid="document-line-amount">{money(lineAmount(line))}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

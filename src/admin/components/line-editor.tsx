@@ -3,6 +3,7 @@ import { Button, IconButton, Input, Table, Text } from "@medusajs/ui"
 import type { ComponentProps } from "react"
 import { useController, useFieldArray, useWatch, type Control, type FieldPath } from "react-hook-form"
 import { newDraftLine, type DocumentFormValues } from "../lib/document-form"
+import { lineAmount, LINE_AMOUNT_LABEL } from "../../lib/line-amount"
 import { formatMoney, previewLine, previewTotals } from "../lib/format"
 import { FieldError } from "./common"
 
@@ -31,7 +32,7 @@ export const LineEditor = ({ control }: { control: Control<DocumentFormValues> }
               <Table.HeaderCell className="w-[100px]">Quantity</Table.HeaderCell>
               <Table.HeaderCell className="w-[140px]">Unit price</Table.HeaderCell>
               <Table.HeaderCell className="w-[90px]">Tax %</Table.HeaderCell>
-              <Table.HeaderCell className="w-[130px] text-right">Amount</Table.HeaderCell>
+              <Table.HeaderCell className="w-[130px] text-right">{LINE_AMOUNT_LABEL}</Table.HeaderCell>
               <Table.HeaderCell className="w-[48px]" />
             </Table.Row>
           </Table.Header>
@@ -70,7 +71,7 @@ export const LineEditor = ({ control }: { control: Control<DocumentFormValues> }
                   </Table.Cell>
                   <Table.Cell className="text-right">
                     <Text size="small" leading="compact" className="pt-1.5" data-testid="line-amount">
-                      {money(amounts.total)}
+                      {money(lineAmount(amounts))}
                     </Text>
                   </Table.Cell>
                   <Table.Cell>

@@ -1,5 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { estimatePdfData, invoicePdfData, isPdfRendererBusy, pdfFileName, PdfDocumentData, secondsText } from "../../lib/pdf"
+import {
+  estimatePdfData,
+  invoicePdfAsksForPayment,
+  invoicePdfData,
+  isPdfRendererBusy,
+  pdfFileName,
+  PdfDocumentData,
+  secondsText,
+} from "../../lib/pdf"
 import { serializePortalEstimateDetail, serializePortalInvoiceDetail } from "../../lib/serializers"
 import { PORTAL_MODULE } from "../../modules/portal"
 import { PortalEventActor, PortalEventType } from "../../modules/portal/constants"
@@ -7,6 +15,7 @@ import type PortalModuleService from "../../modules/portal/service"
 import type { ModulePortalSettings } from "../../types/module"
 import { requestSettings } from "./request-settings"
 import { loadDocumentPdf, loadPortalCustomer, loadStandingDecision } from "../loaders"
+import { onlinePayment } from "./online-payment"
 import { renderPortalMessage } from "./portal-pages"
 
 type PdfFace = "page" | "store" | "admin"
@@ -19,6 +28,28 @@ export function sendPdf(res: MedusaResponse, data: PdfDocumentData, pdf: Buffer)
   res.setHeader("Cache-Control", "private, no-store")
   res.setHeader("X-Content-Type-Options", "nosniff")
   res.status(200).end(pdf)
+}
+
+/**
+ * An invoice PDF with "How to pay": the owner's payment instructions (with or without Stripe) and,
+ * when the portal offers Pay Now for it, the link to the invoice's page, where Pay Now is.
+ */
+async function withHowToPay(
+  req: MedusaRequest,
+  data: PdfDocumentData,
+  id: string,
+  settings: ModulePortalSettings
+): Promise<PdfDocumentData> {
+  if (data.kind !== "invoice" || !invoicePdfAsksForPayment(data)) {
+    return data
+  }
+  const payment = await onlinePayment(req, { status: data.status!, total: data.total, amount_paid: data.amount_paid ?? 0 })
+  const portalUrl = req.scope.resolve<PortalModuleService>(PORTAL_MODULE).getPortalUrl()
+  return {
+    ...data,
+    payment_instructions: settings.payment_instructions,
+    pay_url: payment.available ? `${portalUrl}/portal/invoices/${id}` : null,
+  }
 }
 
 /**
@@ -68,10 +99,14 @@ export async function sendOwnerDocumentPdf(req: MedusaRequest, res: MedusaRespon
       ? await portal.retrievePortalInvoice(req.params.id, { relations: ["lines", "payments"] })
       : await portal.retrievePortalEstimate(req.params.id, { relations: ["lines"] })
   const [customer, settings] = await Promise.all([loadPortalCustomer(req.scope, document.customer_id), portal.retrieveSettings()])
-  const data: PdfDocumentData =
+  const data = await withHowToPay(
+    req,
     kind === "invoice"
       ? invoicePdfData(serializePortalInvoiceDetail(document as never), customer)
-      : estimatePdfData(serializePortalEstimateDetail(document as never), customer, await loadStandingDecision(req.scope, document))
+      : estimatePdfData(serializePortalEstimateDetail(document as never), customer, await loadStandingDecision(req.scope, document)),
+    document.id,
+    settings
+  )
   const pdf = await renderOrRefuse(req, res, "admin", data, settings)
   if (pdf) {
     sendPdf(res, data, pdf)
@@ -87,11 +122,12 @@ export async function sendDocumentPdf(
   via: "page" | "store"
 ) {
   const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
-  const [data, settings] = await Promise.all([
+  const [loaded, settings] = await Promise.all([
     loadDocumentPdf(req.scope, customerId, { kind, id: req.params.id }),
     // The copy the session check read: no second settings read on a customer's request.
     requestSettings(req),
   ])
+  const data = await withHowToPay(req, loaded, req.params.id, settings)
   const pdf = await renderOrRefuse(req, res, via, data, settings)
   if (!pdf) {
     return

@@ -1,4 +1,5 @@
 import {
+  daysOverdue,
   deriveEstimateStatus,
   INVOICE_OVERDUE_SQL,
   invoiceDisplayStatusFilter,
@@ -146,5 +147,20 @@ describe("the overdue rule", () => {
       const unpaid = deriveInvoiceStatus(row, now) === "unpaid"
       expect([row, matchesFilter(row, invoiceDisplayStatusFilter("unpaid", now))]).toEqual([row, unpaid])
     }
+  })
+})
+
+describe("daysOverdue", () => {
+  const now = new Date("2026-12-02T07:00:00.000Z")
+
+  it("counts whole days past the due date, at least one", () => {
+    expect(daysOverdue({ status: "sent", due_date: "2026-11-29T00:00:00.000Z" }, now)).toBe(3)
+    expect(daysOverdue({ status: "sent", due_date: "2026-12-02T00:00:00.000Z" }, now)).toBe(1)
+  })
+
+  it("is null when the invoice is not overdue", () => {
+    expect(daysOverdue({ status: "sent", due_date: "2026-12-03T00:00:00.000Z" }, now)).toBeNull()
+    expect(daysOverdue({ status: "sent", due_date: null }, now)).toBeNull()
+    expect(daysOverdue({ status: "paid", due_date: "2026-11-01T00:00:00.000Z" }, now)).toBeNull()
   })
 })

@@ -60,6 +60,11 @@ function invalid(template: string, message: string): MedusaError {
   return new MedusaError(MedusaError.Types.INVALID_DATA, `renderEmail("${template}"): ${message}`)
 }
 
+/** Multi-line text typed by the owner, as lines (email clients ignore CSS white-space). */
+function textLines(value: unknown): string[] {
+  return typeof value === "string" && value.trim() ? value.trim().split(/\r\n?|\n/).map((line) => line.trim()) : []
+}
+
 function resolveLocale(locale: string | undefined): string {
   if (!locale) {
     return DEFAULT_LOCALE
@@ -176,6 +181,7 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
         amount: format.money("amount", data.amount, data.currency_code),
         due_on: format.date("due_date", data.due_date),
         portal_url: requireUrl("invoice-sent", "portal_url", data.portal_url),
+        payment_instructions: textLines(data.payment_instructions),
       },
     }
   },

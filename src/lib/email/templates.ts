@@ -48,6 +48,8 @@ export type InvoiceSentEmailData = EmailFormatting & {
   due_date?: EmailDate | null
   /** Where the customer views (and pays) the invoice. */
   portal_url: string
+  /** The owner's "Payment instructions" setting (bank transfer details…), printed as typed. */
+  payment_instructions?: string | null
 }
 
 export type EstimateSentEmailData = EmailFormatting & {

@@ -1,6 +1,7 @@
 import path from "path"
 import nunjucks from "nunjucks"
 import { accentPalette } from "../accent"
+import { lineAmount, LINE_AMOUNT_LABEL } from "../line-amount"
 
 /**
  * Server-rendered portal pages. Templates live in src/templates/pages (copied next to the
@@ -47,6 +48,9 @@ export const formatPageMoney = (value: unknown, currency: string, locale = "en-U
 
 env.addFilter("date", formatPageDate)
 env.addFilter("money", formatPageMoney)
+// A line's "Amount" means the same on every page, PDF and admin screen (lib/line-amount.ts).
+env.addFilter("line_amount", lineAmount)
+env.addGlobal("line_amount_label", LINE_AMOUNT_LABEL)
 
 export type PageBranding = {
   business_name?: string | null

@@ -9,7 +9,7 @@ import type { PdfEstimateData } from "./types"
 export function drawEstimate(layout: Layout, data: PdfEstimateData, format: PdfFormatter) {
   const total = format.money("total", data.total)
 
-  drawHeader(layout, { title: layout.heading, status: requiredText("status_label", data.status_label) })
+  drawHeader(layout, { title: layout.heading, status: requiredText("status_label", data.status_label), tone: data.status })
   const facts: [string, string][] = [["Issue date", format.date("issue_date", data.issue_date)]]
   if (data.valid_until) {
     facts.push(["Valid until", format.date("valid_until", data.valid_until)])

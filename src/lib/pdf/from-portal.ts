@@ -1,3 +1,5 @@
+import { formatAddressLines } from "../address"
+import { lineAmount } from "../line-amount"
 import type { StoreEstimateDetail, StoreInvoiceDetail, StorePortalCustomer } from "../serializers"
 import type { PdfEstimateDecision } from "./decision-section"
 import type { PdfCustomer, PdfEstimateData, PdfInvoiceData } from "./types"
@@ -8,15 +10,11 @@ import type { PdfCustomer, PdfEstimateData, PdfInvoiceData } from "./types"
  */
 export function pdfCustomer(customer: StorePortalCustomer): PdfCustomer {
   const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email || "Customer"
-  const a = customer.address
-  const addressLines = a
-    ? [a.address_1, a.address_2, [a.postal_code, a.city].filter(Boolean).join(" "), a.province, a.country_code?.toUpperCase()]
-    : []
   return {
     name,
     email: customer.email,
     company: customer.company_name,
-    address_lines: addressLines.filter((line): line is string => Boolean(line)),
+    address_lines: formatAddressLines(customer.address),
   }
 }
 
@@ -25,11 +23,12 @@ export function invoicePdfData(invoice: StoreInvoiceDetail, customer: StorePorta
     kind: "invoice",
     number: invoice.number ?? invoice.id,
     status_label: invoice.status_label,
+    status: invoice.status,
     issue_date: invoice.issue_date,
     due_date: invoice.due_date,
     currency_code: invoice.currency_code,
     customer: pdfCustomer(customer),
-    lines: invoice.lines.map((l) => ({ ...l, total: l.subtotal })),
+    lines: invoice.lines.map((l) => ({ ...l, total: lineAmount(l) })),
     subtotal: invoice.subtotal,
     tax_total: invoice.tax_total,
     total: invoice.total,
@@ -49,15 +48,24 @@ export function estimatePdfData(
     kind: "estimate",
     number: estimate.number ?? estimate.id,
     status_label: estimate.status_label,
+    status: estimate.status,
     issue_date: estimate.issue_date,
     valid_until: estimate.valid_until,
     currency_code: estimate.currency_code,
     customer: pdfCustomer(customer),
-    lines: estimate.lines.map((l) => ({ ...l, total: l.subtotal })),
+    lines: estimate.lines.map((l) => ({ ...l, total: lineAmount(l) })),
     subtotal: estimate.subtotal,
     tax_total: estimate.tax_total,
     total: estimate.total,
     notes: estimate.notes,
     decision,
   }
+}
+
+/**
+ * Whether an invoice PDF says how to pay: while something is due (unpaid, overdue, or the owner's
+ * preview of a draft), never on a paid or void one.
+ */
+export function invoicePdfAsksForPayment(data: PdfInvoiceData) {
+  return data.status === "unpaid" || data.status === "overdue" || data.status === "draft"
 }

@@ -2,8 +2,8 @@ import type { PdfFormatter } from "./format"
 import { invalidPdfData } from "./format"
 import { openAmountDecimal } from "./on-demand"
 import type { Layout, TotalsRow } from "./layout"
-import { drawHeader, drawParties, drawSectionHeading, drawTable, drawTotals } from "./layout"
-import { customerBlock, drawLineItems, drawNotes, requiredText } from "./sections"
+import { drawHeader, drawParties, drawSectionHeading, drawTable, drawTextSection, drawTotals } from "./layout"
+import { customerBlock, drawLineItems, drawNotes, optionalText, requiredText } from "./sections"
 import type { PdfInvoiceData, PdfPayment } from "./types"
 
 function drawPayments(layout: Layout, payments: PdfPayment[], format: PdfFormatter) {
@@ -30,6 +30,18 @@ function drawPayments(layout: Layout, payments: PdfPayment[], format: PdfFormatt
   )
 }
 
+/** The owner's payment instructions and the online payment link, when the caller passed them. */
+function drawHowToPay(layout: Layout, data: PdfInvoiceData) {
+  const instructions = optionalText("payment_instructions", data.payment_instructions)
+  const payUrl = optionalText("pay_url", data.pay_url)
+  if (payUrl && !/^https?:\/\//.test(payUrl)) {
+    throw invalidPdfData("pay_url must be an http(s) URL")
+  }
+  if (instructions || payUrl) {
+    drawTextSection(layout, "How to pay", instructions, payUrl ? { label: "Pay online:", url: payUrl } : undefined)
+  }
+}
+
 /** Invoice: what is owed, what was paid, and how much is still due. */
 export function drawInvoice(layout: Layout, data: PdfInvoiceData, format: PdfFormatter) {
   const total = format.money("total", data.total)
@@ -38,7 +50,7 @@ export function drawInvoice(layout: Layout, data: PdfInvoiceData, format: PdfFor
   const due = data.open_amount ?? openAmountDecimal(format.decimal("total", data.total), format.decimal("amount_paid", paid))
   const amountDue = format.money("open_amount", due)
 
-  drawHeader(layout, { title: layout.heading, status: requiredText("status_label", data.status_label) })
+  drawHeader(layout, { title: layout.heading, status: requiredText("status_label", data.status_label), tone: data.status })
   const facts: [string, string][] = [["Issue date", format.date("issue_date", data.issue_date)]]
   if (data.due_date) {
     facts.push(["Due date", format.date("due_date", data.due_date)])
@@ -55,6 +67,7 @@ export function drawInvoice(layout: Layout, data: PdfInvoiceData, format: PdfFor
     { label: "Amount due", value: amountDue, strong: true, ruleAbove: true },
   ]
   drawTotals(layout, totals)
+  drawHowToPay(layout, data)
   drawNotes(layout, data.notes)
 
   if (data.payments != null && !Array.isArray(data.payments)) {

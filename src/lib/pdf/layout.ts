@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit"
 import type { ResolvedBranding } from "../email/branding"
+import { statusBadgeColors } from "./status-colors"
 import { toWinAnsi } from "./win-ansi"
 
 /*
@@ -16,9 +17,13 @@ const CELL_PAD_X = 4
 const CELL_PAD_Y = 6
 const TABLE_HEADER_HEIGHT = 20
 
+/** The seller block under the business name: address lines, then "Tax ID …". */
+export type SellerBlock = { lines: string[] }
+
 export type Layout = {
   doc: PDFKit.PDFDocument
   brand: ResolvedBranding
+  seller: SellerBlock
   /** "Invoice INV-0001": repeated at the top of every page after the first. */
   heading: string
   left: number
@@ -55,7 +60,7 @@ function ensureSpace(layout: Layout, height: number): boolean {
   return true
 }
 
-export function createLayout(brand: ResolvedBranding, heading: string, creationDate: Date): Layout {
+export function createLayout(brand: ResolvedBranding, heading: string, creationDate: Date, seller: SellerBlock = { lines: [] }): Layout {
   const doc = new PDFDocument({
     size: "A4",
     margins: MARGIN,
@@ -72,16 +77,29 @@ export function createLayout(brand: ResolvedBranding, heading: string, creationD
     doc.on("error", reject)
   })
   const width = doc.page.width - MARGIN.left - MARGIN.right
-  return { doc, brand, heading, left: MARGIN.left, right: MARGIN.left + width, width, output }
+  return { doc, brand, seller, heading, left: MARGIN.left, right: MARGIN.left + width, width, output }
 }
 
-/** Business name over an accent rule, then the document title with its status badge. */
-export function drawHeader(layout: Layout, { title, status }: { title: string; status: string }) {
+/**
+ * Business name and the seller block (address, tax id) over an accent rule, then the document
+ * title with its status badge, coloured by `tone` (the display status).
+ */
+export function drawHeader(layout: Layout, { title, status, tone }: { title: string; status: string; tone?: string | null }) {
   const { doc, brand, left, width } = layout
   let y = doc.page.margins.top
   style(doc, { font: BOLD, size: 16 })
   // At most two lines: a pasted paragraph in the settings must not push the document down.
   write(doc, brand.name, left, y, { width, height: 40, ellipsis: true })
+  // Capped too (6 lines): an address pasted as an essay stays a header.
+  const sellerLines = layout.seller.lines.slice(0, 6)
+  if (sellerLines.length) {
+    style(doc, { size: 8.5, color: COLOR.muted })
+    let lineY = doc.y + 3
+    for (const line of sellerLines) {
+      write(doc, line, left, lineY, { width, height: 11, ellipsis: true })
+      lineY = doc.y
+    }
+  }
   y = doc.y + 6
   doc.rect(left, y, width, 2.5).fill(brand.accent_color)
   y += 18
@@ -93,8 +111,9 @@ export function drawHeader(layout: Layout, { title, status }: { title: string; s
   write(doc, title, left, y, { width: width - badgeWidth - 12, height: 50, ellipsis: true })
   const below = doc.y + 16
 
-  doc.roundedRect(layout.right - badgeWidth, y + 2, badgeWidth, 18, 4).fill(brand.accent_color)
-  style(doc, { font: BOLD, size: 9, color: brand.accent_text_color })
+  const badge = statusBadgeColors(tone, { fill: brand.accent_color, text: brand.accent_text_color })
+  doc.roundedRect(layout.right - badgeWidth, y + 2, badgeWidth, 18, 4).fill(badge.fill)
+  style(doc, { font: BOLD, size: 9, color: badge.text })
   write(doc, status, layout.right - badgeWidth, y + 7, { width: badgeWidth, align: "center", height: 11, ellipsis: true })
   doc.x = left
   doc.y = below
@@ -273,12 +292,24 @@ export function drawSectionHeading(layout: Layout, heading: string, keepWith = 4
   doc.y += 6
 }
 
-/** A heading and free text that flows onto as many pages as it needs. */
-export function drawTextSection(layout: Layout, heading: string, body: string) {
+/**
+ * A heading and free text that flows onto as many pages as it needs, optionally followed by a
+ * clickable link ("Pay online: https://…", the address printed so paper readers can type it).
+ */
+export function drawTextSection(layout: Layout, heading: string, body: string, link?: { label: string; url: string }) {
+  const { doc } = layout
   drawSectionHeading(layout, heading)
-  style(layout.doc, {})
-  write(layout.doc, body, layout.left, layout.doc.y, { width: layout.width, lineGap: 2 })
-  layout.doc.y += 16
+  if (body) {
+    style(doc, {})
+    write(doc, body, layout.left, doc.y, { width: layout.width, lineGap: 2 })
+  }
+  if (link) {
+    style(doc, { font: BOLD })
+    write(doc, `${link.label} `, layout.left, doc.y + (body ? 6 : 0), { width: layout.width, continued: true })
+    style(doc, { color: layout.brand.accent_color })
+    doc.text(toWinAnsi(link.url), { link: link.url, underline: true })
+  }
+  doc.y += 16
 }
 
 /**

@@ -3,7 +3,7 @@ import { drawEstimate } from "./estimate"
 import { createPdfFormatter, invalidPdfData } from "./format"
 import { drawInvoice } from "./invoice"
 import { createLayout, finishLayout } from "./layout"
-import { requiredText } from "./sections"
+import { requiredText, sellerLines } from "./sections"
 import type { PdfBranding, PdfDocumentData, PdfRenderOptions } from "./types"
 
 const TITLES = { invoice: "Invoice", estimate: "Estimate" } as const
@@ -24,7 +24,9 @@ export async function renderDocumentPdf(
   }
   const format = createPdfFormatter(data.currency_code, options)
   const heading = `${TITLES[data.kind]} ${requiredText("number", data.number)}`
-  const layout = createLayout(resolveBranding(branding), heading, format.parseDate("issue_date", data.issue_date))
+  const layout = createLayout(resolveBranding(branding), heading, format.parseDate("issue_date", data.issue_date), {
+    lines: sellerLines(branding),
+  })
   if (data.kind === "invoice") {
     drawInvoice(layout, data, format)
   } else {

@@ -2,7 +2,8 @@ import type { PdfFormatter } from "./format"
 import { invalidPdfData } from "./format"
 import type { Layout, PartyBlock, TableCell } from "./layout"
 import { drawTable, drawTextSection } from "./layout"
-import type { PdfCustomer, PdfLine } from "./types"
+import { LINE_AMOUNT_LABEL } from "../line-amount"
+import type { PdfBranding, PdfCustomer, PdfLine } from "./types"
 
 /* Sections invoices and estimates print alike: the customer, the line items, the notes. */
 
@@ -51,7 +52,7 @@ export function drawLineItems(layout: Layout, lines: PdfLine[], format: PdfForma
     { header: "Qty", width: 50, align: "right" as const, fit: true },
     { header: "Unit price", width: 80, align: "right" as const, fit: true },
     { header: "Tax", width: 55, align: "right" as const, fit: true },
-    { header: "Amount", width: 95, align: "right" as const, fit: true },
+    { header: LINE_AMOUNT_LABEL, width: 95, align: "right" as const, fit: true },
   ]
   const rows: TableCell[][] = lines.map((line, i) => {
     const field = `lines[${i}]`
@@ -67,6 +68,13 @@ export function drawLineItems(layout: Layout, lines: PdfLine[], format: PdfForma
     ]
   })
   drawTable(layout, columns, rows)
+}
+
+/** The seller block's lines from the settings: the address as typed, then the tax id. */
+export function sellerLines(branding: PdfBranding | null | undefined): string[] {
+  const address = optionalText("business_address", branding?.business_address)
+  const taxId = optionalText("tax_id", branding?.tax_id)
+  return [...address.split(/\r\n?|\n/).map((l) => l.trim()).filter(Boolean), taxId ? `Tax ID ${taxId}` : ""].filter(Boolean)
 }
 
 /** Customer-visible notes; nothing is printed when there are none. */

@@ -10,6 +10,10 @@ export type PdfBranding = {
   business_name?: string | null
   /** Accepted for symmetry with the emails but never drawn: rendering must not fetch anything. */
   logo_url?: string | null
+  /** Seller block under the business name: the address as typed, one printed line per line. */
+  business_address?: string | null
+  /** Seller block: "Tax ID …". */
+  tax_id?: string | null
   /** Header rule and status badge, `#rrggbb` only; #2563eb otherwise. */
   accent_color?: string | null
   /** Footer "Questions? Email …"; no footer line when empty or not an address. */
@@ -53,6 +57,8 @@ type PdfDocumentBase = {
   number: string
   /** Already translated for the customer: "Paid", "Unpaid", "Overdue", "Pending", … */
   status_label: string
+  /** The display status ("paid", "overdue", …) that picks the badge colour; the accent colour when missing or unknown. */
+  status?: string | null
   issue_date: PdfDate
   /** ISO 4217, any case ("usd"). */
   currency_code: string
@@ -73,6 +79,10 @@ export type PdfInvoiceData = PdfDocumentBase & {
   /** "Amount due"; total − amount paid (never below 0) when missing. */
   open_amount?: PdfAmount | null
   payments?: PdfPayment[] | null
+  /** The owner's payment instructions, printed under "How to pay" (the caller passes them only while something is due). */
+  payment_instructions?: string | null
+  /** Where the customer pays online; printed as a link under "How to pay" when given. */
+  pay_url?: string | null
 }
 
 export type PdfEstimateData = PdfDocumentBase & {

@@ -1,6 +1,6 @@
 import { openAmount } from "../money"
 import { paymentMethodLabel } from "../payment-methods"
-import { deriveInvoiceStatus, INVOICE_STATUS_LABELS } from "../status"
+import { daysOverdue, deriveInvoiceStatus, INVOICE_STATUS_LABELS } from "../status"
 
 type Line = {
   id: string
@@ -46,6 +46,8 @@ export function serializePortalInvoice(invoice: Invoice, now = new Date()) {
     currency_code: invoice.currency_code,
     issue_date: invoice.issue_date,
     due_date: invoice.due_date,
+    /** Whole days past the due date while overdue ("3 days overdue"), else null. */
+    days_overdue: daysOverdue(invoice, now),
     subtotal: invoice.subtotal as number,
     tax_total: invoice.tax_total as number,
     total: invoice.total as number,

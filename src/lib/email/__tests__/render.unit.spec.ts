@@ -105,6 +105,16 @@ describe("renderEmail", () => {
   })
 
   describe("invoice-sent", () => {
+    it("prints the owner's payment instructions line by line, escaped, and nothing when there are none", () => {
+      const email = invoiceSent({ payment_instructions: "Bank transfer to Acme <Ltd>\r\nIBAN GB00 1234\nReference: INV-0042" })
+      expect(email.html).toContain("How to pay")
+      expect(email.html).toContain("Bank transfer to Acme &lt;Ltd&gt;<br>IBAN GB00 1234<br>Reference: INV-0042")
+      expect(email.text).toContain("How to pay:\nBank transfer to Acme <Ltd>\nIBAN GB00 1234\nReference: INV-0042")
+      const none = invoiceSent({ payment_instructions: "  " })
+      expect(none.html).not.toContain("How to pay")
+      expect(none.text).not.toContain("How to pay")
+    })
+
     it("shows the number, the amount in the invoice currency and the due date", () => {
       const email = invoiceSent()
       expect(email.subject).toBe("Invoice INV-0042 from Acme Plumbing")

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type { PdfEstimateData, PdfInvoiceData, PdfLine } from ".."
-import { pdfFileName, renderDocumentPdf, toWinAnsi } from ".."
+import { invoicePdfAsksForPayment, invoicePdfData, pdfFileName, renderDocumentPdf, toWinAnsi } from ".."
+import { statusBadgeColors } from "../status-colors"
 import { readPdf } from "./extract-text"
 
 const branding = {
@@ -244,5 +245,111 @@ describe("pdfFileName", () => {
   it("falls back to the kind when nothing printable is left", () => {
     expect(pdfFileName({ kind: "invoice", number: "///" })).toBe("invoice.pdf")
     expect(pdfFileName({ kind: "estimate", number: "" })).toBe("estimate.pdf")
+  })
+})
+
+describe("seller block, how to pay and line amounts", () => {
+  const seller = { ...branding, business_address: "12 Market Street\r\nSpringfield, IL 62701\n\n", tax_id: "EIN 12-3456789" }
+
+  it("prints the seller's address and tax id under the business name", async () => {
+    const { text } = await readPdf(await renderDocumentPdf(invoice(), seller))
+    expect(text).toMatch(/Acme Plumbing\s+12 Market Street\s+Springfield, IL 62701\s+Tax ID EIN 12-3456789/)
+  })
+
+  it("prints no seller lines when the settings have none", async () => {
+    const { text } = await readPdf(await renderDocumentPdf(invoice(), branding))
+    expect(text).not.toContain("Tax ID")
+  })
+
+  it("prints the payment instructions and the link to pay online under How to pay", async () => {
+    const data = invoice({
+      payment_instructions: "Bank transfer to Acme Plumbing LLC\nIBAN GB00 1234 5678",
+      pay_url: "https://shop.example.com/portal/invoices/inv_1",
+    })
+    const { text } = await readPdf(await renderDocumentPdf(data, branding))
+    expect(text).toMatch(/How to pay\s+Bank transfer to Acme Plumbing LLC\s+IBAN GB00 1234 5678\s+Pay online: https:\/\/shop\.example\.com\/portal\/invoices\/inv_1/)
+  })
+
+  it("prints How to pay with the instructions alone (no online payment) and not at all without either", async () => {
+    const only = await readPdf(await renderDocumentPdf(invoice({ payment_instructions: "Cheque to Acme" }), branding))
+    expect(only.text).toMatch(/How to pay\s+Cheque to Acme/)
+    expect(only.text).not.toContain("Pay online")
+    const none = await readPdf(await renderDocumentPdf(invoice(), branding))
+    expect(none.text).not.toContain("How to pay")
+  })
+
+  it("refuses a pay link that is not http(s)", async () => {
+    await expect(renderDocumentPdf(invoice({ pay_url: "javascript:alert(1)" }), branding)).rejects.toThrow("pay_url must be an http(s) URL")
+  })
+
+  it("labels the line amount as excluding tax", async () => {
+    const { text } = await readPdf(await renderDocumentPdf(estimate(), branding))
+    expect(text).toContain("Amount (excl. tax)")
+  })
+})
+
+describe("statusBadgeColors", () => {
+  const accent = { fill: "#0f766e", text: "#ffffff" }
+
+  it("gives Paid, Unpaid, Overdue and Void each their own colour", () => {
+    const fills = ["paid", "unpaid", "overdue", "void"].map((s) => statusBadgeColors(s, accent).fill)
+    expect(new Set(fills).size).toBe(4)
+    expect(statusBadgeColors("paid", accent).fill).toBe(statusBadgeColors("accepted", accent).fill)
+    expect(statusBadgeColors("overdue", accent).fill).toBe(statusBadgeColors("rejected", accent).fill)
+  })
+
+  it("keeps the accent colour for a status it does not know", () => {
+    expect(statusBadgeColors("something-new", accent)).toBe(accent)
+    expect(statusBadgeColors(undefined, accent)).toBe(accent)
+  })
+})
+
+describe("invoicePdfData", () => {
+  const customer = {
+    id: "cus_1",
+    email: "jane@example.com",
+    first_name: "Jane",
+    last_name: "Doe",
+    company_name: null,
+    phone: null,
+    address: { address_1: "1 Main St", address_2: null, city: "Springfield", province: "IL", postal_code: "62701", country_code: "us", phone: null, company: null },
+  }
+  const detail = (status: string) =>
+    ({
+      id: "inv_1",
+      number: "INV-0001",
+      status,
+      status_label: status,
+      currency_code: "usd",
+      issue_date: "2026-01-05",
+      due_date: null,
+      days_overdue: null,
+      subtotal: 100,
+      tax_total: 20,
+      total: 120,
+      amount_paid: 0,
+      open_amount: 120,
+      paid_at: null,
+      notes: null,
+      lines: [{ id: "l1", title: "Work", description: null, quantity: 1, unit_price: 100, tax_rate: 20, subtotal: 100, tax_total: 20, total: 120 }],
+      payments: [],
+    }) as never
+
+  it("prints the customer's address the way their country writes it", () => {
+    expect(invoicePdfData(detail("unpaid"), customer as never).customer.address_lines).toEqual(["1 Main St", "Springfield, IL 62701", "United States"])
+  })
+
+  it("prints each line's amount before tax, as the portal and the admin do", () => {
+    expect(invoicePdfData(detail("unpaid"), customer as never).lines[0].total).toBe(100)
+  })
+
+  it("asks for payment while something is due, never on a paid or void invoice", () => {
+    expect(["unpaid", "overdue", "draft", "paid", "void"].map((s) => invoicePdfAsksForPayment(invoicePdfData(detail(s), customer as never)))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ])
   })
 })

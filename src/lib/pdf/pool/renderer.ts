@@ -19,8 +19,8 @@ export function pdfBranding(settings: PdfBranding | null | undefined): PdfBrandi
   if (!settings) {
     return null
   }
-  const { business_name, logo_url, accent_color, support_email } = settings
-  return { business_name, logo_url, accent_color, support_email }
+  const { business_name, logo_url, accent_color, support_email, business_address, tax_id } = settings
+  return { business_name, logo_url, accent_color, support_email, business_address, tax_id }
 }
 
 /**

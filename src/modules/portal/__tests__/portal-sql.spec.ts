@@ -131,7 +131,9 @@ moduleIntegrationTestRunner<PortalModuleService>({
         await sentInvoice({ total: 100, amount_paid: 40 })
         await sentInvoice({ total: 50, status: "paid" })
         const { balances } = await repository().customerSummary(CUSTOMER, NOW, {})
-        expect(balances).toEqual([{ currency_code: "usd", open_amount: "60.3", overdue: "0" }])
+        expect(balances).toEqual([
+          { currency_code: "usd", open_amount: "60.3", overdue: "0", invoice_count: "3", invoice_id: expect.any(String) },
+        ])
       })
 
       it("counts overdue by the same rule as the status filter and the derived status", async () => {
@@ -171,8 +173,8 @@ moduleIntegrationTestRunner<PortalModuleService>({
         await service.updatePortalEstimates({ id: estimate.id, status: "sent" })
         expect(await repository().customerSummary(CUSTOMER, NOW, {})).toEqual({
           balances: [
-            { currency_code: "eur", open_amount: "7", overdue: "1" },
-            { currency_code: "usd", open_amount: "7.5", overdue: "0" },
+            { currency_code: "eur", open_amount: "7", overdue: "1", invoice_count: "1", invoice_id: expect.any(String) },
+            { currency_code: "usd", open_amount: "7.5", overdue: "0", invoice_count: "1", invoice_id: expect.any(String) },
           ],
           pending_estimates: 1,
         })

@@ -1,6 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { requireCustomerId } from "../../../lib/document-input"
+import { roundToCurrency } from "../../../lib/money"
 import { invoiceDisplayStatusRange } from "../../../lib/status"
 import type { ModuleEstimate, ModuleInvoice, ModuleLogPortalEvent } from "../../../types/module"
 import { EstimateStatus, InvoiceStatus } from "../constants"
@@ -124,7 +125,14 @@ export async function retrieveCustomerSummary({ sql }: PortalDeps, customerId: s
   // One statement (see PortalSqlRepository.customerSummary).
   const { balances, pending_estimates } = await sql.customerSummary(requireCustomerId(customerId), new Date(), sharedContext)
   return {
-    balances: balances.map((b) => ({ currency_code: b.currency_code, open_amount: Number(b.open_amount) })),
+    balances: balances.map((b) => ({
+      currency_code: b.currency_code,
+      // Exact decimal sum from PostgreSQL, rounded as every other amount: "Pay $X" is this figure.
+      open_amount: roundToCurrency(b.open_amount, b.currency_code).toNumber(),
+      invoice_count: Number(b.invoice_count),
+      /** Where "Pay" goes straight to when one invoice makes up the balance. */
+      invoice_id: Number(b.invoice_count) === 1 ? b.invoice_id : null,
+    })),
     overdue_count: balances.reduce((n, b) => n + Number(b.overdue), 0),
     pending_estimates,
   }

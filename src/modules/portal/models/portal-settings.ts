@@ -38,6 +38,12 @@ const PortalSettings = model.define("portal_settings", {
   approval_requires_name: model.boolean().default(false),
   /** Terms a customer must accept (a checkbox) to approve an estimate; none when empty. */
   approval_terms: model.text().nullable(),
+  /** How to pay other than online (bank transfer details, cheque address…): shown on invoice pages, emails and PDFs. */
+  payment_instructions: model.text().nullable(),
+  /** The seller's postal address as the owner wants it printed, one line per line. */
+  business_address: model.text().nullable(),
+  /** The seller's tax / VAT registration number, printed on invoices and estimates. */
+  tax_id: model.text().nullable(),
 })
 
 export default PortalSettings

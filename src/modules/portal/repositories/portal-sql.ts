@@ -4,7 +4,14 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { EstimateStatus, InvoiceStatus } from "../constants"
 import { INVOICE_OVERDUE_SQL, invoiceOverdueSql } from "../../../lib/status"
 
-export type CustomerInvoiceBalance = { currency_code: string; open_amount: string; overdue: string }
+export type CustomerInvoiceBalance = {
+  currency_code: string
+  open_amount: string
+  overdue: string
+  /** Open invoices in this currency, and the id of one of them (the only one when the count is 1). */
+  invoice_count: string
+  invoice_id: string
+}
 
 /** What `customerSummary` reads: balances per currency (exact, as text) and the pending estimates. */
 export type CustomerSummaryFigures = { balances: CustomerInvoiceBalance[]; pending_estimates: number }
@@ -494,11 +501,12 @@ export class PortalSqlRepository extends MikroOrmBase {
     const rows: (CustomerInvoiceBalance & { _pending: number; currency_code: string | null })[] = await this.manager(
       context
     ).execute(
-      `SELECT e.n AS _pending, b.currency_code, b.open_amount, b.overdue
+      `SELECT e.n AS _pending, b.currency_code, b.open_amount, b.overdue, b.invoice_count, b.invoice_id
        FROM (SELECT COUNT(*)::int AS n FROM portal_estimate WHERE customer_id = ? AND status = ? AND deleted_at IS NULL) e
        LEFT JOIN (
          SELECT currency_code, SUM(total - amount_paid)::text AS open_amount,
-                COUNT(*) FILTER (WHERE ${INVOICE_OVERDUE_SQL})::text AS overdue
+                COUNT(*) FILTER (WHERE ${INVOICE_OVERDUE_SQL})::text AS overdue,
+                COUNT(*)::text AS invoice_count, MIN(id) AS invoice_id
          FROM portal_invoice WHERE customer_id = ? AND status = ? AND deleted_at IS NULL
          GROUP BY currency_code
        ) b ON true
@@ -508,7 +516,13 @@ export class PortalSqlRepository extends MikroOrmBase {
     return {
       balances: rows
         .filter((row) => row.currency_code !== null)
-        .map(({ currency_code, open_amount, overdue }) => ({ currency_code: currency_code!, open_amount, overdue })),
+        .map(({ currency_code, open_amount, overdue, invoice_count, invoice_id }) => ({
+          currency_code: currency_code!,
+          open_amount,
+          overdue,
+          invoice_count,
+          invoice_id,
+        })),
       pending_estimates: Number(rows[0]?._pending ?? 0),
     }
   }

@@ -25,12 +25,13 @@ export const prepareAccessEmailStep = createStep(
       return new StepResponse<AccessEmail>({ template: "portal-access", data: {} })
     }
     if (document.type === "invoice") {
-      const invoice = await portal.retrievePortalInvoice(document.id)
+      const [invoice, settings] = await Promise.all([portal.retrievePortalInvoice(document.id), portal.retrieveSettings()])
       const data: Omit<EmailTemplateData<"invoice-sent">, "portal_url"> = {
         invoice_number: invoice.display_number ?? invoice.id,
         amount: openAmount(invoice.total, invoice.amount_paid).numeric,
         currency_code: invoice.currency_code,
         due_date: invoice.due_date,
+        payment_instructions: settings.payment_instructions,
       }
       return new StepResponse<AccessEmail>({ template: "invoice-sent", data })
     }

@@ -40,6 +40,9 @@ const settingsSchema = z.object({
   owner_notification_email: optionalEmail,
   approval_requires_name: z.boolean(),
   approval_terms: z.string().max(5000, "Use 5000 characters at most."),
+  business_address: z.string().max(500, "Use 500 characters at most."),
+  tax_id: z.string().max(50, "Use 50 characters at most."),
+  payment_instructions: z.string().max(2000, "Use 2000 characters at most."),
 })
 type Form = z.infer<typeof settingsSchema>
 type Key = keyof Form
@@ -47,7 +50,16 @@ type TextKey = { [K in Key]: Form[K] extends string ? K : never }[Key]
 type SwitchKey = Exclude<Key, TextKey>
 
 /** Text settings that mean "not set" when empty: sent as null. */
-const NULLABLE = new Set<Key>(["business_name", "logo_url", "support_email", "owner_notification_email", "approval_terms"])
+const NULLABLE = new Set<Key>([
+  "business_name",
+  "logo_url",
+  "support_email",
+  "owner_notification_email",
+  "approval_terms",
+  "business_address",
+  "tax_id",
+  "payment_instructions",
+])
 
 const PERMISSIONS: { key: SwitchKey; label: string; description: string }[] = [
   {
@@ -95,6 +107,9 @@ function toForm(s: AdminPortalSettings): Form {
     owner_notification_email: s.owner_notification_email ?? "",
     approval_requires_name: s.approval_requires_name ?? false,
     approval_terms: s.approval_terms ?? "",
+    business_address: s.business_address ?? "",
+    tax_id: s.tax_id ?? "",
+    payment_instructions: s.payment_instructions ?? "",
   }
 }
 
@@ -186,6 +201,17 @@ const SettingsForm = ({ settings }: { settings: AdminPortalSettings }) => {
     />
   )
 
+  const textarea = (key: TextKey, label: string, props: { placeholder?: string; hint?: string; rows?: number } = {}) => (
+    <FormField
+      control={control}
+      name={key}
+      id={`portal-${key}`}
+      label={label}
+      hint={props.hint}
+      render={({ field, control: aria }) => <Textarea {...field} {...aria} rows={props.rows ?? 3} placeholder={props.placeholder} />}
+    />
+  )
+
   return (
     <form id="portal-settings-form" onSubmit={submit} className="flex flex-col gap-y-3" noValidate data-portal-extension="">
       <Container className="divide-y p-0">
@@ -256,6 +282,27 @@ const SettingsForm = ({ settings }: { settings: AdminPortalSettings }) => {
               className="shadow-borders-base mt-8 size-8 shrink-0 rounded-md"
               style={{ background: /^#[0-9a-f]{6}$/i.test(values.accent_color) ? values.accent_color : "transparent" }}
             />
+          </div>
+        </div>
+      </Container>
+
+      <Container className="divide-y p-0">
+        <SectionHeader
+          title="Invoice details"
+          description="Printed on invoices and estimates (pages, emails and PDFs)."
+        />
+        <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
+          {textarea("business_address", "Business address", {
+            placeholder: "12 Market Street\nSpringfield, IL 62701",
+            hint: "Printed as typed, one line per line.",
+          })}
+          {text("tax_id", "Tax ID", { placeholder: "e.g. VAT GB123456789" })}
+          <div className="md:col-span-2">
+            {textarea("payment_instructions", "Payment instructions", {
+              rows: 4,
+              placeholder: "Bank transfer to Acme Ltd, IBAN GB00 0000 0000 0000 0000 00, reference: your invoice number",
+              hint: "How to pay other than online (bank transfer, cheque…). Shown on invoices, in invoice emails and on the PDF, with or without Pay Now.",
+            })}
           </div>
         </div>
       </Container>

@@ -23,6 +23,10 @@ export const AdminUpdatePortalSettings = z
     owner_notification_email: email("owner_notification_email").nullable(),
     approval_requires_name: z.boolean(),
     approval_terms: textInput("approval_terms", { max: 5000, multiline: true, trim: true }).nullable(),
+    // Free text printed as typed (line breaks kept) on pages, emails and PDFs.
+    payment_instructions: textInput("payment_instructions", { max: 2000, multiline: true, trim: true }).nullable(),
+    business_address: textInput("business_address", { max: 500, multiline: true, trim: true }).nullable(),
+    tax_id: textInput("tax_id", { max: 50, trim: true }).nullable(),
   })
   .partial()
   .strict()

@@ -1,14 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { loadInvoice } from "../../../loaders"
-import { onlinePayment } from "../../../utils/online-payment"
+import { invoicePageData } from "../../../utils/invoice-page"
 import { portalCustomerId } from "../../../utils/portal-auth"
 import { sendPortalPage } from "../../../utils/portal-pages"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const { invoice } = await loadInvoice(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "page" })
-  await sendPortalPage(req, res, 200, "invoice.html.njk", {
-    title: `Invoice ${invoice.number}`,
-    invoice,
-    payment: await onlinePayment(req, invoice),
-  })
+  await sendPortalPage(req, res, 200, "invoice.html.njk", await invoicePageData(req, invoice))
 }

@@ -3,7 +3,7 @@ import { serializePortalInvoiceDetail } from "../../../../../lib/serializers"
 import { PORTAL_MODULE } from "../../../../../modules/portal"
 import type PortalModuleService from "../../../../../modules/portal/service"
 import { startInvoicePaymentWorkflow } from "../../../../../workflows/payments"
-import { onlinePayment } from "../../../../utils/online-payment"
+import { invoicePageData } from "../../../../utils/invoice-page"
 import { portalCustomerId } from "../../../../utils/portal-auth"
 import { PAY_PAGE_CSP, sendPortalPage } from "../../../../utils/portal-pages"
 
@@ -41,9 +41,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   } catch (error) {
     const { type, message } = error as { type?: string; message?: string }
     await sendPortalPage(req, res, type === "not_allowed" ? 403 : 502, "invoice.html.njk", {
-      title: `Invoice ${invoice.number}`,
-      invoice,
-      payment: await onlinePayment(req, invoice),
+      ...(await invoicePageData(req, invoice)),
       error:
         type === "not_allowed"
           ? message
