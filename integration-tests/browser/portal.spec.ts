@@ -145,7 +145,8 @@ beforeAll(async () => {
   magicLink = (await adminApi("POST", `/admin/customers/${customerId}/portal-access/link`)).link.url
   const linkOf = (mail: { text?: string | false }) => String(mail.text).match(/https?:\/\/\S+\/portal\/access\/[A-Za-z0-9_-]{43}(\?\S*)?/)![0]
   invoiceEmailLink = linkOf(await sink.waitFor((m) => String(m.text).includes(`next=%2Fportal%2Finvoices%2F${invoice.id}`)))
-  estimateEmailLink = linkOf(await sink.waitFor((m) => String(m.text).includes(estimate.display_number)))
+  // Both emails may be the first-access email (the two sends race), so each is told by its next.
+  estimateEmailLink = linkOf(await sink.waitFor((m) => String(m.text).includes(`next=%2Fportal%2Festimates%2F${estimate.id}`)))
 
   browser = await launchBrowser({ origin: app.baseUrl, consoleLog: path.join(ARTIFACTS, "logs", "browser-console.log") })
   page = browser.page

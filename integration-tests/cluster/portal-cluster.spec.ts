@@ -63,13 +63,16 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 30_0
 }
 
 /**
- * The customer's "Approve" button on the estimate page, as a browser posts it. Kept in one place:
- * issue #14 changes what an approval must carry (a typed name, the document's hash).
+ * The customer's signed approval, as a browser posts the confirmation step (issue #14): the
+ * typed name and the hash of the estimate as the confirmation page showed it.
  */
-function approveEstimate(on: Instance, estimateId: string, csrf: string) {
+async function approveEstimate(on: Instance, estimateId: string) {
+  const confirm = (await page(on, `/portal/estimates/${estimateId}/accept`)).text
+  const hash = /name="estimate_hash" value="([^"]+)"/.exec(confirm)?.[1]
+  if (!hash) throw new Error("no estimate_hash on the confirmation page")
   return on.http.request("POST", `/portal/estimates/${estimateId}/accept`, {
     cookie: state.session,
-    form: { _csrf: csrf },
+    form: { _csrf: csrfOf(confirm), estimate_hash: hash, full_name: "Pat Cluster" },
     expect: [303, 409],
   })
 }
@@ -153,13 +156,15 @@ it("an estimate approved on B while a second approve hits A: one decision, one o
   const { estimate } = await admin(c.a, "POST", `/admin/estimates/${draft.id}/send`)
   await c.settle()
 
-  const csrf = csrfOf((await page(c.b, `/portal/estimates/${estimate.id}`)).text)
-  const answers = await Promise.all([approveEstimate(c.b, estimate.id, csrf), approveEstimate(c.a, estimate.id, csrf)])
+  const answers = await Promise.all([approveEstimate(c.b, estimate.id), approveEstimate(c.a, estimate.id)])
   expect(answers.map((r: any) => r.status)).toContain(303)
   await c.settle()
 
   const { rows } = await c.db.query("select status from portal_estimate where id = $1", [estimate.id])
   expect(rows[0].status).toBe("accepted")
+  // One signed record: the typed name, from one of the two servers' requests.
+  const { rows: decisions } = await c.db.query("select decision, signed_name from portal_estimate_decision where estimate_id = $1", [estimate.id])
+  expect(decisions).toEqual([{ decision: "accepted", signed_name: "Pat Cluster" }])
   expect(await portalEvents("estimate_accepted", estimate.id)).toBe(1)
   expect(await count("select count(*) from notification where channel = 'feed' and resource_id = $1", [estimate.id])).toBe(1)
   const ownerMails = mailsTo("owner@cluster.test").filter((m) => (m.text ?? "").includes(estimate.display_number))

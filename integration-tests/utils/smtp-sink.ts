@@ -82,7 +82,9 @@ export async function startSmtpSink(options: { port?: number } = {}): Promise<Sm
         }
         const timer = setTimeout(() => {
           waiters = waiters.filter((w) => w !== waiter)
-          reject(new Error(`smtp-sink: no matching message within ${timeoutMs} ms (${messages.length} received)`))
+          // Name what did arrive: a wrong subject or link is then visible in the failure itself.
+          const received = messages.map((m) => `"${m.subject}" to ${(m.to as { text?: string } | undefined)?.text ?? "?"}`)
+          reject(new Error(`smtp-sink: no matching message within ${timeoutMs} ms (${messages.length} received${received.length ? `: ${received.join(", ")}` : ""})`))
         }, timeoutMs)
         waiters.push(waiter)
       })
