@@ -48,6 +48,8 @@ medusaIntegrationTestRunner({
       expect(receipt.text).toMatch(/Amount paid: €39\.97\n/)
       expect(receipt.text).toMatch(/Method: +Card \(online\)\n/)
       expect(receipt.attachments).toHaveLength(1)
+      // The receipt's link opens the invoice it is about, not the portal's home page.
+      expect(receipt.text).toMatch(new RegExp(`https?://\\S+/portal/invoices/${invoice.id}\\n`))
     })
 
     it("names the check that settled an invoice, though a cash part payment is dated later", async () => {

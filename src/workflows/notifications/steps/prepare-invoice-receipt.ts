@@ -7,6 +7,7 @@ import { serializePortalCustomer, serializePortalInvoiceDetail } from "../../../
 import { PORTAL_MODULE } from "../../../modules/portal"
 import type PortalModuleService from "../../../modules/portal/service"
 import type { NotifyOwnerFeedStepInput, SendPortalEmailStepInput } from "../../steps"
+import { documentPagePath } from "../../../lib/portal-next"
 
 export type InvoiceReceiptInput = {
   /** The paid invoice. */
@@ -59,7 +60,8 @@ export const prepareInvoiceReceiptStep = createStep(
       currency_code: invoice.currency_code,
       paid_at: payment.paid_at,
       method_label: payment.method_label,
-      portal_url: `${portal.getPortalUrl()}/portal`,
+      // The receipt opens its invoice (a signed-out customer is asked to sign in, then lands there).
+      portal_url: `${portal.getPortalUrl()}${documentPagePath({ type: "invoice", id: invoice.id }) ?? "/portal"}`,
     }
     const email: Omit<SendPortalEmailStepInput<"payment-receipt">, "to"> = {
       customer_id: input.customer_id,
