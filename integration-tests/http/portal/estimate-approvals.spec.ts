@@ -44,6 +44,8 @@ medusaIntegrationTestRunner({
       const estimate = await shown()
       expect(estimate.document_hash).toMatch(/^[0-9a-f]{64}$/)
       expect(estimate.approval).toEqual({ requires_name: true, terms: TERMS })
+      // Undecided: no record stands on it yet.
+      expect((await api.get(`/store/portal/estimates/${estimateId}`, auth)).data.decision).toBeNull()
       // The same estimate shown twice has the same fingerprint; other terms give another.
       expect((await shown()).document_hash).toBe(estimate.document_hash)
       await portalService(getContainer()).updateSettings({ approval_terms: "Other terms" })
@@ -86,6 +88,10 @@ medusaIntegrationTestRunner({
       })
       // The customer's answer never carries the address, browser or session.
       expect(JSON.stringify(data)).not.toMatch(/user_agent|"ip"|portal_session_id/)
+      // Reading the estimate again gives the same record, on both faces.
+      const reread = await api.get(`/store/portal/estimates/${estimateId}`, auth)
+      expect(reread.data.decision).toEqual(data.decision)
+      expect(JSON.stringify(reread.data)).not.toMatch(/user_agent|"ip"|portal_session_id/)
 
       const owner = await api.get(`/admin/estimates/${estimateId}/decisions`, adminHeaders)
       expect(owner.data.decisions).toEqual([
@@ -195,6 +201,10 @@ medusaIntegrationTestRunner({
         const [record] = await portalService(getContainer()).listEstimateDecisions(estimateId)
         expect(record).toEqual(expect.objectContaining({ signed_name: "Ana Díaz", document_hash: hash, accepted_terms: TERMS }))
         expect(record.portal_session_id).toBeTruthy()
+        // The estimate page then says who signed it and the fingerprint they approved.
+        const signed = await api.get(`/portal/estimates/${estimateId}`, session)
+        expect(signed.data).toContain("<dt>Signed by</dt><dd>Ana Díaz</dd>")
+        expect(signed.data).toContain(`<code>${hash}</code>`)
         // Decided: the confirmation step sends the customer back to the estimate.
         expect((await api.get(`/portal/estimates/${estimateId}/accept`, session)).status).toBe(303)
       })

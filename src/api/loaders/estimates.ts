@@ -4,6 +4,7 @@ import { serializePortalEstimate, serializePortalEstimateDetail } from "../../li
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
 import type { PortalEstimatesQueryType } from "../portal/validators"
+import { loadStandingDecision } from "./estimate-decision"
 import { documentViewEvent, ViewedVia } from "./view-log"
 
 /** One page of the customer's estimates (every sent one, pending or decided), newest first. */
@@ -16,8 +17,9 @@ export async function loadEstimateList(scope: MedusaContainer, customerId: strin
 /**
  * One of the customer's estimates with its lines; another customer's is "not found".
  * With `viewed_via` the read is a customer's view and is logged — by the read's own statement.
- * With the owner's approval `policy` it carries `document_hash`, the fingerprint a decision sends
- * back, and `approval`, what approving asks of the customer.
+ * With the owner's approval `policy` (the customer's faces) it carries `document_hash`, the
+ * fingerprint a decision sends back, `approval`, what approving asks of the customer, and
+ * `decision`, the signed record that stands on a decided estimate (null, and no query, otherwise).
  */
 export async function loadEstimate(
   scope: MedusaContainer,
@@ -35,7 +37,7 @@ export async function loadEstimate(
     document_hash: estimateFingerprint(shown, input.policy.terms),
     approval: { requires_name: input.policy.requires_name, terms: input.policy.terms },
   }
-  return { estimate }
+  return { estimate, decision: await loadStandingDecision(scope, shown) }
 }
 
 export type PortalEstimateListDTO = Awaited<ReturnType<typeof loadEstimateList>>
