@@ -106,6 +106,23 @@ medusaIntegrationTestRunner({
       expect(await opens(mail)).toBe(303)
     })
 
+    it("a new customer sent an invoice and an estimate at once gets one welcome email and one document email", async () => {
+      const newcomer = (await createCustomer(getContainer(), { first_name: "Sam", last_name: "New" })) as { id: string; email: string }
+      const { invoice: draftInvoice } = (await api.post("/admin/invoices", invoiceBody(newcomer.id), adminHeaders)).data
+      const { estimate: draftEstimate } = (await api.post("/admin/estimates", invoiceBody(newcomer.id), adminHeaders)).data
+      // Both sends' emails are prepared concurrently: only one of them may be the first-access email.
+      await Promise.all([
+        api.post(`/admin/invoices/${draftInvoice.id}/send`, {}, adminHeaders),
+        api.post(`/admin/estimates/${draftEstimate.id}/send`, {}, adminHeaders),
+      ])
+      await drainEventBus(getContainer())
+
+      const subjects = sink.messages.filter((m) => recipient(m).includes(newcomer.email)).map((m) => m.subject ?? "")
+      expect(subjects).toHaveLength(2)
+      expect(subjects.filter((s) => /customer portal link/.test(s))).toHaveLength(1)
+      expect(subjects.filter((s) => /^(Invoice|Estimate) /.test(s))).toHaveLength(1)
+    })
+
     it("emails the owner the customer's decision with the note and a link to the estimate", async () => {
       const { estimate: draft } = (
         await api.post("/admin/estimates", invoiceBody(customer.id, { valid_until: "2999-01-01T00:00:00.000Z" }), adminHeaders)

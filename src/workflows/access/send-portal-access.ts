@@ -1,4 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import type { EmailTemplateData } from "../../lib/email/templates"
 import type { PortalEmailPurpose } from "../../lib/portal-email"
 import { documentPagePath, withNext } from "../../lib/portal-next"
@@ -38,6 +39,13 @@ const PURPOSES: Record<SendPortalAccessReason, PortalEmailPurpose> = {
  */
 export const sendPortalAccessWorkflow = createWorkflow(sendPortalAccessWorkflowId, (input: SendPortalAccessInput) => {
   validateCustomerStep({ customer_id: input.customer_id })
+  // One email to a customer at a time (Locking module, so across instances too): an invoice and
+  // an estimate sent together must not both decide they bring the first-access email. The TTL
+  // frees the customer if the process holding the lock dies.
+  const lockKey = transform({ input }, ({ input }) => `portal-access-email:${input.customer_id}`)
+  acquireLockStep(
+    transform({ lockKey }, ({ lockKey }) => ({ key: lockKey, timeout: 30, ttl: 60, executeOnSubWorkflow: true }))
+  )
   const decision = decidePortalEmailStep(
     transform({ input }, ({ input }) => ({
       customer_id: input.customer_id,
@@ -101,6 +109,8 @@ export const sendPortalAccessWorkflow = createWorkflow(sendPortalAccessWorkflowI
   when("portal-access-allowed-log", { decision }, allowed).then(() => {
     logPortalEventStep(event)
   })
+
+  releaseLockStep(transform({ lockKey }, ({ lockKey }) => ({ key: lockKey, executeOnSubWorkflow: true })))
 
   const result = transform({ sent, link, decision }, ({ sent, link, decision }) => ({
     /** Why nothing was sent; null when a link went out (or its email failed). */
