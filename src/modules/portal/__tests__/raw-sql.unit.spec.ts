@@ -26,7 +26,7 @@ describe("raw SQL", () => {
   it("is literal text with bound values: the only interpolations are the file's own constant SQL fragments", () => {
     const text = fs.readFileSync(REPOSITORY, "utf8")
     const interpolations = new Set([...text.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]))
-    expect([...interpolations].sort()).toEqual(["DECISION_COLUMNS", "INVOICE_OVERDUE_SQL"])
+    expect([...interpolations].sort()).toEqual(["DECISION_COLUMNS", "INVOICE_OVERDUE_SQL", "LINE_JSON"])
     // Each is a module-level constant (here or the shared overdue condition of lib/status.ts)
     // whose literal itself interpolates nothing.
     const definitions = text + fs.readFileSync(STATUS, "utf8")

@@ -65,6 +65,12 @@ export type EstimateDecisionRow = {
 
 export type EstimateDecisionInsert = Omit<EstimateDecisionRow, "id">
 
+/** A document line (`l`) as the detail reads return it: the invoice and estimate lines share their columns. */
+const LINE_JSON = `json_build_object(
+  'id', l.id, 'rank', l.rank, 'title', l.title, 'description', l.description,
+  'quantity', l.quantity, 'unit_price', l.unit_price, 'tax_rate', l.tax_rate,
+  'subtotal', l.subtotal, 'tax_total', l.tax_total, 'total', l.total)`
+
 const DECISION_COLUMNS = `id, estimate_id, customer_id, decision, signed_name, accepted_terms, note, document_hash,
   display_number, currency_code, total, portal_session_id, ip, user_agent, decided_at`
 
@@ -256,7 +262,7 @@ export class PortalSqlRepository extends MikroOrmBase {
    * One of a customer's invoices (by id, customer and visible status) with its lines and
    * payments, in one statement: the lines and payments come as JSON arrays beside the invoice
    * row, each read through its invoice_id index (numeric columns arrive as JSON numbers, as the
-   * ORM hands them out; the line columns are the estimate detail's too). With `view`, the same statement appends that
+   * ORM hands them out; the line columns are the estimate detail's too, LINE_JSON). With `view`, the same statement appends that
    * activity row — only when the invoice was found (a data-modifying CTE runs whether or not the
    * query reads it). Undefined when there is no such invoice.
    */
@@ -275,11 +281,7 @@ export class PortalSqlRepository extends MikroOrmBase {
          SELECT ?, ?, ?, ?, ?, ?, ?::jsonb FROM d WHERE ?::boolean
        )
        SELECT d.*,
-              (SELECT coalesce(json_agg(json_build_object(
-                        'id', l.id, 'rank', l.rank, 'title', l.title, 'description', l.description,
-                        'quantity', l.quantity, 'unit_price', l.unit_price, 'tax_rate', l.tax_rate,
-                        'subtotal', l.subtotal, 'tax_total', l.tax_total, 'total', l.total
-                      ) ORDER BY l.rank, l.id), '[]'::json)
+              (SELECT coalesce(json_agg(${LINE_JSON} ORDER BY l.rank, l.id), '[]'::json)
                  FROM portal_invoice_line l WHERE l.invoice_id = d.id AND l.deleted_at IS NULL) AS _lines,
               (SELECT coalesce(json_agg(json_build_object(
                         'id', p.id, 'amount', p.amount, 'method', p.method, 'paid_at', p.paid_at
@@ -319,11 +321,7 @@ export class PortalSqlRepository extends MikroOrmBase {
          SELECT ?, ?, ?, ?, ?, ?, ?::jsonb FROM d WHERE ?::boolean
        )
        SELECT d.*,
-              (SELECT coalesce(json_agg(json_build_object(
-                        'id', l.id, 'rank', l.rank, 'title', l.title, 'description', l.description,
-                        'quantity', l.quantity, 'unit_price', l.unit_price, 'tax_rate', l.tax_rate,
-                        'subtotal', l.subtotal, 'tax_total', l.tax_total, 'total', l.total
-                      ) ORDER BY l.rank, l.id), '[]'::json)
+              (SELECT coalesce(json_agg(${LINE_JSON} ORDER BY l.rank, l.id), '[]'::json)
                  FROM portal_estimate_line l WHERE l.estimate_id = d.id AND l.deleted_at IS NULL) AS _lines
        FROM d`,
       [id, customerId, statuses, ...viewValues(view)]
