@@ -1,20 +1,7 @@
-/** A decision record as stored (`portal_estimate_decision`). */
-type DecisionRecord = {
-  id: string
-  estimate_id: string
-  decision: "accepted" | "rejected"
-  signed_name: string | null
-  accepted_terms: string | null
-  note: string | null
-  document_hash: string
-  display_number: string | null
-  currency_code: string
-  total: number
-  portal_session_id: string | null
-  ip: string | null
-  user_agent: string | null
-  decided_at: Date | string
-}
+import type { EstimateDecisionRow } from "../../modules/portal/repositories/portal-sql"
+
+/** A decision record as the module hands it out; `decided_at` may also arrive as JSON text. */
+type DecisionRecord = Omit<EstimateDecisionRow, "customer_id" | "decided_at"> & { decided_at: Date | string }
 
 /** What the customer sees of their own decision: not the address, browser or session. */
 export function serializePortalEstimateDecision(record: DecisionRecord) {
