@@ -141,5 +141,23 @@ medusaIntegrationTestRunner({
         await smtp.restart()
       }
     })
+
+    it("welcomes with the next email when the first one could not be delivered", async () => {
+      await sink.stop()
+      try {
+        await sendNewInvoice()
+        await drainEventBus(getContainer())
+      } finally {
+        await smtp.restart()
+      }
+      // The failed welcome gave its first-access claim back: the next document email welcomes.
+      const second = await sendNewInvoice()
+      await drainEventBus(getContainer())
+      expect(mailsToCustomer()).toHaveLength(1)
+      expect(mailsToCustomer()[0].subject).toMatch(/customer portal link/)
+      expect(mailsToCustomer()[0].text).not.toContain(second.display_number)
+      const state = (await api.get(`/admin/customers/${customer.id}/portal-access`, adminHeaders)).data.portal_access
+      expect(state.first_sent_at).toEqual(expect.any(String))
+    })
   },
 })

@@ -388,6 +388,18 @@ class PortalModuleService extends MedusaService({
     await AccessActions.recordAccessSent(this.deps_, customerId, sharedContext)
   }
 
+  /** Claims the customer's first-access email (see `AccessActions.claimFirstAccess`). */
+  @InjectManager()
+  async claimFirstAccess(customerId: string, @MedusaContext() sharedContext: Context = {}) {
+    return AccessActions.claimFirstAccess(this.deps_, customerId, sharedContext)
+  }
+
+  /** Gives a first-access claim back after its email failed. */
+  @InjectManager()
+  async releaseFirstAccess(customerId: string, claimedAt: Date, @MedusaContext() sharedContext: Context = {}) {
+    await AccessActions.releaseFirstAccess(this.deps_, customerId, claimedAt, sharedContext)
+  }
+
   /** Looks a raw token up by its hash, in the same time whatever the outcome. */
   @InjectManager()
   async verifyPortalToken(rawToken: unknown, @MedusaContext() sharedContext: Context = {}): Promise<TokenCheck> {

@@ -1,11 +1,17 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import type { EmailTemplateData } from "../../lib/email/templates"
 import type { PortalEmailPurpose } from "../../lib/portal-email"
 import { documentPagePath, withNext } from "../../lib/portal-next"
 import { PortalEventActor, PortalEventType, PortalTokenSource } from "../../modules/portal/constants"
 import { decidePortalEmailStep, logPortalEventStep, sendPortalEmailStep, validateCustomerStep } from "../steps"
-import { issuePortalLinkStep, PortalDocumentRef, prepareAccessEmailStep, recordAccessSentStep } from "./steps"
+import {
+  claimFirstAccessStep,
+  issuePortalLinkStep,
+  PortalDocumentRef,
+  prepareAccessEmailStep,
+  recordAccessSentStep,
+  releaseFirstAccessStep,
+} from "./steps"
 
 export const sendPortalAccessWorkflowId = "send-portal-access"
 
@@ -39,13 +45,6 @@ const PURPOSES: Record<SendPortalAccessReason, PortalEmailPurpose> = {
  */
 export const sendPortalAccessWorkflow = createWorkflow(sendPortalAccessWorkflowId, (input: SendPortalAccessInput) => {
   validateCustomerStep({ customer_id: input.customer_id })
-  // One email to a customer at a time (Locking module, so across instances too): an invoice and
-  // an estimate sent together must not both decide they bring the first-access email. The TTL
-  // frees the customer if the process holding the lock dies.
-  const lockKey = transform({ input }, ({ input }) => `portal-access-email:${input.customer_id}`)
-  acquireLockStep(
-    transform({ lockKey }, ({ lockKey }) => ({ key: lockKey, timeout: 30, ttl: 60, executeOnSubWorkflow: true }))
-  )
   const decision = decidePortalEmailStep(
     transform({ input }, ({ input }) => ({
       customer_id: input.customer_id,
@@ -70,11 +69,20 @@ export const sendPortalAccessWorkflow = createWorkflow(sendPortalAccessWorkflowI
   const link = when("portal-access-allowed-link", { decision }, allowed).then(() =>
     issuePortalLinkStep({ customer_id: input.customer_id, source: PortalTokenSource.EMAIL })
   )
+  // Of emails decided at once for a new customer, exactly one welcomes (an atomic claim).
+  const claim = when("portal-access-allowed-claim", { decision }, allowed).then(() =>
+    claimFirstAccessStep(
+      transform({ decision, input }, ({ decision, input }) => ({
+        customer_id: input.customer_id,
+        first_access: decision.first_access,
+      }))
+    )
+  )
   const prepared = when("portal-access-allowed-email", { decision }, allowed).then(() =>
     prepareAccessEmailStep(
-      transform({ decision, input }, ({ decision, input }) => ({
+      transform({ claim, input }, ({ claim, input }) => ({
         document: input.document ?? null,
-        first_access: decision.first_access,
+        first_access: Boolean(claim?.first_access),
       }))
     )
   )
@@ -97,6 +105,11 @@ export const sendPortalAccessWorkflow = createWorkflow(sendPortalAccessWorkflowI
   when({ sent }, ({ sent }) => sent?.status === "success").then(() => {
     recordAccessSentStep({ customer_id: input.customer_id })
   })
+  when({ sent, claim }, ({ sent, claim }) => Boolean(claim?.claimed_at) && sent?.status !== "success").then(() => {
+    releaseFirstAccessStep(
+      transform({ claim, input }, ({ claim, input }) => ({ customer_id: input.customer_id, claimed_at: claim!.claimed_at! }))
+    )
+  })
 
   const event = transform({ input, link, sent, email }, ({ input, link, sent, email }) => ({
     type: PortalEventType.LINK_SENT,
@@ -109,8 +122,6 @@ export const sendPortalAccessWorkflow = createWorkflow(sendPortalAccessWorkflowI
   when("portal-access-allowed-log", { decision }, allowed).then(() => {
     logPortalEventStep(event)
   })
-
-  releaseLockStep(transform({ lockKey }, ({ lockKey }) => ({ key: lockKey, executeOnSubWorkflow: true })))
 
   const result = transform({ sent, link, decision }, ({ sent, link, decision }) => ({
     /** Why nothing was sent; null when a link went out (or its email failed). */

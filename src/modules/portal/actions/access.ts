@@ -39,6 +39,34 @@ export async function recordAccessSent(deps: PortalDeps, customerId: string, sha
   )
 }
 
+/** A claim older than this was left by a sender that died before its email left. */
+export const FIRST_ACCESS_CLAIM_STALE_MS = 5 * 60_000
+
+/**
+ * Claims the customer's first-access (welcome) email. Of several emails decided at once exactly
+ * one gets a claim; the others announce their document. Null: not first access, or claimed.
+ */
+export async function claimFirstAccess({ sql }: PortalDeps, customerId: string, sharedContext: Context) {
+  const now = new Date()
+  const claimed = await sql.claimFirstAccess(
+    requireCustomerId(customerId),
+    now,
+    new Date(now.getTime() - FIRST_ACCESS_CLAIM_STALE_MS),
+    sharedContext
+  )
+  return claimed ? { claimed_at: now } : null
+}
+
+/** Gives the claim back when the welcome email did not leave, so the next email welcomes. */
+export async function releaseFirstAccess(
+  { sql }: PortalDeps,
+  customerId: string,
+  claimedAt: Date,
+  sharedContext: Context
+) {
+  await sql.releaseFirstAccess(customerId, new Date(claimedAt), sharedContext)
+}
+
 /** The owner's view of a customer's access: status, dates and the live links. */
 export async function retrievePortalAccessSummary({ service }: PortalDeps, customerId: string, sharedContext: Context) {
   const [access] = await service.listPortalAccesses({ customer_id: customerId }, { take: 1 }, sharedContext)

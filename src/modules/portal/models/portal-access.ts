@@ -8,6 +8,12 @@ const PortalAccess = model
     /** When false, every link of this customer is refused. */
     enabled: model.boolean().default(true),
     first_sent_at: model.dateTime().nullable(),
+    /**
+     * When an email carrying the customer's first access was claimed (atomically, before sending):
+     * of two emails decided at once, only the claimant is the welcome email. Cleared when that
+     * email fails; a claim older than a few minutes (its sender died) may be taken again.
+     */
+    first_access_claimed_at: model.dateTime().nullable(),
     last_sent_at: model.dateTime().nullable(),
     last_opened_at: model.dateTime().nullable(),
     disabled_at: model.dateTime().nullable(),

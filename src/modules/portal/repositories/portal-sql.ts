@@ -478,6 +478,31 @@ export class PortalSqlRepository extends MikroOrmBase {
     return rows.length > 0
   }
 
+  /**
+   * Claims the customer's first-access email in one UPDATE: true for exactly one of several
+   * emails decided at once, while no access email has left yet. A claim older than `staleBefore`
+   * (its sender died before sending) may be taken again.
+   */
+  async claimFirstAccess(customerId: string, now: Date, staleBefore: Date, context: Context = {}) {
+    const rows = await this.manager(context).execute(
+      `UPDATE portal_access SET first_access_claimed_at = ?, updated_at = ?
+       WHERE customer_id = ? AND first_sent_at IS NULL AND deleted_at IS NULL
+         AND (first_access_claimed_at IS NULL OR first_access_claimed_at < ?)
+       RETURNING id`,
+      [now, now, customerId, staleBefore]
+    )
+    return rows.length > 0
+  }
+
+  /** Gives a first-access claim back (its email failed), unless an access email has left since. */
+  async releaseFirstAccess(customerId: string, claimedAt: Date, context: Context = {}) {
+    await this.manager(context).execute(
+      `UPDATE portal_access SET first_access_claimed_at = NULL, updated_at = now()
+       WHERE customer_id = ? AND first_sent_at IS NULL AND first_access_claimed_at = ? AND deleted_at IS NULL`,
+      [customerId, claimedAt]
+    )
+  }
+
   /** Revokes every live link of a customer at once. */
   async revokeLiveTokens(customerId: string, at: Date, context: Context) {
     await this.manager(context).execute(
