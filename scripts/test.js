@@ -34,7 +34,22 @@ function useConfiguredDatabase() {
   return true
 }
 
+/**
+ * How many jest workers a kind gets. The HTTP kind is most of the run (~35 suites, each booting a
+ * Medusa app and migrating its own database, whose name @medusajs/test-utils makes unique per
+ * suite), so it gets two workers: part of each suite is PostgreSQL's work, in another process.
+ * Everything else runs in band. PORTAL_TEST_WORKERS overrides the HTTP kind's count.
+ */
+function workersFor(kind) {
+  if (kind !== "integration:http") {
+    return 1
+  }
+  const wanted = Number(process.env.PORTAL_TEST_WORKERS || Math.min(2, os.cpus().length))
+  return Number.isInteger(wanted) && wanted > 1 ? wanted : 1
+}
+
 function runJest(kind, args, reportFile) {
+  const workers = workersFor(kind)
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
@@ -44,7 +59,7 @@ function runJest(kind, args, reportFile) {
         // and ~30 suites outgrow Node's default limit (~4 GB).
         "--max-old-space-size=8192",
         require.resolve("jest/bin/jest"),
-        "--runInBand",
+        ...(workers > 1 ? [`--maxWorkers=${workers}`] : ["--runInBand"]),
         "--forceExit",
         // Jest would exit 1 with "No tests found" but write no report; main() decides instead.
         "--passWithNoTests",
