@@ -1,20 +1,21 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { PortalEvents } from "../modules/portal/constants"
-import { sendPortalAccessWorkflow } from "../workflows/access"
+import { deliverDocumentEmailWorkflow } from "../workflows/access"
 import { runEmailWorkflow } from "../workflows/notifications"
 
-type DocumentSent = { id: string; customer_id: string; resent?: boolean }
+type DocumentSent = { id: string; customer_id: string; resent?: boolean; email_due_id?: string }
 
 /**
  * A sent invoice or estimate reaches the customer by email with a fresh portal link; the
- * workflow decides whether it may, and which email.
+ * workflow decides whether it may, and which email. It delivers the email the send owes once,
+ * even if the job picks it up too.
  */
 export default async function documentSentHandler({ event: { name, data }, container }: SubscriberArgs<DocumentSent>) {
   const type = name === PortalEvents.INVOICE_SENT ? "invoice" : "estimate"
   await runEmailWorkflow(
     container,
-    sendPortalAccessWorkflow,
-    { customer_id: data.customer_id, reason: "document", document: { type, id: data.id } },
+    deliverDocumentEmailWorkflow,
+    { customer_id: data.customer_id, document: { type, id: data.id }, email_due_id: data.email_due_id },
     { customer_id: data.customer_id, subject_type: type, subject_id: data.id, what: `Portal email for ${type} ${data.id}` }
   )
 }

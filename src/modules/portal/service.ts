@@ -31,6 +31,7 @@ import type {
 import {
   AccessActions,
   CustomerReadActions,
+  EmailDueActions,
   EstimateActions,
   EventActions,
   InvoiceActions,
@@ -50,6 +51,7 @@ import {
   InvoiceLine,
   InvoicePayment,
   PortalAccess,
+  PortalEmailDue,
   PortalEvent,
   PortalSequence,
   PortalSession,
@@ -99,6 +101,7 @@ class PortalModuleService extends MedusaService({
   PortalSession,
   PortalEvent,
   PortalSequence,
+  PortalEmailDue,
 }) {
   protected readonly options_: PortalModuleOptions
   protected readonly proxyTrust_: ProxyTrust
@@ -398,6 +401,20 @@ class PortalModuleService extends MedusaService({
   @InjectManager()
   async releaseFirstAccess(customerId: string, claimedAt: Date, @MedusaContext() sharedContext: Context = {}) {
     await AccessActions.releaseFirstAccess(this.deps_, customerId, claimedAt, sharedContext)
+  }
+
+  // ── Emails owed by document changes (actions/emails-due.ts) ──
+
+  /** Claims an owed email for one delivery; false when it is done, given up or being delivered. */
+  @InjectManager()
+  async claimEmailDue(id: string, now: Date = new Date(), @MedusaContext() sharedContext: Context = {}) {
+    return EmailDueActions.claimEmailDue(this.deps_, id, now, sharedContext)
+  }
+
+  /** Owed emails nobody is delivering (the subscriber's process died), oldest first. */
+  @InjectManager()
+  async listEmailsDue(now: Date, limit: number, @MedusaContext() sharedContext: Context = {}) {
+    return EmailDueActions.listEmailsDue(this.deps_, now, limit, sharedContext)
   }
 
   /** Looks a raw token up by its hash, in the same time whatever the outcome. */

@@ -31,7 +31,12 @@ export const sendEstimateWorkflow = createWorkflow(sendEstimateWorkflowId, (inpu
       subject_id: result.estimate.id,
       data: { display_number: result.estimate.display_number, resent: result.resent },
     },
-    message: { id: result.estimate.id, customer_id: result.estimate.customer_id, resent: result.resent },
+    message: {
+      id: result.estimate.id,
+      customer_id: result.estimate.customer_id,
+      resent: result.resent,
+      email_due_id: result.email_due_id,
+    },
   }))
   logPortalEventStep(details.event)
   emitEventStep({ eventName: PortalEvents.ESTIMATE_SENT, data: details.message })

@@ -34,7 +34,12 @@ export const sendInvoiceWorkflow = createWorkflow(sendInvoiceWorkflowId, (input:
       subject_id: result.invoice.id,
       data: { display_number: result.invoice.display_number, resent: result.resent },
     },
-    message: { id: result.invoice.id, customer_id: result.invoice.customer_id, resent: result.resent },
+    message: {
+      id: result.invoice.id,
+      customer_id: result.invoice.customer_id,
+      resent: result.resent,
+      email_due_id: result.email_due_id,
+    },
   }))
   logPortalEventStep(details.event)
   emitEventStep({ eventName: PortalEvents.INVOICE_SENT, data: details.message })

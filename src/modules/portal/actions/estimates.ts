@@ -11,6 +11,7 @@ import { assertNotBefore, dmlInput, prepareHeader, stripUndefined } from "./docu
 import { EstimateState, pickEstimateState } from "./document-state"
 import { createDraftInvoice } from "./invoices"
 import { allocateDisplayNumber } from "./numbering"
+import { recordEmailDue } from "./emails-due"
 import type { PortalDeps } from "./types"
 
 // Every function here runs inside the caller's transaction (`sharedContext.transactionManager`).
@@ -93,8 +94,11 @@ export async function sendEstimate(deps: PortalDeps, id: string, sharedContext: 
   const estimate = await lockEstimate(deps, id, sharedContext)
   assertAction("estimate", ESTIMATE_ACTIONS, "send", estimate)
   const previous = pickEstimateState(estimate)
+  // The email this send owes, in the same transaction: a process that dies before emailing
+  // leaves it for the send-due-portal-emails job.
+  const owe = () => recordEmailDue(deps, { customer_id: estimate.customer_id, subject_type: "estimate", subject_id: id }, sharedContext)
   if (estimate.status === EstimateStatus.SENT) {
-    return { estimate, previous, resent: true }
+    return { estimate, previous, resent: true, email_due_id: await owe() }
   }
   if (!estimate.lines.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "Add at least one line to the estimate before sending it")
@@ -109,7 +113,8 @@ export async function sendEstimate(deps: PortalDeps, id: string, sharedContext: 
     },
     sharedContext
   )
-  return { estimate: await service.retrievePortalEstimate(id, WITH_LINES, sharedContext), previous, resent: false }
+  const email_due_id = await owe()
+  return { estimate: await service.retrievePortalEstimate(id, WITH_LINES, sharedContext), previous, resent: false, email_due_id }
 }
 
 export async function restoreEstimateState({ service }: PortalDeps, previous: EstimateState, sharedContext: Context) {

@@ -8,6 +8,7 @@ import { DocumentKind, InvoicePaymentMethod, InvoiceStatus } from "../constants"
 import { assertNotBefore, dmlInput, prepareHeader, stripUndefined } from "./document-input"
 import { InvoiceState, pickInvoiceState } from "./document-state"
 import { allocateDisplayNumber } from "./numbering"
+import { recordEmailDue } from "./emails-due"
 import type { PortalDeps } from "./types"
 
 // Every function here runs inside the caller's transaction (`sharedContext.transactionManager`).
@@ -95,8 +96,11 @@ export async function sendInvoice(deps: PortalDeps, id: string, sharedContext: C
   const invoice = await lockInvoice(deps, id, sharedContext)
   assertAction("invoice", INVOICE_ACTIONS, "send", invoice)
   const previous = pickInvoiceState(invoice)
+  // The email this send owes, in the same transaction: a process that dies before emailing
+  // leaves it for the send-due-portal-emails job.
+  const owe = () => recordEmailDue(deps, { customer_id: invoice.customer_id, subject_type: "invoice", subject_id: id }, sharedContext)
   if (invoice.status === InvoiceStatus.SENT) {
-    return { invoice, previous, resent: true }
+    return { invoice, previous, resent: true, email_due_id: await owe() }
   }
   if (!invoice.lines.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "Add at least one line to the invoice before sending it")
@@ -111,7 +115,8 @@ export async function sendInvoice(deps: PortalDeps, id: string, sharedContext: C
     },
     sharedContext
   )
-  return { invoice: await service.retrievePortalInvoice(id, WITH_LINES_AND_PAYMENTS, sharedContext), previous, resent: false }
+  const email_due_id = await owe()
+  return { invoice: await service.retrievePortalInvoice(id, WITH_LINES_AND_PAYMENTS, sharedContext), previous, resent: false, email_due_id }
 }
 
 /** sent → void. Voiding a void invoice again changes nothing. */

@@ -503,6 +503,47 @@ export class PortalSqlRepository extends MikroOrmBase {
     )
   }
 
+  /**
+   * Claims an owed email for one delivery: true for exactly one caller while it is not done, not
+   * given up (`maxAttempts`) and not claimed since `staleBefore` (a live delivery holds it).
+   */
+  async claimEmailDue(id: string, now: Date, staleBefore: Date, maxAttempts: number, context: Context = {}) {
+    const rows = await this.manager(context).execute(
+      `UPDATE portal_email_due SET claimed_at = ?, attempts = attempts + 1, updated_at = ?
+       WHERE id = ? AND done_at IS NULL AND attempts < ? AND deleted_at IS NULL
+         AND (claimed_at IS NULL OR claimed_at < ?)
+       RETURNING id`,
+      [now, now, id, maxAttempts, staleBefore]
+    )
+    return rows.length > 0
+  }
+
+  /** Marks a document's owed emails done that nobody is delivering: a new send owes a newer one. */
+  async supersedeEmailsDue(subjectId: string, now: Date, staleBefore: Date, context: Context = {}) {
+    await this.manager(context).execute(
+      `UPDATE portal_email_due SET done_at = ?, updated_at = ?
+       WHERE subject_id = ? AND done_at IS NULL AND deleted_at IS NULL AND (claimed_at IS NULL OR claimed_at < ?)`,
+      [now, now, subjectId, staleBefore]
+    )
+  }
+
+  /**
+   * Owed emails nobody is delivering: created before `createdBefore` (the subscriber had its
+   * chance), not done, not given up, unclaimed or claimed before `staleBefore`. Oldest first.
+   */
+  async listEmailsDue(
+    input: { createdBefore: Date; staleBefore: Date; maxAttempts: number; limit: number },
+    context: Context = {}
+  ): Promise<{ id: string; customer_id: string; subject_type: "invoice" | "estimate"; subject_id: string }[]> {
+    return this.manager(context).execute(
+      `SELECT id, customer_id, subject_type, subject_id FROM portal_email_due
+       WHERE done_at IS NULL AND deleted_at IS NULL AND created_at < ? AND attempts < ?
+         AND (claimed_at IS NULL OR claimed_at < ?)
+       ORDER BY created_at LIMIT ?`,
+      [input.createdBefore, input.maxAttempts, input.staleBefore, input.limit]
+    )
+  }
+
   /** Revokes every live link of a customer at once. */
   async revokeLiveTokens(customerId: string, at: Date, context: Context) {
     await this.manager(context).execute(
