@@ -46,6 +46,9 @@ medusaIntegrationTestRunner({
       const foreign = await seedInvoice(getContainer(), ((await createCustomer(getContainer())) as any).id, "sent")
       expect((await api.get(`/store/portal/invoices/${foreign.id}`, auth).catch(fail)).status).toBe(404)
       expect((await api.get("/store/portal/invoices?status=bogus", auth).catch(fail)).status).toBe(400)
+      // A key nested three levels deep: Medusa's query validation alone answers 500.
+      const deep = await api.get("/store/portal/estimates?a.b.c=1", auth).catch(fail)
+      expect([deep.status, deep.data.type]).toEqual([400, "invalid_data"])
     })
 
     it("answers 403 for a section that is off and 401 without a session", async () => {

@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { validatePortalQuery } from "../utils/validate-query"
 import { PortalProfileInput } from "../../lib/profile-input"
 import { verifyCsrf } from "../utils/csrf"
 import { redactLinkToken } from "../utils/redact-link-token"
@@ -60,11 +61,11 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/store/portal/auth", middlewares: optionalStorePortalSession },
   json("DELETE", "/store/portal/auth"),
   json("GET", "/store/portal/me"),
-  json("GET", "/store/portal/invoices", "invoices", validateAndTransformQuery(PortalInvoicesQuery, { defaults: [], isList: true })),
+  json("GET", "/store/portal/invoices", "invoices", validatePortalQuery(PortalInvoicesQuery, { defaults: [], isList: true })),
   json("GET", "/store/portal/invoices/:id", "invoices"),
   json("GET", "/store/portal/invoices/:id/pdf", "invoices"),
   json("POST", "/store/portal/invoices/:id/payment-session", "payments", validateAndTransformBody(NoBody)),
-  json("GET", "/store/portal/estimates", "estimates", validateAndTransformQuery(PortalEstimatesQuery, { defaults: [], isList: true })),
+  json("GET", "/store/portal/estimates", "estimates", validatePortalQuery(PortalEstimatesQuery, { defaults: [], isList: true })),
   json("GET", "/store/portal/estimates/:id", "estimates"),
   json("GET", "/store/portal/estimates/:id/pdf", "estimates"),
   json("POST", "/store/portal/estimates/:id/accept", "estimates", validateAndTransformBody(StoreDecision)),

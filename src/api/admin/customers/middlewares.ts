@@ -1,10 +1,11 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validatePortalQuery } from "../../utils/validate-query"
 import { AdminGetPortalActivityParams } from "./validators"
 
 export const adminCustomerPortalMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/customers/:id/portal-activity",
-    middlewares: [validateAndTransformQuery(AdminGetPortalActivityParams, { defaults: [], isList: true })],
+    middlewares: [validatePortalQuery(AdminGetPortalActivityParams, { defaults: [], isList: true })],
   },
 ]

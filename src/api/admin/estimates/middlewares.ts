@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { validatePortalQuery } from "../../utils/validate-query"
 import { listEstimatesQueryConfig, retrieveEstimateQueryConfig } from "./query-config"
 import {
   AdminConvertEstimate,
@@ -8,13 +9,13 @@ import {
   AdminUpdateEstimate,
 } from "./validators"
 
-const retrieve = validateAndTransformQuery(AdminGetEstimateParams, retrieveEstimateQueryConfig)
+const retrieve = validatePortalQuery(AdminGetEstimateParams, retrieveEstimateQueryConfig)
 
 export const adminEstimatesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/estimates",
-    middlewares: [validateAndTransformQuery(AdminGetEstimatesParams, listEstimatesQueryConfig)],
+    middlewares: [validatePortalQuery(AdminGetEstimatesParams, listEstimatesQueryConfig)],
   },
   { method: ["POST"], matcher: "/admin/estimates", middlewares: [validateAndTransformBody(AdminCreateEstimate), retrieve] },
   { method: ["GET"], matcher: "/admin/estimates/:id", middlewares: [retrieve] },

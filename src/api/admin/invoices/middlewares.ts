@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { validatePortalQuery } from "../../utils/validate-query"
 import { listInvoicesQueryConfig, retrieveInvoiceQueryConfig } from "./query-config"
 import {
   AdminCreateInvoice,
@@ -9,13 +10,13 @@ import {
   AdminUpdateInvoice,
 } from "./validators"
 
-const retrieve = validateAndTransformQuery(AdminGetInvoiceParams, retrieveInvoiceQueryConfig)
+const retrieve = validatePortalQuery(AdminGetInvoiceParams, retrieveInvoiceQueryConfig)
 
 export const adminInvoicesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/invoices",
-    middlewares: [validateAndTransformQuery(AdminGetInvoicesParams, listInvoicesQueryConfig)],
+    middlewares: [validatePortalQuery(AdminGetInvoicesParams, listInvoicesQueryConfig)],
   },
   { method: ["POST"], matcher: "/admin/invoices", middlewares: [validateAndTransformBody(AdminCreateInvoice), retrieve] },
   { method: ["GET"], matcher: "/admin/invoices/:id", middlewares: [retrieve] },
