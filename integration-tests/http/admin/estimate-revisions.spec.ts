@@ -112,6 +112,14 @@ medusaIntegrationTestRunner({
       expect(await decisions(revision.id)).toEqual([])
     })
 
+    it("answers 401 without an admin token (a customer's token included), changing nothing", async () => {
+      const estimate = await seedEstimate(getContainer(), customer.id, "rejected")
+      const before = await portalSnapshot(getContainer())
+      expect((await api.post(`/admin/estimates/${estimate.id}/revise`, {}).catch(fail)).status).toBe(401)
+      expect((await api.post(`/admin/estimates/${estimate.id}/revise`, {}, auth).catch(fail)).status).toBe(401)
+      expect(await portalSnapshot(getContainer())).toEqual(before)
+    })
+
     it.each([
       ["a draft", "draft", /is draft; edit the draft instead/],
       ["a pending", "sent", /is sent; only a rejected estimate can be revised; wait for the customer's decision/],
@@ -207,6 +215,10 @@ medusaIntegrationTestRunner({
       const page = (await api.get(`/portal/estimates/${original.id}`, session)).data
       expect(page).not.toContain(revision.display_number)
       expect(page).not.toContain(revision.id)
+      expect(page).not.toContain("This estimate was revised")
+      const originalJson = (await api.get(`/store/portal/estimates/${original.id}`, auth)).data
+      expect(originalJson.revised_as).toBeNull()
+      expect(JSON.stringify(originalJson)).not.toContain(revision.id)
       expectError(await api.post(`/store/portal/estimates/${revision.id}/accept`, {}, auth).catch(fail), 404)
       expect(sink.messages.filter((m) => m.subject?.includes(revision.display_number))).toEqual([])
 
@@ -217,6 +229,15 @@ medusaIntegrationTestRunner({
       expect(mail.subject).toBe(`Estimate ${revision.display_number} from Acme Plumbing`)
       const listedNow = (await api.get("/store/portal/estimates", auth)).data.estimates.map((e: any) => e.id)
       expect(listedNow.sort()).toEqual([original.id, revision.id].sort())
+      // The rejected original now points the customer at the new version, on both faces.
+      expect((await api.get(`/store/portal/estimates/${original.id}`, auth)).data.revised_as).toEqual({
+        id: revision.id,
+        number: revision.display_number,
+        status: "pending",
+        status_label: "Pending",
+      })
+      const pointed = (await api.get(`/portal/estimates/${original.id}`, session)).data
+      expect(pointed).toContain(`This estimate was revised. See the new version: <a href="/portal/estimates/${revision.id}">estimate <span class="nowrap">${revision.display_number}</span></a> (Pending).`)
       // What the customer reads carries no owner-only revision fields.
       const shown = (await api.get(`/store/portal/estimates/${revision.id}`, auth)).data
       expect(JSON.stringify(shown)).not.toMatch(/internal_note|Customer asked for a discount|revision_of_id/)
