@@ -230,7 +230,11 @@ medusaIntegrationTestRunner({
       const aVoidInv = await seedInvoice(container, A.id, "void", { display_number: "SENT-A-VOID-INV", notes: "SENT-A-VOID-NOTE" })
       const aEst1 = await seedEstimate(container, A.id, "sent", { display_number: "A-EST-OWN-1" })
       const aEst2 = await seedEstimate(container, A.id, "sent", { display_number: "A-EST-OWN-2" })
-      const aDraftEst = await seedEstimate(container, A.id, "draft", { notes: "SENT-A-DRAFT-EST", internal_note: "SENT-A-INTERNAL" })
+      // A's draft estimate is a revision of a rejected one (issue #14): it has a number before it is
+      // sent (A-EST-REJ-2), which must not reach the customer either.
+      const aRejected = await seedEstimate(container, A.id, "rejected", { display_number: "A-EST-REJ" })
+      const aDraftEst = await portalService(container).reviseEstimate(aRejected.id)
+      await portalService(container).updateDraftEstimate(aDraftEst.id, { notes: "SENT-A-DRAFT-EST", internal_note: "SENT-A-INTERNAL" })
       const bInv = await seedInvoice(container, B.id, "sent", { display_number: "SENT-B-INV-1", notes: "SENT-B-INV-NOTE", lines: line("SENT-B-LINE") })
       const bEst = await seedEstimate(container, B.id, "sent", { display_number: "SENT-B-EST-1", notes: "SENT-B-EST-NOTE", lines: line("SENT-B-ELINE") })
 
@@ -248,10 +252,10 @@ medusaIntegrationTestRunner({
         "SENT-B-INV-1", "SENT-B-INV-NOTE", "SENT-B-LINE", "SENT-B-EST-1", "SENT-B-EST-NOTE", "SENT-B-ELINE", "Bobforeign", "SENT-B-LAST",
         "SENT-B-COMPANY", B.id, B.email, bInv.id, bEst.id,
         "SENT-A-INTERNAL", "SENT-A-DRAFT-INV", "SENT-A-DRAFT-LINE", "SENT-A-VOID-INV", "SENT-A-VOID-NOTE", "SENT-A-DRAFT-EST",
-        aDraftInv.id, aVoidInv.id, aDraftEst.id, "SENT-ATTACKER-NOTE",
+        aDraftInv.id, aVoidInv.id, aDraftEst.id, "A-EST-REJ-2", "SENT-ATTACKER-NOTE",
       ]
       /** A's visible data: only A's own valid session may see it. */
-      const aVisible = ["A-INV-OWN-1", "A-VISIBLE-NOTE", "A-EST-OWN-1", "A-EST-OWN-2", "Alicia", "A-OWN-COMPANY", A.email, A.id, aInv.id, aEst1.id, aEst2.id]
+      const aVisible = ["A-INV-OWN-1", "A-VISIBLE-NOTE", "A-EST-OWN-1", "A-EST-OWN-2", "A-EST-REJ", "Alicia", "A-OWN-COMPANY", A.email, A.id, aInv.id, aEst1.id, aEst2.id]
       return { container, pk, A, B, C, D, a, c, dLogin, ids, alwaysHidden, aVisible }
     }
 

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 /**
  * The documents' state machines, in one place, so workflows, routes and the service agree:
  *   invoice:  draft → sent → paid | void
- *   estimate: draft → sent → accepted | rejected
+ *   estimate: draft → sent → accepted | rejected (a rejected one may be revised into a new draft)
  * Repeating a transition that already happened (send a sent document, void a void invoice) is
  * allowed where it is harmless; the caller decides what "again" means (a resend, a no-op).
  */
@@ -21,6 +21,8 @@ export const ESTIMATE_ACTIONS = {
   send: ["draft", "sent"],
   decide: ["sent", "accepted", "rejected"],
   convert: ["accepted"],
+  /** Re-open as a new draft version (EST-0007-2): only what the customer turned down. */
+  revise: ["rejected"],
 } as const
 
 type Doc = { id: string; status: string; display_number?: string | null }
@@ -42,6 +44,10 @@ const HINTS: Record<string, Record<string, string>> = {
     send: "it cannot be sent again",
     "decide:draft": "it has not been sent yet",
     convert: "only an accepted estimate can be converted into an invoice",
+    "revise:draft": "edit the draft instead; only a rejected estimate can be revised",
+    "revise:sent": "only a rejected estimate can be revised; wait for the customer's decision, or create a new estimate",
+    "revise:accepted": "the customer approved it, so it stays as signed; convert it into an invoice, or create a new estimate",
+    revise: "only a rejected estimate can be revised",
   },
 }
 

@@ -107,6 +107,22 @@ export type AdminEstimate = AdminDocumentBase & {
   decided_at: string | null
   decision_note: string | null
   invoice_id: string | null
+  /** The rejected estimate this one revises (EST-0007 for EST-0007-2); null for a first version. */
+  revision_of_id?: string | null
+  /** Version in its revision chain: 1, then 2 for EST-0007-2, … */
+  revision?: number
+  /** The detail read's revision history: the estimate this one revises … */
+  revision_of?: AdminEstimateRevisionLink | null
+  /** … and the newer revision of this one, if the owner revised it. */
+  revised_as?: AdminEstimateRevisionLink | null
+}
+
+/** One neighbour in an estimate's revision chain, enough for a link. */
+export type AdminEstimateRevisionLink = {
+  id: string
+  display_number: string | null
+  status: EstimateStatus
+  revision: number
 }
 
 export type AdminDocument = AdminInvoice | AdminEstimate
@@ -139,6 +155,8 @@ export type AdminEstimateDecisionsResponse = { decisions: AdminEstimateDecision[
 export type AdminEstimateListResponse = AdminPaginated & { estimates: AdminEstimate[] }
 /** POST /admin/estimates/:id/convert: the new draft invoice and the estimate it came from. */
 export type AdminConvertEstimateResponse = AdminInvoiceResponse & AdminEstimateResponse
+/** POST /admin/estimates/:id/revise: the new draft revision (its `revision_of` is the original). */
+export type AdminReviseEstimateResponse = AdminEstimateResponse
 export type AdminDeleteResponse<O extends string> = { id: string; object: O; deleted: true }
 
 /** Body of POST /admin/invoices and /admin/estimates (and of their draft updates). */

@@ -180,6 +180,7 @@ medusaIntegrationTestRunner({
         expect(confirm.data).toContain("I accept these terms")
         expect(confirm.data).toContain(TERMS)
         expect(confirm.data).toMatch(/<input id="full_name" name="full_name"[^>]* required/)
+        expect(confirm.data).not.toContain("aria-invalid")
         const hash = confirm.data.match(/name="estimate_hash" value="([0-9a-f]{64})"/)[1]
         const csrf = csrfFrom(confirm.data)
         const form = (fields: Record<string, string>) => new URLSearchParams({ _csrf: csrf, estimate_hash: hash, shown_total: "59.97", ...fields }).toString()
@@ -188,12 +189,18 @@ medusaIntegrationTestRunner({
         expect(noName.status).toBe(400)
         expect(noName.data).toContain("Type your full name to approve this estimate.")
         expect(noName.data).toContain('name="full_name"')
+        // The name field is marked invalid and points at the message (screen readers read both).
+        expect(noName.data).toMatch(/<p class="field-error" id="approve-error" role="alert">Type your full name/)
+        expect(noName.data).toMatch(/<input id="full_name"[^>]* aria-invalid="true" aria-describedby="approve-error full_name-hint"/)
+        expect(noName.data).not.toMatch(/<input type="checkbox" id="accept_terms"[^>]* aria-invalid/)
         expect((await portalService(getContainer()).retrievePortalEstimate(estimateId)).status).toBe("sent")
 
         const unticked = await api.post(`/portal/estimates/${estimateId}/accept`, form({ full_name: "Ana Díaz" }), formPost(session))
         expect(unticked.status).toBe(400)
         expect(unticked.data).toContain("Tick the box to accept the terms")
         expect(unticked.data).toContain('value="Ana Díaz"')
+        expect(unticked.data).toMatch(/<input type="checkbox" id="accept_terms"[^>]* aria-invalid="true" aria-describedby="approve-error terms"/)
+        expect(unticked.data).not.toMatch(/<input id="full_name"[^>]* aria-invalid/)
 
         const ok = await api.post(`/portal/estimates/${estimateId}/accept`, form({ full_name: "Ana Díaz", accept_terms: "on" }), formPost(session))
         expect(ok.status).toBe(303)

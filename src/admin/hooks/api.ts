@@ -141,7 +141,7 @@ export function useDeleteDocument(kind: AdminDocumentKind) {
 }
 
 /** send (both), void (invoices), convert (estimates; answers `{ invoice, estimate }`). */
-export function useDocumentAction(kind: AdminDocumentKind, action: "send" | "void" | "convert") {
+export function useDocumentAction(kind: AdminDocumentKind, action: "send" | "void" | "convert" | "revise") {
   const invalidate = useInvalidatePortal()
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body?: Record<string, unknown> }) =>

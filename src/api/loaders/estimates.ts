@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ApprovalPolicy, estimateFingerprint } from "../../lib/approval"
-import { serializePortalEstimate, serializePortalEstimateDetail } from "../../lib/serializers"
+import { serializePortalEstimate, serializePortalEstimateDetail, serializePortalEstimateRevision } from "../../lib/serializers"
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
 import type { PortalEstimatesQueryType } from "../portal/validators"
@@ -19,7 +19,9 @@ export async function loadEstimateList(scope: MedusaContainer, customerId: strin
  * With `viewed_via` the read is a customer's view and is logged — by the read's own statement.
  * With the owner's approval `policy` (the customer's faces) it carries `document_hash`, the
  * fingerprint a decision sends back, `approval`, what approving asks of the customer, and
- * `decision`, the signed record that stands on a decided estimate (null, and no query, otherwise).
+ * `decision`, the signed record that stands on a decided estimate (null, and no query, otherwise),
+ * and `revised_as`, the newer revision of a rejected estimate once the owner sent it (null, and no
+ * query, unless the estimate is rejected).
  */
 export async function loadEstimate(
   scope: MedusaContainer,
@@ -37,7 +39,23 @@ export async function loadEstimate(
     document_hash: estimateFingerprint(shown, input.policy.terms),
     approval: { requires_name: input.policy.requires_name, terms: input.policy.terms },
   }
-  return { estimate, decision: await loadStandingDecision(scope, shown) }
+  return {
+    estimate,
+    decision: await loadStandingDecision(scope, shown),
+    revised_as: await loadSentRevision(portal, customerId, shown),
+  }
+}
+
+/** Only a rejected estimate can have been revised (issue #14); the serializer hides a draft revision. */
+async function loadSentRevision(portal: PortalModuleService, customerId: string, estimate: { id: string; status: string }) {
+  if (estimate.status !== "rejected") {
+    return null
+  }
+  const [revision] = await portal.listPortalEstimates(
+    { revision_of_id: estimate.id, customer_id: customerId },
+    { select: ["id", "display_number", "status"], take: 1 }
+  )
+  return serializePortalEstimateRevision(revision)
 }
 
 export type PortalEstimateListDTO = Awaited<ReturnType<typeof loadEstimateList>>

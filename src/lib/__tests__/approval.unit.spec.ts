@@ -1,4 +1,4 @@
-import { canonicalEstimate, estimateFingerprint, policyFromSettings, signDecision } from "../approval"
+import { canonicalEstimate, estimateFingerprint, policyFromSettings, signatureProblem, signDecision } from "../approval"
 
 const estimate = {
   id: "est_1",
@@ -53,6 +53,13 @@ describe("signDecision", () => {
       signed_name: "Ana Díaz",
       accepted_terms: "Deposit 30%",
     })
+  })
+
+  it("names the field the refusal is about, so the page can mark it invalid", () => {
+    expect(signatureProblem("accepted", strict, { full_name: "", accept_terms: true })?.field).toBe("full_name")
+    expect(signatureProblem("accepted", strict, { full_name: "Ana Díaz" })?.field).toBe("accept_terms")
+    expect(signatureProblem("accepted", strict, { full_name: "Ana Díaz", accept_terms: true })).toBeNull()
+    expect(signatureProblem("rejected", strict, {})).toBeNull()
   })
 
   it("needs neither for a rejection, nor when the owner asks for neither", () => {

@@ -1,4 +1,5 @@
 import {
+  serializePortalEstimateRevision,
   serializeHistoryEstimate,
   serializeHistoryInvoice,
   serializeHistoryOrder,
@@ -97,5 +98,18 @@ describe("service history entries", () => {
 
   it("leaves an order's amount empty when Medusa has no total", () => {
     expect(serializeHistoryOrder({ id: "order_2", display_id: 8, created_at: "2026-11-01T10:00:00Z", currency_code: "eur" }).amount).toBeNull()
+  })
+})
+
+describe("an estimate's newer revision", () => {
+  it("is shown to the customer only once it was sent, with number and status", () => {
+    expect(serializePortalEstimateRevision({ id: "est_2", display_number: "EST-0007-2", status: "draft" })).toBeNull()
+    expect(serializePortalEstimateRevision(undefined)).toBeNull()
+    expect(serializePortalEstimateRevision({ id: "est_2", display_number: "EST-0007-2", status: "sent" })).toEqual({
+      id: "est_2",
+      number: "EST-0007-2",
+      status: "pending",
+      status_label: "Pending",
+    })
   })
 })

@@ -47,5 +47,17 @@ export function serializePortalEstimateDetail(estimate: Estimate, now = new Date
   }
 }
 
+/**
+ * The newer revision of a rejected estimate (EST-0007-2), as its customer may see it: only once it
+ * was sent. A draft revision is the owner's work in progress and is never shown (null).
+ */
+export function serializePortalEstimateRevision(revision: { id: string; display_number: string | null; status: string } | null | undefined) {
+  if (!revision || revision.status === "draft") {
+    return null
+  }
+  const status = deriveEstimateStatus(revision)
+  return { id: revision.id, number: revision.display_number, status, status_label: ESTIMATE_STATUS_LABELS[status] }
+}
+
 export type StoreEstimate = ReturnType<typeof serializePortalEstimate>
 export type StoreEstimateDetail = ReturnType<typeof serializePortalEstimateDetail>

@@ -98,6 +98,8 @@ export const PortalEvents = {
   ESTIMATE_ACCEPTED: "portal.estimate.accepted",
   ESTIMATE_REJECTED: "portal.estimate.rejected",
   ESTIMATE_CONVERTED: "portal.estimate.converted",
+  /** A rejected estimate was re-opened as a new draft (data: { id, revision_id, customer_id }). */
+  ESTIMATE_REVISED: "portal.estimate.revised",
   SETTINGS_UPDATED: "portal.settings.updated",
   /** A customer asked for a new link on /portal/login (data: { email }). */
   LOGIN_REQUESTED: "portal.login.requested",

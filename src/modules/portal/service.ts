@@ -370,6 +370,22 @@ class PortalModuleService extends MedusaService({
     await EstimateActions.revertEstimateConversion(this.deps_, estimateId, invoiceId, sharedContext)
   }
 
+  /**
+   * Re-opens a rejected estimate as a new draft revision (EST-0007 → EST-0007-2) with the same
+   * customer, currency, notes and lines; the original is left as it is. Only the latest estimate
+   * of a chain can be revised (409 naming the newer one otherwise).
+   */
+  @InjectManager()
+  async reviseEstimate(id: string, @MedusaContext() sharedContext: Context = {}) {
+    const revisionId = await this.reviseEstimate_(id, sharedContext)
+    return this.retrievePortalEstimate(revisionId, { relations: ["lines"] }, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async reviseEstimate_(id: string, @MedusaContext() sharedContext: Context = {}) {
+    return EstimateActions.reviseEstimate(this.deps_, id, sharedContext)
+  }
+
   // ── Portal access: links, sessions, access rows (actions/links.ts, sessions.ts, access.ts) ──
 
   /**

@@ -1,7 +1,9 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { deriveEstimateStatus, isEstimateExpired } from "../../../lib/status"
-import type { AdminEstimate, Sendable } from "../../../types/http"
+import { PORTAL_MODULE } from "../../../modules/portal"
+import type PortalModuleService from "../../../modules/portal/service"
+import type { AdminEstimate, AdminEstimateRevisionLink, Sendable } from "../../../types/http"
 import { likeEscape } from "../../utils/document-validators"
 
 type AnyEstimate = Record<string, any>
@@ -50,4 +52,31 @@ export async function refetchEstimate(req: MedusaRequest, id: string) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Estimate with id "${id}" was not found`)
   }
   return presentEstimate(data[0])
+}
+
+const REVISION_LINK_FIELDS = ["id", "display_number", "status", "revision"] as const
+
+/**
+ * The estimate's place in its revision history, for the detail read: the estimate it revises and
+ * its own newer revision (drafts included: this is the owner's view). One query for both.
+ */
+export async function withRevisionLinks(
+  scope: MedusaRequest["scope"],
+  estimate: Sendable<AdminEstimate>
+): Promise<Sendable<AdminEstimate>> {
+  const portal = scope.resolve<PortalModuleService>(PORTAL_MODULE)
+  const id = String(estimate.id)
+  const revisionOf = estimate.revision_of_id ? String(estimate.revision_of_id) : null
+  const or: Record<string, string>[] = [{ revision_of_id: id }]
+  if (revisionOf) {
+    or.push({ id: revisionOf })
+  }
+  const neighbours = (await portal.listPortalEstimates({ $or: or }, { select: [...REVISION_LINK_FIELDS] })) as unknown as AdminEstimateRevisionLink[]
+  const link = (row: AdminEstimateRevisionLink | undefined) =>
+    row ? { id: row.id, display_number: row.display_number, status: row.status, revision: row.revision } : null
+  return {
+    ...estimate,
+    revision_of: link(neighbours.find((n) => n.id === revisionOf)),
+    revised_as: link(neighbours.find((n) => n.id !== revisionOf)),
+  }
 }

@@ -6,6 +6,7 @@ import {
   AdminCreateEstimate,
   AdminGetEstimateParams,
   AdminGetEstimatesParams,
+  AdminReviseEstimate,
   AdminUpdateEstimate,
 } from "./validators"
 
@@ -25,5 +26,10 @@ export const adminEstimatesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/estimates/:id/convert",
     middlewares: [validateAndTransformBody(AdminConvertEstimate), retrieve],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/estimates/:id/revise",
+    middlewares: [validateAndTransformBody(AdminReviseEstimate), retrieve],
   },
 ]

@@ -13,6 +13,8 @@ const estimateListFields = [
   "decided_at",
   "decision_note",
   "invoice_id",
+  "revision_of_id",
+  "revision",
   "created_at",
   "updated_at",
 ]

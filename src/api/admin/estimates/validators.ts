@@ -27,3 +27,7 @@ export const AdminConvertEstimate = z
   .object({ due_date: z.coerce.date().nullish() })
   .strict()
 export type AdminConvertEstimateType = z.infer<typeof AdminConvertEstimate>
+
+/** Revising takes no input: everything is copied from the rejected estimate, then edited as a draft. */
+export const AdminReviseEstimate = z.object({}).strict()
+export type AdminReviseEstimateType = z.infer<typeof AdminReviseEstimate>

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { linesAsInput, optionalDate, optionalText, prepareLines } from "../../../lib/document-input"
 import { ApprovalPolicy, DecisionSignature, estimateFingerprint, signDecision } from "../../../lib/approval"
 import { serializePortalEstimateDetail } from "../../../lib/serializers"
+import { nextRevision, revisedValidUntil, throwIfAlreadyRevised } from "../../../lib/estimate-revision"
 import { isEstimateExpired } from "../../../lib/status"
 import { assertAction, ESTIMATE_ACTIONS } from "../../../lib/transitions"
 import type { ModuleCreateEstimate, ModuleUpdateEstimate } from "../../../types/module"
@@ -27,7 +28,15 @@ export async function lockEstimate({ service, sql }: PortalDeps, id: string, sha
   return service.retrievePortalEstimate(id, WITH_LINES, sharedContext)
 }
 
-export async function createDraftEstimate({ service }: PortalDeps, input: ModuleCreateEstimate, sharedContext: Context) {
+/** Fields only the module sets on a new draft (a revision's number, version and original). */
+type DraftOwnFields = { display_number?: string; revision?: number; revision_of_id?: string }
+
+export async function createDraftEstimate(
+  { service }: PortalDeps,
+  input: ModuleCreateEstimate,
+  sharedContext: Context,
+  own: DraftOwnFields = {}
+) {
   const header = prepareHeader(input)
   const validUntil = optionalDate(input.valid_until, "valid_until")
   assertNotBefore(validUntil, header.issue_date, "valid_until")
@@ -36,6 +45,7 @@ export async function createDraftEstimate({ service }: PortalDeps, input: Module
     dmlInput({
       ...header,
       valid_until: validUntil,
+      ...own,
       status: EstimateStatus.DRAFT,
       subtotal: amounts.subtotal,
       tax_total: amounts.tax_total,
@@ -160,6 +170,39 @@ export async function convertEstimateToInvoice(
   )
   await deps.service.updatePortalEstimates({ id, invoice_id: invoiceId }, sharedContext)
   return invoiceId
+}
+
+/**
+ * Re-opens a rejected estimate as a new draft (issue #14): same customer, currency, notes and
+ * lines, numbered after the original (EST-0007 → EST-0007-2, see `nextRevision`) and pointing
+ * back at it. The original and its decision records are not touched. Under the original's row
+ * lock, so two revise requests at once give one revision and one 409. Returns the new id.
+ */
+export async function reviseEstimate(deps: PortalDeps, id: string, sharedContext: Context) {
+  const original = await lockEstimate(deps, id, sharedContext)
+  assertAction("estimate", ESTIMATE_ACTIONS, "revise", original)
+  const [newer] = await deps.service.listPortalEstimates(
+    { revision_of_id: id },
+    { select: ["id", "display_number"], take: 1 },
+    sharedContext
+  )
+  throwIfAlreadyRevised(original, newer)
+  const next = nextRevision(original)
+  const issueDate = new Date()
+  return createDraftEstimate(
+    deps,
+    {
+      customer_id: original.customer_id,
+      currency_code: original.currency_code,
+      issue_date: issueDate,
+      valid_until: revisedValidUntil(original, issueDate),
+      notes: original.notes,
+      internal_note: original.internal_note,
+      lines: linesAsInput(original.lines),
+    },
+    sharedContext,
+    { display_number: next.display_number, revision: next.revision, revision_of_id: original.id }
+  )
 }
 
 /** Compensation of `convertEstimateToInvoice`. */

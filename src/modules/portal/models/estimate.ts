@@ -26,6 +26,13 @@ const Estimate = model
     decision_note: model.text().nullable(),
     /** Invoice this estimate was converted into. */
     invoice_id: model.text().nullable(),
+    /**
+     * The rejected estimate this one revises (issue #14): the owner re-opened it as a new draft.
+     * Null for a first version. The original row is never changed by a revision.
+     */
+    revision_of_id: model.text().nullable(),
+    /** Version within its revision chain: 1 for the first estimate, 2 for EST-0007-2, … */
+    revision: model.number().default(1),
     metadata: model.json().nullable(),
     lines: model.hasMany(() => EstimateLine, { mappedBy: "estimate" }),
   })
@@ -50,6 +57,14 @@ const Estimate = model
       where: "deleted_at IS NULL AND display_number IS NOT NULL",
     },
     { name: "IDX_estimate_issue_date", on: ["issue_date"], where: "deleted_at IS NULL" },
+    {
+      // One live revision per estimate: the history stays a chain (revise the latest), and two
+      // revise requests at once cannot both succeed even if the row lock were bypassed.
+      name: "IDX_estimate_revision_of_unique",
+      on: ["revision_of_id"],
+      unique: true,
+      where: "deleted_at IS NULL AND revision_of_id IS NOT NULL",
+    },
   ])
 
 export default Estimate

@@ -1,7 +1,7 @@
-import { ArrowPath } from "@medusajs/icons"
+import { ArrowPath, DocumentText } from "@medusajs/icons"
 import { Container, Text, toast, usePrompt } from "@medusajs/ui"
-import { useNavigate, useParams } from "react-router-dom"
-import type { AdminEstimate } from "../../../../types/http"
+import { Link, useNavigate, useParams } from "react-router-dom"
+import type { AdminEstimate, AdminEstimateRevisionLink } from "../../../../types/http"
 import { SectionHeader, SectionRow } from "../../../components/common"
 import { DocumentHeader, type DocumentHeaderAction } from "../../../components/document-header"
 import {
@@ -59,6 +59,25 @@ const EstimateHeader = ({ estimate }: { estimate: AdminEstimate }) => {
   const navigate = useNavigate()
   const prompt = usePrompt()
   const convert = useDocumentAction("estimate", "convert")
+  const revise = useDocumentAction("estimate", "revise")
+
+  const onRevise = async () => {
+    const confirmed = await prompt({
+      title: "Revise this estimate?",
+      description: `A new draft ${estimate.display_number ?? ""}-${(estimate.revision ?? 1) + 1} is created with the same customer, currency, notes and lines. This rejected estimate and the customer's decision stay as they are. The customer sees the revision once you send it.`,
+      confirmText: "Create revision",
+      cancelText: "Cancel",
+      variant: "confirmation",
+    })
+    if (!confirmed) return
+    try {
+      const { estimate: revision } = await revise.mutateAsync({ id: estimate.id })
+      toast.success(`Draft ${revision?.display_number ?? "revision"} created`, { description: "Edit it, then send it to the customer." })
+      if (revision) navigate(`/estimates/${revision.id}`)
+    } catch (error) {
+      toast.error("Could not revise the estimate", { description: errorMessage(error) })
+    }
+  }
 
   const onConvert = async () => {
     const confirmed = await prompt({
@@ -84,6 +103,11 @@ const EstimateHeader = ({ estimate }: { estimate: AdminEstimate }) => {
   }
   if (estimate.invoice_id) {
     actions.push({ label: "View invoice", to: `/invoices/${estimate.invoice_id}` })
+  }
+  if (estimate.revised_as) {
+    actions.push({ label: `View ${estimate.revised_as.display_number ?? "revision"}`, to: `/estimates/${estimate.revised_as.id}` })
+  } else if (estimate.status === "rejected") {
+    actions.push({ label: "Revise", icon: <DocumentText />, onClick: onRevise, isLoading: revise.isPending, primary: true })
   }
   return (
     <DocumentHeader
@@ -114,7 +138,23 @@ const EstimateDetailsSection = ({ estimate }: { estimate: AdminEstimate }) => (
     <SectionRow title="Currency" value={estimate.currency_code.toUpperCase()} />
     <SectionRow title="Sent" value={formatDateTime(estimate.sent_at, "Not sent")} />
     {estimate.decided_at ? <SectionRow title="Decided" value={formatDateTime(estimate.decided_at)} /> : null}
+    {estimate.revision_of ? (
+      <SectionRow title="Revision of" value={<RevisionLink link={estimate.revision_of} />} testId="estimate-revision-of" />
+    ) : null}
+    {estimate.revised_as ? (
+      <SectionRow title="Revised as" value={<RevisionLink link={estimate.revised_as} />} testId="estimate-revised-as" />
+    ) : null}
   </Container>
+)
+
+/** A neighbour in the revision history: its number (a link) and its state. */
+const RevisionLink = ({ link }: { link: AdminEstimateRevisionLink }) => (
+  <Text size="small" leading="compact">
+    <Link to={`/estimates/${link.id}`} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+      {link.display_number ?? "Draft estimate"}
+    </Link>{" "}
+    <span className="text-ui-fg-muted">({link.status === "sent" ? "pending" : link.status})</span>
+  </Text>
 )
 
 const Breadcrumb = ({ id }: { id: string }) => {

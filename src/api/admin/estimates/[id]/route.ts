@@ -2,11 +2,12 @@ import { withStateConflicts } from "../../../utils/state-conflict"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { AdminDeleteResponse, AdminEstimateResponse, Sendable } from "../../../../types/http"
 import { deleteEstimateWorkflow, updateEstimateWorkflow } from "../../../../workflows/estimate"
-import { refetchEstimate } from "../helpers"
+import { refetchEstimate, withRevisionLinks } from "../helpers"
 import type { AdminUpdateEstimateType } from "../validators"
 
+/** The estimate with its revision history (`revision_of`, `revised_as`). */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sendable<AdminEstimateResponse>>) => {
-  res.json({ estimate: await refetchEstimate(req, req.params.id) })
+  res.json({ estimate: await withRevisionLinks(req.scope, await refetchEstimate(req, req.params.id)) })
 }
 
 /** Edits a draft estimate; `lines`, when given, replace every line. */

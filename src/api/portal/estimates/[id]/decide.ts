@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { signatureProblem } from "../../../../lib/approval"
 import { decideEstimateWorkflow } from "../../../../workflows/estimate"
 import { loadEstimate } from "../../../loaders"
 import { decisionRequest } from "../../../utils/decision-request"
@@ -16,7 +17,13 @@ export async function renderConfirmPage(
   req: MedusaRequest,
   res: MedusaResponse,
   status: number,
-  extra: { error?: string; changed?: { total_was: number | null }; form?: ReturnType<typeof typed> } = {}
+  extra: {
+    error?: string
+    /** The field the error is about: the page marks it aria-invalid and points it at the message. */
+    error_field?: string | null
+    changed?: { total_was: number | null }
+    form?: ReturnType<typeof typed>
+  } = {}
 ) {
   const { policy } = await decisionRequest(req)
   const { estimate } = await loadEstimate(req.scope, portalCustomerId(req), { id: req.params.id, policy })
@@ -29,6 +36,7 @@ export async function renderConfirmPage(
     estimate,
     form: extra.form ?? typed({}),
     error: extra.error ?? null,
+    error_field: extra.error ? extra.error_field ?? null : null,
     changed: extra.changed ?? null,
   })
 }
@@ -76,8 +84,12 @@ export async function decideFromPage(req: MedusaRequest, res: MedusaResponse, de
       const changed = status === 409 ? { total_was: input.shown_total && Number.isFinite(shownTotal) ? shownTotal : null } : undefined
       if (decision === "accepted") {
         // A change may be new terms: the box is ticked again, on what is shown now.
-        const form = changed ? { ...typed(input), accept_terms: false } : typed(input)
-        return renderConfirmPage(req, res, status, { error: changed ? undefined : message, changed, form })
+        const shownForm = changed ? { ...typed(input), accept_terms: false } : typed(input)
+        // Which field to mark: the form's own check, or else the signing rule's first complaint.
+        const errorField = !form.success
+          ? String(form.error.issues[0].path[0] ?? "")
+          : signatureProblem(decision, policy, { full_name: input.full_name, accept_terms: input.accept_terms === "on" })?.field
+        return renderConfirmPage(req, res, status, { error: changed ? undefined : message, error_field: errorField, changed, form: shownForm })
       }
       return sendPortalPage(req, res, status, "estimate.html.njk", { title: `Estimate ${estimate.number}`, estimate, changed })
     }

@@ -13,11 +13,12 @@ const NOTICES: Record<string, string> = {
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const policy = policyFromSettings(await requestSettings(req))
-  const { estimate, decision } = await loadEstimate(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "page", policy })
+  const { estimate, decision, revised_as } = await loadEstimate(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "page", policy })
   await sendPortalPage(req, res, 200, "estimate.html.njk", {
     title: `Estimate ${estimate.number}`,
     estimate,
     decision,
+    revised_as,
     notice: NOTICES[formText(req.query.decided)] ?? null,
   })
 }
