@@ -208,6 +208,7 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
         amount: format.money("amount", data.amount, data.currency_code),
         paid_on: format.date("paid_at", data.paid_at),
         method_label: requireText("payment-receipt", "method_label", data.method_label),
+        still_due: data.still_due != null && Number(data.still_due) > 0 ? format.money("still_due", data.still_due, data.currency_code) : null,
         portal_url: requireUrl("payment-receipt", "portal_url", data.portal_url),
       },
     }

@@ -71,6 +71,8 @@ export type PaymentReceiptEmailData = EmailFormatting & {
   currency_code: string
   paid_at: EmailDate
   method_label: string
+  /** What is still due after a part payment; absent or 0 when this payment settled the invoice. */
+  still_due?: EmailAmount | null
   /** Where the customer sees the invoice (the portal home; the session decides access). */
   portal_url: string
 }

@@ -5,6 +5,7 @@ import {
   AdminCreateInvoiceFromOrder,
   AdminGetInvoiceParams,
   AdminGetInvoicesParams,
+  AdminInvoicePaymentOptions,
   AdminRecordInvoicePayment,
   AdminUpdateInvoice,
 } from "./validators"
@@ -22,6 +23,11 @@ export const adminInvoicesMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/invoices/:id", middlewares: [validateAndTransformBody(AdminUpdateInvoice), retrieve] },
   { method: ["POST"], matcher: "/admin/invoices/:id/send", middlewares: [retrieve] },
   { method: ["POST"], matcher: "/admin/invoices/:id/void", middlewares: [retrieve] },
+  {
+    method: ["POST"],
+    matcher: "/admin/invoices/:id/payment-options",
+    middlewares: [validateAndTransformBody(AdminInvoicePaymentOptions), retrieve],
+  },
   {
     method: ["POST"],
     matcher: "/admin/invoices/:id/payments",
