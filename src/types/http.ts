@@ -82,6 +82,9 @@ export type AdminInvoicePayment = {
   paid_at: string
   reference: string | null
   payment_id: string | null
+  /** What the owner refunded of it (online payments only). */
+  refunded_amount?: AdminAmount
+  refunded_at?: string | null
   created_at: string
 }
 

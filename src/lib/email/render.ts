@@ -213,6 +213,20 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
+  "payment-refunded": (data, brand, format) => {
+    const number = requireText("payment-refunded", "invoice_number", data.invoice_number)
+    return {
+      subject: brand.has_business_name ? `Refund for invoice ${number} from ${brand.name}` : `Refund for invoice ${number}`,
+      context: {
+        first_name: cleanText(data.customer_first_name),
+        invoice_number: number,
+        amount: format.money("amount", data.amount, data.currency_code),
+        refunded_on: format.date("refunded_at", data.refunded_at),
+        still_due: data.still_due != null && Number(data.still_due) > 0 ? format.money("still_due", data.still_due, data.currency_code) : null,
+        portal_url: requireUrl("payment-refunded", "portal_url", data.portal_url),
+      },
+    }
+  },
   "estimate-approved": (data, brand, format) => {
     const number = requireText("estimate-approved", "estimate_number", data.estimate_number)
     const hash = requireText("estimate-approved", "document_hash", data.document_hash)

@@ -15,7 +15,14 @@ type Line = {
   tax_total: unknown
   total: unknown
 }
-type Payment = { id: string; amount: unknown; method: string; paid_at: Date | string }
+type Payment = {
+  id: string
+  amount: unknown
+  method: string
+  paid_at: Date | string
+  refunded_amount?: unknown
+  refunded_at?: Date | string | null
+}
 type Invoice = {
   id: string
   display_number: string | null
@@ -86,6 +93,9 @@ export function serializePortalInvoiceDetail(invoice: Invoice, now = new Date(),
         method: p.method,
         method_label: paymentMethodLabel(p.method),
         paid_at: p.paid_at,
+        /** What the owner refunded of it (0 when nothing). */
+        refunded_amount: Number(p.refunded_amount ?? 0),
+        refunded_at: p.refunded_at ?? null,
       })),
   }
 }

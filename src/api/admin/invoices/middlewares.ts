@@ -6,6 +6,7 @@ import {
   AdminGetInvoiceParams,
   AdminGetInvoicesParams,
   AdminInvoicePaymentOptions,
+  AdminRefundInvoicePayment,
   AdminRecordInvoicePayment,
   AdminUpdateInvoice,
 } from "./validators"
@@ -23,6 +24,11 @@ export const adminInvoicesMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/invoices/:id", middlewares: [validateAndTransformBody(AdminUpdateInvoice), retrieve] },
   { method: ["POST"], matcher: "/admin/invoices/:id/send", middlewares: [retrieve] },
   { method: ["POST"], matcher: "/admin/invoices/:id/void", middlewares: [retrieve] },
+  {
+    method: ["POST"],
+    matcher: "/admin/invoices/:id/refunds",
+    middlewares: [validateAndTransformBody(AdminRefundInvoicePayment), retrieve],
+  },
   {
     method: ["POST"],
     matcher: "/admin/invoices/:id/payment-options",

@@ -59,3 +59,17 @@ export const AdminInvoicePaymentOptions = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, "Send allow_partial_payments and/or partial_payment_minimum")
 export type AdminInvoicePaymentOptionsType = z.infer<typeof AdminInvoicePaymentOptions>
+
+/**
+ * A refund of an online payment: `amount` (major units, at most what is left of the payment),
+ * `payment_id` (the invoice payment, `invpay_…`; may be left out when there is one online
+ * payment) and an optional `note` (kept with the refund at Stripe and in the activity log).
+ */
+export const AdminRefundInvoicePayment = z
+  .object({
+    amount: z.number({ error: "amount must be a number in major units, like 25.50" }).positive().max(MAX_AMOUNT),
+    payment_id: textInput("payment_id", { max: 100, trim: true }).nullish(),
+    note: textInput("note", { max: 500, trim: true }).nullish(),
+  })
+  .strict()
+export type AdminRefundInvoicePaymentType = z.infer<typeof AdminRefundInvoicePayment>
