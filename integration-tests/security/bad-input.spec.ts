@@ -2,9 +2,15 @@ import { drainEventBus } from "../utils/drain"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import fc from "fast-check"
 import { AdminConvertEstimate, AdminCreateEstimate, AdminReviseEstimate, AdminUpdateEstimate } from "../../src/api/admin/estimates/validators"
-import { AdminCreateInvoice, AdminRecordInvoicePayment, AdminUpdateInvoice } from "../../src/api/admin/invoices/validators"
+import {
+  AdminCreateInvoice,
+  AdminInvoicePaymentOptions,
+  AdminRecordInvoicePayment,
+  AdminRefundInvoicePayment,
+  AdminUpdateInvoice,
+} from "../../src/api/admin/invoices/validators"
 import { AdminUpdatePortalSettings } from "../../src/api/admin/portal/settings/validators"
-import { NoBody, StoreDecision } from "../../src/api/portal/validators"
+import { StoreDecision, StorePaymentSession } from "../../src/api/portal/validators"
 import { StorePortalAuth } from "../../src/api/store/portal/validators"
 import { PortalProfileInput } from "../../src/lib/profile-input"
 import { noRedirect } from "../http/portal/helpers"
@@ -223,6 +229,9 @@ medusaIntegrationTestRunner({
         { name: "POST /admin/invoices (line fields)", method: "POST", path: () => "/admin/invoices", arb: bodyFor(line, ["description", "tax_rate", "total"]).map((b) => (b.json !== undefined ? { json: { ...doc, lines: [b.json] } } : b)), schema: AdminCreateInvoice, ...json(A) },
         { name: "POST /admin/invoices/:id (draft)", method: "POST", path: () => `/admin/invoices/${w.inv.draft.id}`, arb: bodyFor({ notes: "n", lines: [line] }, ["customer_id", "currency_code", "due_date", "status", "display_number"]), schema: AdminUpdateInvoice, ...json(A) },
         { name: "POST /admin/invoices/:id/payments", method: "POST", path: () => `/admin/invoices/${w.inv.sent.id}/payments`, arb: bodyFor({ amount: 1, method: "cash", reference: "r" }, ["paid_at"]), schema: AdminRecordInvoicePayment, ...json(A) },
+        { name: "POST /admin/invoices/:id/payment-options", method: "POST", path: () => `/admin/invoices/${w.inv.draft.id}/payment-options`, arb: bodyFor({ allow_partial_payments: true, partial_payment_minimum: 10 }), schema: AdminInvoicePaymentOptions, ...json(A) },
+        // The seeded invoice has no online payment: every refund is refused with a message, and changes nothing.
+        { name: "POST /admin/invoices/:id/refunds", method: "POST", path: () => `/admin/invoices/${w.inv.sent.id}/refunds`, arb: bodyFor({ amount: 1, note: "n" }, ["payment_id"]), schema: AdminRefundInvoicePayment, ...json(A) },
         { name: "POST /admin/invoices/:id/send", method: "POST", path: () => `/admin/invoices/${w.inv.draft2.id}/send`, arb: bodyFor({}, ["email", "to"]), ...json(A), runs: 150 },
         { name: "POST /admin/invoices/:id/void", method: "POST", path: () => `/admin/invoices/${w.inv.sent2.id}/void`, arb: bodyFor({}, ["reason"]), ...json(A), runs: 150 },
         { name: "POST /admin/estimates", method: "POST", path: () => "/admin/estimates", arb: bodyFor(doc, ["notes", "valid_until", "total", "status"]), schema: AdminCreateEstimate, ...json(A) },
@@ -231,7 +240,7 @@ medusaIntegrationTestRunner({
         { name: "POST /admin/estimates/:id/convert", method: "POST", path: () => `/admin/estimates/${w.est.accepted.id}/convert`, arb: bodyFor({ due_date: FUTURE }), schema: AdminConvertEstimate, ...json(A) },
         // Takes no input: every field is refused (400); an empty body revises once, then 409s.
         { name: "POST /admin/estimates/:id/revise", method: "POST", path: () => `/admin/estimates/${w.est.rejected.id}/revise`, arb: bodyFor({}, ["display_number", "lines", "customer_id", "revision"]), schema: AdminReviseEstimate, ...json(A), runs: 150 },
-        { name: "POST /admin/portal/settings", method: "POST", path: () => "/admin/portal/settings", arb: bodyFor({ business_name: "Acme", support_email: "help@acme.test", accent_color: "#2563eb", link_ttl_days: 30, approval_terms: "Deposit 30%" }, ["enabled", "logo_url", "invoice_prefix", "estimate_prefix", "owner_notification_email", "allow_payments", "approval_requires_name", "payment_instructions", "business_address", "tax_id"]), schema: AdminUpdatePortalSettings, ...json(A) },
+        { name: "POST /admin/portal/settings", method: "POST", path: () => "/admin/portal/settings", arb: bodyFor({ business_name: "Acme", support_email: "help@acme.test", accent_color: "#2563eb", link_ttl_days: 30, approval_terms: "Deposit 30%" }, ["enabled", "logo_url", "invoice_prefix", "estimate_prefix", "owner_notification_email", "allow_payments", "approval_requires_name", "payment_instructions", "business_address", "tax_id", "allow_partial_payments", "partial_payment_minimum"]), schema: AdminUpdatePortalSettings, ...json(A) },
         ...(["send", "link", "disable", "enable"] as const).map((action): Target => ({ name: `POST /admin/customers/:id/portal-access/${action}`, method: "POST", path: () => `/admin/customers/${w.customer.id}/portal-access/${action}`, arb: bodyFor({}, ["email", "expires_at"]), ...json(A), runs: 100 })),
         { name: "GET /admin/invoices?…", method: "GET", path: (i) => `/admin/invoices?${i.query}`, arb: queryFor(["q", "status", "customer_id", "limit", "offset", "order", "fields", "issue_date", "due_date", "created_at"]).map((query) => ({ query })), ...json(A), readOnly: true },
         { name: "GET /admin/estimates?…", method: "GET", path: (i) => `/admin/estimates?${i.query}`, arb: queryFor(["q", "status", "customer_id", "limit", "offset", "order", "fields", "valid_until"]).map((query) => ({ query })), ...json(A), readOnly: true },
@@ -253,7 +262,7 @@ medusaIntegrationTestRunner({
         { name: "POST /portal/profile (JSON)", method: "POST", path: () => "/portal/profile", arb: bodyFor({ first_name: "Alicia", phone: "+1 555 0100", _csrf: csrf }, ["last_name", "company_name", "address_1", "city", "country_code", "email"]), ...page(cookie) },
         { name: "POST /portal/estimates/:id/accept (form)", method: "POST", path: () => `/portal/estimates/${w.est.sent.id}/accept`, arb: formFor({ note: "ok", full_name: "Ana Díaz", accept_terms: "on", estimate_hash: "", shown_total: "59.97", _csrf: csrf }).map((form) => ({ form })), ...page(cookie) },
         { name: "POST /portal/estimates/:id/reject (JSON)", method: "POST", path: () => `/portal/estimates/${w.est.sent2.id}/reject`, arb: bodyFor({ note: "no", _csrf: csrf }), ...page(cookie) },
-        { name: "POST /portal/invoices/:id/pay (form)", method: "POST", path: () => `/portal/invoices/${w.inv.sent.id}/pay`, arb: formFor({ _csrf: csrf, amount: "1" }).map((form) => ({ form })), ...page(cookie), runs: 200 },
+        { name: "POST /portal/invoices/:id/pay (form)", method: "POST", path: () => `/portal/invoices/${w.inv.sent.id}/pay`, arb: formFor({ _csrf: csrf, amount_choice: "part", amount: "1" }).map((form) => ({ form })), ...page(cookie), runs: 200 },
         // Only ever a wrong form token here (a right one would sign the fuzzer out): always refused.
         { name: "POST /portal/logout (bad _csrf, form or JSON)", method: "POST", path: () => "/portal/logout", arb: fc.oneof(formFor({ _csrf: "x" }).map((form): Input => ({ form })), bodyFor({ _csrf: "x" }) as fc.Arbitrary<Input>).filter((i) => !String(i.form ?? i.raw ?? JSON.stringify(i.json)).includes(csrf)), ...page(cookie), readOnly: true },
         { name: "POST /portal/logout (x-csrf-token header)", method: "POST", path: () => "/portal/logout", arb: fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x7f).map((c) => String.fromCharCode(c)), minLength: 43, maxLength: 43 }).filter((s) => s !== csrf).map((h) => ({ json: {}, headers: { "x-csrf-token": h } })), ...page(cookie), readOnly: true, runs: 100 },
@@ -275,7 +284,7 @@ medusaIntegrationTestRunner({
         { name: "POST /store/portal/profile", method: "POST", path: () => "/store/portal/profile", arb: bodyFor({ first_name: "Alicia", last_name: "O", company_name: "C", phone: "+1 555 0100", address_1: "1 Main St", city: "Springfield", postal_code: "12345", country_code: "us" }, ["email", "address_2", "province"]), schema: PortalProfileInput, ...json(bearer) },
         { name: "POST /store/portal/estimates/:id/accept", method: "POST", path: () => `/store/portal/estimates/${w.est.sent.id}/accept`, arb: bodyFor({ note: "ok", full_name: "Ana Díaz", accept_terms: true }, ["estimate_hash", "status", "total"]), schema: StoreDecision, ...json(bearer) },
         { name: "POST /store/portal/estimates/:id/reject", method: "POST", path: () => `/store/portal/estimates/${w.est.sent2.id}/reject`, arb: bodyFor({ note: "no" }, ["status"]), schema: StoreDecision, ...json(bearer) },
-        { name: "POST /store/portal/invoices/:id/payment-session", method: "POST", path: () => `/store/portal/invoices/${w.inv.sent.id}/payment-session`, arb: bodyFor({}, ["amount", "currency_code", "provider_id"]), schema: NoBody, ...json(bearer) },
+        { name: "POST /store/portal/invoices/:id/payment-session", method: "POST", path: () => `/store/portal/invoices/${w.inv.sent.id}/payment-session`, arb: bodyFor({}, ["amount", "currency_code", "provider_id"]), schema: StorePaymentSession, ...json(bearer) },
         { name: "GET /store/portal/invoices?…", method: "GET", path: (i) => `/store/portal/invoices?${i.query}`, arb: queryFor(["status", "limit", "offset", "fields", "customer_id"]).map((query) => ({ query })), ...json(bearer), readOnly: true },
         { name: "GET /store/portal/estimates?…", method: "GET", path: (i) => `/store/portal/estimates?${i.query}`, arb: queryFor(["status", "limit", "offset", "fields"]).map((query) => ({ query })), ...json(bearer), readOnly: true },
         { name: "GET /store/portal/history?…", method: "GET", path: (i) => `/store/portal/history?${i.query}`, arb: queryFor(["limit", "offset"]).map((query) => ({ query })), ...json(bearer), readOnly: true, runs: 150 },

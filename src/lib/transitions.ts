@@ -13,6 +13,8 @@ export const INVOICE_ACTIONS = {
   send: ["draft", "sent"],
   void: ["sent", "void"],
   pay: ["sent"],
+  payment_options: ["draft", "sent"],
+  refund: ["sent", "paid"],
 } as const
 
 export const ESTIMATE_ACTIONS = {
@@ -37,6 +39,9 @@ const HINTS: Record<string, Record<string, string>> = {
     "pay:draft": "send it before recording a payment",
     "pay:paid": "it is already paid",
     pay: "it cannot be paid",
+    payment_options: "it has nothing left to pay",
+    "refund:draft": "it has no payments",
+    refund: "its payments cannot be refunded here; refund them from the Stripe dashboard",
   },
   estimate: {
     edit: "only drafts can be edited",

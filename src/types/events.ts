@@ -16,3 +16,28 @@ export type InvoicePaidEventData = {
   /** The Medusa payment behind an online payment; null for an offline one. */
   medusa_payment_id: string | null
 }
+
+/** `portal.invoice.payment_recorded`: one payment recorded on an invoice (a part payment or the last one). */
+export type InvoicePaymentRecordedEventData = {
+  /** The invoice. */
+  id: string
+  customer_id: string
+  /** The invoice payment (`invoice_payment.id`). */
+  payment_id: string
+  method: InvoicePaymentMethod
+  /** This payment brought the open amount to zero (`portal.invoice.paid` follows). */
+  settled: boolean
+}
+
+/** `portal.invoice.payment_refunded`: the owner refunded (part of) an online payment of an invoice. */
+export type InvoicePaymentRefundedEventData = {
+  /** The invoice. */
+  id: string
+  customer_id: string
+  /** The invoice payment (`invoice_payment.id`) refunded. */
+  payment_id: string
+  /** This refund, in major units. */
+  amount: number
+  /** When it was made (ISO); with the payment id, what makes one refund's email unique. */
+  refunded_at: string
+}

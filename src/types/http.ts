@@ -82,6 +82,9 @@ export type AdminInvoicePayment = {
   paid_at: string
   reference: string | null
   payment_id: string | null
+  /** What the owner refunded of it (online payments only). */
+  refunded_amount?: AdminAmount
+  refunded_at?: string | null
   created_at: string
 }
 
@@ -96,6 +99,10 @@ export type AdminInvoice = AdminDocumentBase & {
   voided_at: string | null
   estimate_id: string | null
   order_id: string | null
+  /** Part payments online: null follows the settings' default. */
+  allow_partial_payments?: boolean | null
+  /** Smallest part payment (major units): null follows the settings' default. */
+  partial_payment_minimum?: AdminAmount | null
   payments?: AdminInvoicePayment[]
 }
 
@@ -210,6 +217,10 @@ export type AdminPortalSettings = {
   payment_instructions: string | null
   business_address: string | null
   tax_id: string | null
+  /** Default of invoices that do not say: the customer may pay part of the amount due online. */
+  allow_partial_payments: boolean
+  /** Default smallest part payment (major units); null: any amount above zero. */
+  partial_payment_minimum: number | null
 }
 
 export type AdminPortalSettingsResponse = { portal_settings: AdminPortalSettings }

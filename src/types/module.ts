@@ -80,6 +80,8 @@ export type ModuleUpdatePortalSettings = Partial<
     | "payment_instructions"
     | "business_address"
     | "tax_id"
+    | "allow_partial_payments"
+    | "partial_payment_minimum"
   >
 >
 

@@ -6,6 +6,7 @@ type Color = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 export const INVOICE_STATUS: Record<InvoiceDisplayStatus, { label: string; color: Color }> = {
   draft: { label: "Draft", color: "grey" },
   unpaid: { label: "Unpaid", color: "orange" },
+  partially_paid: { label: "Partially paid", color: "blue" },
   overdue: { label: "Overdue", color: "red" },
   paid: { label: "Paid", color: "green" },
   void: { label: "Void", color: "grey" },

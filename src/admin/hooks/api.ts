@@ -159,6 +159,31 @@ export function useRecordPayment() {
   })
 }
 
+/** The owner refunds all or part of an online payment (Stripe gives the money back). */
+export function useRefundPayment() {
+  const invalidate = useInvalidatePortal()
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: { payment_id: string; amount: number; note?: string | null } }) =>
+      sdk.client.fetch<AdminInvoiceResponse>(`/admin/invoices/${id}/refunds`, { method: "POST", body }),
+    onSuccess: invalidate,
+  })
+}
+
+/** Part payments of one invoice; null follows the settings' default. */
+export function useInvoicePaymentOptions() {
+  const invalidate = useInvalidatePortal()
+  return useMutation({
+    mutationFn: ({
+      id,
+      body,
+    }: {
+      id: string
+      body: { allow_partial_payments?: boolean | null; partial_payment_minimum?: number | null }
+    }) => sdk.client.fetch<AdminInvoiceResponse>(`/admin/invoices/${id}/payment-options`, { method: "POST", body }),
+    onSuccess: invalidate,
+  })
+}
+
 // ── Customers ─────────────────────────────────────────────────────────────────
 
 export function useCustomerSearch(q: string) {

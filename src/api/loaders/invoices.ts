@@ -20,7 +20,11 @@ export async function loadInvoiceList(scope: MedusaContainer, customerId: string
 export async function loadInvoice(scope: MedusaContainer, customerId: string, input: { id: string; viewed_via?: ViewedVia }) {
   const portal = scope.resolve<PortalModuleService>(PORTAL_MODULE)
   const view = input.viewed_via ? documentViewEvent(customerId, "invoice", input.id, input.viewed_via) : undefined
-  const invoice = serializePortalInvoiceDetail(await portal.retrieveCustomerInvoiceDetail(customerId, input.id, { view }))
+  const [record, settings] = await Promise.all([
+    portal.retrieveCustomerInvoiceDetail(customerId, input.id, { view }),
+    portal.retrieveSettings(),
+  ])
+  const invoice = serializePortalInvoiceDetail(record, new Date(), settings)
   return { invoice }
 }
 

@@ -11,7 +11,7 @@ import {
   PortalSectionKey,
   requireSection,
 } from "../utils/portal-auth"
-import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision } from "./validators"
+import { PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision, StorePaymentSession } from "./validators"
 
 const page = (matcher: string, section?: PortalSectionKey): MiddlewareRoute[] => [
   { method: ["GET"], matcher, middlewares: [...portalPageAuth, ...(section ? [requireSection(section, "page")] : [])] },
@@ -64,7 +64,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   json("GET", "/store/portal/invoices", "invoices", validatePortalQuery(PortalInvoicesQuery, { defaults: [], isList: true })),
   json("GET", "/store/portal/invoices/:id", "invoices"),
   json("GET", "/store/portal/invoices/:id/pdf", "invoices"),
-  json("POST", "/store/portal/invoices/:id/payment-session", "payments", validateAndTransformBody(NoBody)),
+  json("POST", "/store/portal/invoices/:id/payment-session", "payments", validateAndTransformBody(StorePaymentSession)),
   json("GET", "/store/portal/estimates", "estimates", validatePortalQuery(PortalEstimatesQuery, { defaults: [], isList: true })),
   json("GET", "/store/portal/estimates/:id", "estimates"),
   json("GET", "/store/portal/estimates/:id/pdf", "estimates"),

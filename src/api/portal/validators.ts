@@ -58,5 +58,35 @@ export const StoreDecision = z
   .strict()
 export type StoreDecisionType = z.infer<typeof StoreDecision>
 
-/** Routes whose input is all on the server (Pay Now): any field sent, like an amount, is refused. */
+/** Routes whose input is all on the server: any field sent is refused. */
 export const NoBody = z.object({}).strict()
+
+/**
+ * Pay Now from a storefront: `amount` (major units) only to pay part of the amount due, where
+ * the invoice allows it; without it the session asks for the whole amount due. The server
+ * checks it against what is due and the invoice's minimum (a 400 says what may be paid).
+ */
+export const StorePaymentSession = z
+  .object({ amount: z.number({ error: "amount must be a number in major units, like 25.50" }).positive().optional() })
+  .strict()
+export type StorePaymentSessionType = z.infer<typeof StorePaymentSession>
+
+/**
+ * Pay Now from the portal page: `amount_choice` "part" with `amount` pays part of the invoice;
+ * anything else is the whole amount due (a stray `amount` is then ignored, never trusted).
+ */
+export const PortalPayForm = z.object({
+  amount_choice: z.string().max(10).optional(),
+  amount: z.string().max(40).optional(),
+  _csrf: z.string().optional(),
+})
+
+/** The amount a Pay Now form asks for: undefined for the whole amount due. */
+export function formPaymentAmount(body: unknown): string | undefined {
+  const form = PortalPayForm.safeParse(body ?? {})
+  if (!form.success || form.data.amount_choice !== "part") {
+    return undefined
+  }
+  // An empty "other amount" is a choice the server must refuse, not the whole amount.
+  return form.data.amount ?? ""
+}

@@ -27,6 +27,17 @@ describe("derived statuses", () => {
     expect(deriveInvoiceStatus({ status: "sent", due_date: null }, now)).toBe("unpaid")
   })
 
+  it("shows a sent invoice with some but not all of it paid as Partially paid, unless it is overdue", () => {
+    const part = { status: "sent", due_date: null, total: 59.97, amount_paid: 20 }
+    expect(deriveInvoiceStatus(part, now)).toBe("partially_paid")
+    expect(INVOICE_STATUS_LABELS.partially_paid).toBe("Partially paid")
+    expect(deriveInvoiceStatus({ ...part, amount_paid: 0 }, now)).toBe("unpaid")
+    expect(deriveInvoiceStatus({ ...part, due_date: "2026-11-24T12:00:00Z" }, now)).toBe("overdue")
+    // Refunded back to nothing: unpaid again.
+    expect(deriveInvoiceStatus({ ...part, amount_paid: "0" }, now)).toBe("unpaid")
+    expect(deriveInvoiceStatus({ status: "paid", due_date: null, total: 59.97, amount_paid: 59.97 }, now)).toBe("paid")
+  })
+
   it("never shows a paid or void invoice as overdue", () => {
     expect(deriveInvoiceStatus({ status: "paid", due_date: "2020-01-01" }, now)).toBe("paid")
     expect(deriveInvoiceStatus({ status: "void", due_date: "2020-01-01" }, now)).toBe("void")

@@ -208,7 +208,22 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
         amount: format.money("amount", data.amount, data.currency_code),
         paid_on: format.date("paid_at", data.paid_at),
         method_label: requireText("payment-receipt", "method_label", data.method_label),
+        still_due: data.still_due != null && Number(data.still_due) > 0 ? format.money("still_due", data.still_due, data.currency_code) : null,
         portal_url: requireUrl("payment-receipt", "portal_url", data.portal_url),
+      },
+    }
+  },
+  "payment-refunded": (data, brand, format) => {
+    const number = requireText("payment-refunded", "invoice_number", data.invoice_number)
+    return {
+      subject: brand.has_business_name ? `Refund for invoice ${number} from ${brand.name}` : `Refund for invoice ${number}`,
+      context: {
+        first_name: cleanText(data.customer_first_name),
+        invoice_number: number,
+        amount: format.money("amount", data.amount, data.currency_code),
+        refunded_on: format.date("refunded_at", data.refunded_at),
+        still_due: data.still_due != null && Number(data.still_due) > 0 ? format.money("still_due", data.still_due, data.currency_code) : null,
+        portal_url: requireUrl("payment-refunded", "portal_url", data.portal_url),
       },
     }
   },

@@ -71,7 +71,22 @@ export type PaymentReceiptEmailData = EmailFormatting & {
   currency_code: string
   paid_at: EmailDate
   method_label: string
+  /** What is still due after a part payment; absent or 0 when this payment settled the invoice. */
+  still_due?: EmailAmount | null
   /** Where the customer sees the invoice (the portal home; the session decides access). */
+  portal_url: string
+}
+
+/** To the customer: the owner refunded (part of) their online payment. */
+export type PaymentRefundedEmailData = EmailFormatting & {
+  customer_first_name?: string | null
+  invoice_number: string
+  amount: EmailAmount
+  currency_code: string
+  refunded_at: EmailDate
+  /** What the invoice now asks for; 0 or absent when nothing is due. */
+  still_due?: EmailAmount | null
+  /** Where the customer sees the invoice and its refunds. */
   portal_url: string
 }
 
@@ -110,13 +125,14 @@ export type EmailTemplateDataMap = {
   "estimate-decided": EstimateDecidedEmailData
   "payment-receipt": PaymentReceiptEmailData
   "estimate-approved": EstimateApprovedEmailData
+  "payment-refunded": PaymentRefundedEmailData
 }
 
 export type EmailTemplateName = keyof EmailTemplateDataMap
 
 export type EmailTemplateData<T extends EmailTemplateName = EmailTemplateName> = EmailTemplateDataMap[T]
 
-export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved"] as const satisfies readonly EmailTemplateName[]
+export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded"] as const satisfies readonly EmailTemplateName[]
 
 export function isEmailTemplateName(value: unknown): value is EmailTemplateName {
   return typeof value === "string" && (EMAIL_TEMPLATES as readonly string[]).includes(value)

@@ -63,9 +63,9 @@ export function estimatePdfData(
 }
 
 /**
- * Whether an invoice PDF says how to pay: while something is due (unpaid, overdue, or the owner's
+ * Whether an invoice PDF says how to pay: while something is due (unpaid, partially paid, overdue, or the owner's
  * preview of a draft), never on a paid or void one.
  */
 export function invoicePdfAsksForPayment(data: PdfInvoiceData) {
-  return data.status === "unpaid" || data.status === "overdue" || data.status === "draft"
+  return data.status === "unpaid" || data.status === "partially_paid" || data.status === "overdue" || data.status === "draft"
 }

@@ -7,6 +7,7 @@ const STATUS_COLORS: Record<string, string> = {
   paid: "#15803d",
   accepted: "#15803d",
   unpaid: "#1d4ed8",
+  partially_paid: "#1d4ed8",
   sent: "#1d4ed8",
   pending: "#1d4ed8",
   overdue: "#b91c1c",

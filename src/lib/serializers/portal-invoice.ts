@@ -1,4 +1,5 @@
 import { openAmount } from "../money"
+import { partialPaymentPolicy, PaymentChoices, paymentChoices } from "../partial-payment"
 import { paymentMethodLabel } from "../payment-methods"
 import { daysOverdue, deriveInvoiceStatus, INVOICE_STATUS_LABELS } from "../status"
 
@@ -14,7 +15,14 @@ type Line = {
   tax_total: unknown
   total: unknown
 }
-type Payment = { id: string; amount: unknown; method: string; paid_at: Date | string }
+type Payment = {
+  id: string
+  amount: unknown
+  method: string
+  paid_at: Date | string
+  refunded_amount?: unknown
+  refunded_at?: Date | string | null
+}
 type Invoice = {
   id: string
   display_number: string | null
@@ -28,6 +36,8 @@ type Invoice = {
   amount_paid: unknown
   notes: string | null
   paid_at: Date | string | null
+  allow_partial_payments?: boolean | null
+  partial_payment_minimum?: unknown
   lines?: Line[]
   payments?: Payment[]
 }
@@ -37,7 +47,7 @@ type Invoice = {
  * spread: a new column (like `internal_note`) stays hidden until someone adds it here.
  */
 export function serializePortalInvoice(invoice: Invoice, now = new Date()) {
-  const status = deriveInvoiceStatus(invoice, now)
+  const status = deriveInvoiceStatus(invoice as Invoice & { total: number; amount_paid: number }, now)
   return {
     id: invoice.id,
     number: invoice.display_number,
@@ -58,9 +68,22 @@ export function serializePortalInvoice(invoice: Invoice, now = new Date()) {
   }
 }
 
-export function serializePortalInvoiceDetail(invoice: Invoice, now = new Date()) {
+/** The settings the customer's payment choices default to. */
+type PaymentSettings = { allow_partial_payments?: boolean | null; partial_payment_minimum?: unknown }
+
+/**
+ * With `settings`, the detail carries `payment_choices`: what the customer may pay now (the
+ * whole amount due, or a part from a minimum), as `paymentChoices` decides; null without.
+ */
+export function serializePortalInvoiceDetail(invoice: Invoice, now = new Date(), settings?: PaymentSettings) {
   return {
     ...serializePortalInvoice(invoice, now),
+    payment_choices: settings
+      ? paymentChoices(
+          invoice as Invoice & { total: number; amount_paid: number },
+          partialPaymentPolicy(invoice as never, settings as never)
+        )
+      : (null as PaymentChoices | null),
     lines: [...(invoice.lines ?? [])].sort((a, b) => a.rank - b.rank).map(serializeLine),
     payments: [...(invoice.payments ?? [])]
       .sort((a, b) => new Date(a.paid_at).getTime() - new Date(b.paid_at).getTime())
@@ -70,6 +93,9 @@ export function serializePortalInvoiceDetail(invoice: Invoice, now = new Date())
         method: p.method,
         method_label: paymentMethodLabel(p.method),
         paid_at: p.paid_at,
+        /** What the owner refunded of it (0 when nothing). */
+        refunded_amount: Number(p.refunded_amount ?? 0),
+        refunded_at: p.refunded_at ?? null,
       })),
   }
 }

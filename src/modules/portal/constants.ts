@@ -93,6 +93,7 @@ export const PortalEvents = {
   INVOICE_SENT: "portal.invoice.sent",
   INVOICE_VOIDED: "portal.invoice.voided",
   INVOICE_PAYMENT_RECORDED: "portal.invoice.payment_recorded",
+  INVOICE_PAYMENT_REFUNDED: "portal.invoice.payment_refunded",
   INVOICE_PAID: "portal.invoice.paid",
   ESTIMATE_SENT: "portal.estimate.sent",
   ESTIMATE_ACCEPTED: "portal.estimate.accepted",

@@ -309,6 +309,42 @@ class PortalModuleService extends MedusaService({
     await InvoiceActions.revertInvoicePayment(this.deps_, paymentId, previous, sharedContext)
   }
 
+  /**
+   * Part payments of a draft or sent invoice (allowed or not, minimum); null follows the
+   * settings' default. Returns the invoice and what it said before.
+   */
+  @InjectTransactionManager()
+  async setInvoicePaymentOptions(
+    id: string,
+    input: InvoiceActions.InvoicePaymentOptions,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return InvoiceActions.setInvoicePaymentOptions(this.deps_, id, input, sharedContext)
+  }
+
+  /**
+   * Records the owner's refund of (part of) an online payment, at most what is left of it; a
+   * paid invoice that no longer is goes back to sent. The money moves in the workflow.
+   */
+  @InjectTransactionManager()
+  async refundInvoicePayment(
+    id: string,
+    input: InvoiceActions.RefundInvoicePaymentInput,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return InvoiceActions.refundInvoicePayment(this.deps_, id, input, sharedContext)
+  }
+
+  /** Compensation of `refundInvoicePayment`. */
+  @InjectTransactionManager()
+  async revertInvoiceRefund(
+    previousPayment: InvoiceActions.InvoicePaymentRefundState,
+    previous: InvoiceState,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await InvoiceActions.revertInvoiceRefund(this.deps_, previousPayment, previous, sharedContext)
+  }
+
   /** Compensation of the invoice transitions: puts back the state captured before. */
   @InjectTransactionManager()
   async restoreInvoiceState(previous: InvoiceState, @MedusaContext() sharedContext: Context = {}) {

@@ -31,7 +31,14 @@ export const recordInvoicePaymentWorkflow = createWorkflow(
           subject_id: result.invoice.id,
           data: { amount: result.payment!.amount, method: result.payment!.method, paid: result.paid },
         },
-        message: { id: result.invoice.id, customer_id: result.invoice.customer_id, payment_id: result.payment!.id },
+        message: {
+          id: result.invoice.id,
+          customer_id: result.invoice.customer_id,
+          payment_id: result.payment!.id,
+          method: result.payment!.method,
+          // The payment that settled the invoice gets its receipt from `portal.invoice.paid`.
+          settled: result.paid,
+        },
       }))
       logPortalEventStep(details.event)
       emitEventStep({ eventName: PortalEvents.INVOICE_PAYMENT_RECORDED, data: details.message })

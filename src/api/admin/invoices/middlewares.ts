@@ -6,6 +6,8 @@ import {
   AdminCreateInvoiceFromOrder,
   AdminGetInvoiceParams,
   AdminGetInvoicesParams,
+  AdminInvoicePaymentOptions,
+  AdminRefundInvoicePayment,
   AdminRecordInvoicePayment,
   AdminUpdateInvoice,
 } from "./validators"
@@ -23,6 +25,16 @@ export const adminInvoicesMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/invoices/:id", middlewares: [validateAndTransformBody(AdminUpdateInvoice), retrieve] },
   { method: ["POST"], matcher: "/admin/invoices/:id/send", middlewares: [retrieve] },
   { method: ["POST"], matcher: "/admin/invoices/:id/void", middlewares: [retrieve] },
+  {
+    method: ["POST"],
+    matcher: "/admin/invoices/:id/refunds",
+    middlewares: [validateAndTransformBody(AdminRefundInvoicePayment), retrieve],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/invoices/:id/payment-options",
+    middlewares: [validateAndTransformBody(AdminInvoicePaymentOptions), retrieve],
+  },
   {
     method: ["POST"],
     matcher: "/admin/invoices/:id/payments",

@@ -24,6 +24,8 @@ export const adminInvoiceFields = [
   "notes",
   "internal_note",
   "metadata",
+  "allow_partial_payments",
+  "partial_payment_minimum",
   "*lines",
   "*payments",
 ]

@@ -3,12 +3,13 @@ import { dateFilter, documentFields, documentListParams, GetDocumentParams } fro
 import { MAX_AMOUNT } from "../../../lib/money"
 import { OFFLINE_PAYMENT_METHODS } from "../../../lib/payment-methods"
 import { textInput } from "../../../lib/text-input"
+import { partialMinimum } from "../portal/settings/validators"
 
 export const AdminGetInvoiceParams = GetDocumentParams
 export type AdminGetInvoiceParamsType = z.infer<typeof AdminGetInvoiceParams>
 
-/** Status accepts the stored states and the derived ones customers see (unpaid, overdue). */
-export const AdminGetInvoicesParams = documentListParams(["draft", "sent", "paid", "void", "unpaid", "overdue"]).extend({
+/** Status accepts the stored states and the derived ones customers see (unpaid, partially paid, overdue). */
+export const AdminGetInvoicesParams = documentListParams(["draft", "sent", "paid", "void", "unpaid", "partially_paid", "overdue"]).extend({
   due_date: dateFilter().optional(),
 })
 export type AdminGetInvoicesParamsType = z.infer<typeof AdminGetInvoicesParams>
@@ -44,3 +45,31 @@ export const AdminCreateInvoiceFromOrder = z
   })
   .strict()
 export type AdminCreateInvoiceFromOrderType = z.infer<typeof AdminCreateInvoiceFromOrder>
+
+/**
+ * Part payments of one invoice: `allow_partial_payments` and `partial_payment_minimum` (major
+ * units); null goes back to the settings' default. At least one field.
+ */
+export const AdminInvoicePaymentOptions = z
+  .object({
+    allow_partial_payments: z.boolean({ error: "allow_partial_payments must be true, false or null" }).nullable(),
+    partial_payment_minimum: partialMinimum("partial_payment_minimum").nullable(),
+  })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "Send allow_partial_payments and/or partial_payment_minimum")
+export type AdminInvoicePaymentOptionsType = z.infer<typeof AdminInvoicePaymentOptions>
+
+/**
+ * A refund of an online payment: `amount` (major units, at most what is left of the payment),
+ * `payment_id` (the invoice payment, `invpay_…`; may be left out when there is one online
+ * payment) and an optional `note` (kept with the refund at Stripe and in the activity log).
+ */
+export const AdminRefundInvoicePayment = z
+  .object({
+    amount: z.number({ error: "amount must be a number in major units, like 25.50" }).positive().max(MAX_AMOUNT),
+    payment_id: textInput("payment_id", { max: 100, trim: true }).nullish(),
+    note: textInput("note", { max: 500, trim: true }).nullish(),
+  })
+  .strict()
+export type AdminRefundInvoicePaymentType = z.infer<typeof AdminRefundInvoicePayment>

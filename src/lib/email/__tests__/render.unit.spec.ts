@@ -291,6 +291,26 @@ describe("renderEmail", () => {
     expect(email.html).toContain("November 25, 2026")
   })
 
+  it("tells the customer about a refund and what is still due", () => {
+    const email = renderEmail(
+      "payment-refunded",
+      {
+        customer_first_name: "Jo",
+        invoice_number: "INV-0003",
+        amount: 5,
+        currency_code: "usd",
+        refunded_at: "2026-11-25T10:00:00Z",
+        still_due: 5,
+        portal_url: "https://shop.example.com/portal/invoices/inv_1",
+      },
+      branding
+    )
+    expect(email.subject).toBe("Refund for invoice INV-0003 from Acme Plumbing")
+    expect(email.text).toMatch(/Amount refunded: \$5\.00\n/)
+    expect(email.text).toMatch(/Still due: +\$5\.00\n/)
+    expect(email.html).toContain("November 25, 2026")
+  })
+
   it("confirms a signed approval to the customer with the name, date and fingerprint, escaped", () => {
     const hash = "a".repeat(64)
     const email = renderEmail(
@@ -316,7 +336,7 @@ describe("renderEmail", () => {
   })
 
   it("renders every template it declares", () => {
-    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved"])
+    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded"])
     expect(() => renderEmail("nope" as any, {} as any)).toThrow(/unknown template "nope"/)
   })
 })

@@ -236,3 +236,134 @@ export async function deleteDraftInvoice(deps: PortalDeps, id: string, sharedCon
   assertAction("invoice", INVOICE_ACTIONS, "delete", invoice)
   await deps.service.softDeletePortalInvoices(id, {}, sharedContext)
 }
+
+export type InvoicePaymentOptions = {
+  allow_partial_payments?: boolean | null
+  partial_payment_minimum?: number | string | null
+}
+
+/**
+ * Whether the customer may pay part of a draft or sent invoice online, and from what amount.
+ * A field left out keeps its value; null goes back to the settings' default. Returns what was
+ * there before, for the workflow's compensation.
+ */
+export async function setInvoicePaymentOptions(
+  deps: PortalDeps,
+  id: string,
+  input: InvoicePaymentOptions,
+  sharedContext: Context
+) {
+  const invoice = await lockInvoice(deps, id, sharedContext)
+  assertAction("invoice", INVOICE_ACTIONS, "payment_options", invoice)
+  const previous = {
+    allow_partial_payments: invoice.allow_partial_payments ?? null,
+    partial_payment_minimum: invoice.partial_payment_minimum == null ? null : MathBN.convert(invoice.partial_payment_minimum as never).toString(),
+  }
+  const minimum =
+    input.partial_payment_minimum == null
+      ? input.partial_payment_minimum
+      : parseAmount(input.partial_payment_minimum, "partial_payment_minimum", {
+          exclusiveMin: true,
+          maxDecimals: currencyDecimals(invoice.currency_code),
+        }).toString()
+  await deps.service.updatePortalInvoices(
+    dmlInput({ id, ...stripUndefined({ allow_partial_payments: input.allow_partial_payments, partial_payment_minimum: minimum }) }),
+    sharedContext
+  )
+  return { invoice: await deps.service.retrievePortalInvoice(id, {}, sharedContext), previous }
+}
+
+export type RefundInvoicePaymentInput = {
+  /** The invoice payment (`invpay_…`) to refund; may be left out when the invoice has one online payment. */
+  invoice_payment_id?: string | null
+  amount: unknown
+}
+
+/** What a refund changed on the payment: put back by the workflow's compensation. */
+export type InvoicePaymentRefundState = { id: string; refunded_amount: string; refunded_at: Date | null }
+
+/**
+ * Records the owner's refund of (part of) an online payment: at most what is left of it
+ * (received − refunded so far); the invoice counts it off `amount_paid`, and a paid invoice that
+ * no longer is goes back to sent (Unpaid / Partially paid). Offline payments are not refunded
+ * here (no money moves through Medusa for them). Runs under the invoice row lock, so two
+ * refunds cannot both take the same rest.
+ */
+export async function refundInvoicePayment(
+  deps: PortalDeps,
+  id: string,
+  input: RefundInvoicePaymentInput,
+  sharedContext: Context
+) {
+  const invoice = await lockInvoice(deps, id, sharedContext)
+  assertAction("invoice", INVOICE_ACTIONS, "refund", invoice)
+  const number = invoice.display_number ?? invoice.id
+  const online = invoice.payments.filter((p) => p.method === InvoicePaymentMethod.STRIPE && p.payment_id)
+  const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
+  let payment
+  if (input.invoice_payment_id) {
+    payment = invoice.payments.find((p) => p.id === input.invoice_payment_id)
+    if (!payment) {
+      throw invalid(`payment_id ${input.invoice_payment_id} is not a payment of invoice ${number}`)
+    }
+  } else if (online.length === 1) {
+    payment = online[0]
+  } else {
+    throw invalid(
+      online.length
+        ? `Invoice ${number} has ${online.length} online payments: say which to refund with payment_id (${online.map((p) => p.id).join(", ")})`
+        : `Invoice ${number} has no online payment to refund`
+    )
+  }
+  if (payment.method !== InvoicePaymentMethod.STRIPE || !payment.payment_id) {
+    throw invalid(`Payment ${payment.id} was not made online: refund it the way it was paid, outside the portal`)
+  }
+  const refunded = MathBN.convert((payment.refunded_amount ?? 0) as never)
+  const left = MathBN.sub(payment.amount as never, refunded)
+  const decimals = currencyDecimals(invoice.currency_code)
+  const amount = parseAmount(input.amount, "amount", { exclusiveMin: true, maxDecimals: decimals })
+  if (amount.gt(left)) {
+    throw invalid(
+      `amount ${amount.toFixed(decimals)} is more than is left to refund of this payment: ${left.toFixed(decimals)} ${invoice.currency_code.toUpperCase()}`
+    )
+  }
+  const previousPayment: InvoicePaymentRefundState = {
+    id: payment.id,
+    refunded_amount: refunded.toString(),
+    refunded_at: payment.refunded_at ?? null,
+  }
+  const now = new Date()
+  await deps.service.updatePortalInvoicePayments(
+    dmlInput({ id: payment.id, refunded_amount: refunded.plus(amount).toString(), refunded_at: now }),
+    sharedContext
+  )
+  const amountPaid = MathBN.max(0, MathBN.sub(invoice.amount_paid as never, amount))
+  const reopened = invoice.status === InvoiceStatus.PAID && amountPaid.lt(invoice.total as never)
+  await deps.service.updatePortalInvoices(
+    dmlInput({ id, amount_paid: amountPaid.toString(), ...(reopened ? { status: InvoiceStatus.SENT, paid_at: null } : {}) }),
+    sharedContext
+  )
+  return {
+    invoice: await deps.service.retrievePortalInvoice(id, WITH_LINES_AND_PAYMENTS, sharedContext),
+    previous: pickInvoiceState(invoice),
+    previous_payment: previousPayment,
+    refund: {
+      invoice_payment_id: payment.id,
+      medusa_payment_id: payment.payment_id,
+      amount: amount.toNumber(),
+      refunded_at: now,
+    },
+    reopened,
+  }
+}
+
+/** Compensation of `refundInvoicePayment`: the payment and the invoice as they were. */
+export async function revertInvoiceRefund(
+  deps: PortalDeps,
+  previousPayment: InvoicePaymentRefundState,
+  previous: InvoiceState,
+  sharedContext: Context
+) {
+  await deps.service.updatePortalInvoicePayments(dmlInput(previousPayment), sharedContext)
+  await restoreInvoiceState(deps, previous, sharedContext)
+}

@@ -12,6 +12,13 @@ const InvoicePayment = model
     paid_at: model.dateTime(),
     /** Cheque number, bank reference, … as the owner typed it. */
     reference: model.text().nullable(),
+    /**
+     * What the owner refunded of this payment (an online one, through the Payment Module), in
+     * major units; `amount` stays what was received, so the invoice counts amount − refunded.
+     */
+    refunded_amount: model.bigNumber().default(0),
+    /** When the last refund of this payment was made. */
+    refunded_at: model.dateTime().nullable(),
     /** Medusa payment (Payment Module) behind an online payment; unique so it is recorded once. */
     payment_id: model.text().nullable(),
     invoice: model.belongsTo(() => Invoice, { mappedBy: "payments" }),

@@ -18,8 +18,12 @@ const Invoice = model
     /** After this date a sent, unpaid invoice shows as Overdue. Null: due on receipt, never overdue. */
     due_date: model.dateTime().nullable(),
     ...documentTotalsProperties(),
-    /** Sum of recorded payments (online and offline). */
+    /** Sum of recorded payments (online and offline), less refunds. */
     amount_paid: model.bigNumber().default(0),
+    /** The customer may pay part of the amount due online. Null: the settings' default. */
+    allow_partial_payments: model.boolean().nullable(),
+    /** Smallest part payment, in major units of the invoice currency. Null: the settings' default. */
+    partial_payment_minimum: model.bigNumber().nullable(),
     /** Shown to the customer. */
     notes: model.text().nullable(),
     /** Owner only: never serialised to a customer. */

@@ -42,6 +42,10 @@ const PortalSettings = model.define("portal_settings", {
   payment_instructions: model.text().nullable(),
   /** The seller's postal address as the owner wants it printed, one line per line. */
   business_address: model.text().nullable(),
+  /** Default of invoices that do not say: the customer may pay part of the amount due online. */
+  allow_partial_payments: model.boolean().default(false),
+  /** Default smallest part payment, in major units of the invoice's currency; null: any amount above zero. */
+  partial_payment_minimum: model.bigNumber().nullable(),
   /** The seller's tax / VAT registration number, printed on invoices and estimates. */
   tax_id: model.text().nullable(),
 })

@@ -284,7 +284,8 @@ export class PortalSqlRepository extends MikroOrmBase {
               (SELECT coalesce(json_agg(${LINE_JSON} ORDER BY l.rank, l.id), '[]'::json)
                  FROM portal_invoice_line l WHERE l.invoice_id = d.id AND l.deleted_at IS NULL) AS _lines,
               (SELECT coalesce(json_agg(json_build_object(
-                        'id', p.id, 'amount', p.amount, 'method', p.method, 'paid_at', p.paid_at
+                        'id', p.id, 'amount', p.amount, 'method', p.method, 'paid_at', p.paid_at,
+                        'refunded_amount', p.refunded_amount, 'refunded_at', p.refunded_at
                       ) ORDER BY p.paid_at, p.id), '[]'::json)
                  FROM portal_invoice_payment p WHERE p.invoice_id = d.id AND p.deleted_at IS NULL) AS _payments
        FROM d`,

@@ -13,14 +13,17 @@ export type InvoiceReceiptInput = {
   /** The paid invoice. */
   id: string
   customer_id: string
-  /** The invoice payment that settled it, as `portal.invoice.paid` carries it. */
+  /** The invoice payment that settled it, as `portal.invoice.paid` carries it (or the part payment). */
   payment_id: string
+  /** A receipt for a part payment: says what is still due; one per payment. */
+  part?: boolean
 }
 
 /**
- * The receipt for the payment that settled an invoice (named by the event, never guessed from
- * the invoice's payments): its amount, date and method, with the paid invoice as a PDF; and, for
- * an online payment, the owner's feed entry.
+ * The receipt for the payment that settled an invoice, or for an online part payment (named by
+ * the event, never guessed from the invoice's payments): its amount, date and method (and, for a
+ * part, what is still due), with the invoice as a PDF; and, for an online payment, the owner's
+ * feed entry.
  */
 export const prepareInvoiceReceiptStep = createStep(
   "prepare-invoice-receipt",
@@ -40,7 +43,15 @@ export const prepareInvoiceReceiptStep = createStep(
     const settings = await portal.retrieveSettings()
 
     const feed: NotifyOwnerFeedStepInput | null =
-      payment.method === "stripe"
+      payment.method === "stripe" && input.part
+        ? {
+            title: `Invoice ${invoice.number}: part payment received`,
+            description: `${customerDisplayName(customer)} paid part of invoice ${invoice.number} online.`,
+            resource_type: "invoice",
+            resource_id: invoice.id,
+            key: `portal-invoice-part-paid-feed-${payment.id}`,
+          }
+        : payment.method === "stripe"
         ? {
             title: `Invoice ${invoice.number} paid`,
             description: `${customerDisplayName(customer)} paid invoice ${invoice.number} online.`,
@@ -60,6 +71,7 @@ export const prepareInvoiceReceiptStep = createStep(
       currency_code: invoice.currency_code,
       paid_at: payment.paid_at,
       method_label: payment.method_label,
+      still_due: input.part ? invoice.open_amount : null,
       // The receipt opens its invoice (a signed-out customer is asked to sign in, then lands there).
       portal_url: `${portal.getPortalUrl()}${documentPagePath({ type: "invoice", id: invoice.id }) ?? "/portal"}`,
     }
@@ -70,7 +82,8 @@ export const prepareInvoiceReceiptStep = createStep(
       subject_type: "invoice",
       subject_id: invoice.id,
       attachments: [{ filename: pdfFileName(pdfData), content: pdf.toString("base64"), content_type: "application/pdf" }],
-      idempotency_key: `portal-receipt-${invoice.id}`,
+      // One receipt per part payment; the settling payment's is keyed by invoice, as before.
+      idempotency_key: input.part ? `portal-receipt-${payment.id}` : `portal-receipt-${invoice.id}`,
     }
     return new StepResponse({ feed, email })
   }

@@ -1,9 +1,9 @@
 import { CurrencyDollar, XCircle } from "@medusajs/icons"
-import { Container, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { Button, Container, Input, Switch, Table, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { paymentMethodLabel } from "../../../../lib/payment-methods"
-import type { AdminInvoice } from "../../../../types/http"
+import type { AdminInvoice, AdminInvoicePayment } from "../../../../types/http"
 import { SectionHeader, SectionRow } from "../../../components/common"
 import { DocumentHeader } from "../../../components/document-header"
 import {
@@ -16,8 +16,9 @@ import {
   NotesSection,
 } from "../../../components/document-sections"
 import { RecordPaymentDrawer } from "../../../components/record-payment-drawer"
+import { RefundPaymentDrawer } from "../../../components/refund-payment-drawer"
 import { InvoiceStatusBadge } from "../../../components/status-badges"
-import { useDocumentAction, useInvoice } from "../../../hooks/api"
+import { useDocumentAction, useInvoice, useInvoicePaymentOptions } from "../../../hooks/api"
 import { errorMessage } from "../../../lib/errors"
 import { formatDate, formatDateTime, formatMoney } from "../../../lib/format"
 
@@ -46,6 +47,7 @@ const InvoiceDetailPage = () => {
         <>
           <CustomerSection document={data} />
           <InvoiceDetailsSection invoice={data} />
+          {data.status === "draft" || data.status === "sent" ? <PartPaymentsSection invoice={data} /> : null}
           <DocumentActivitySection
             document={data}
             ownDates={[{ id: "created", title: "Draft created", actor: "You", at: data.created_at }]}
@@ -100,6 +102,9 @@ const InvoiceHeader = ({ invoice }: { invoice: AdminInvoice }) => {
 
 const PaymentsSection = ({ invoice }: { invoice: AdminInvoice }) => {
   const payments = [...(invoice.payments ?? [])].sort((a, b) => a.paid_at.localeCompare(b.paid_at))
+  const [refunding, setRefunding] = useState<AdminInvoicePayment | null>(null)
+  const refundable = (p: AdminInvoicePayment) =>
+    p.method === "stripe" && Boolean(p.payment_id) && Number(p.amount) - Number(p.refunded_amount ?? 0) > 0 && invoice.status !== "void"
   return (
     <Container className="divide-y p-0">
       <SectionHeader title="Payments" />
@@ -117,6 +122,8 @@ const PaymentsSection = ({ invoice }: { invoice: AdminInvoice }) => {
               <Table.HeaderCell>Method</Table.HeaderCell>
               <Table.HeaderCell>Reference</Table.HeaderCell>
               <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Refunded</Table.HeaderCell>
+              <Table.HeaderCell />
             </Table.Row>
           </Table.Header>
           <Table.Body>
@@ -126,11 +133,79 @@ const PaymentsSection = ({ invoice }: { invoice: AdminInvoice }) => {
                 <Table.Cell>{paymentMethodLabel(p.method)}</Table.Cell>
                 <Table.Cell>{p.reference || "-"}</Table.Cell>
                 <Table.Cell className="text-right">{formatMoney(p.amount, invoice.currency_code)}</Table.Cell>
+                <Table.Cell className="text-right">
+                  {Number(p.refunded_amount ?? 0) > 0 ? formatMoney(p.refunded_amount!, invoice.currency_code) : "-"}
+                </Table.Cell>
+                <Table.Cell className="text-right">
+                  {refundable(p) ? (
+                    <Button size="small" variant="secondary" onClick={() => setRefunding(p)}>
+                      Refund
+                    </Button>
+                  ) : null}
+                </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
         </Table>
       )}
+      <RefundPaymentDrawer invoice={invoice} payment={refunding} onClose={() => setRefunding(null)} />
+    </Container>
+  )
+}
+
+/**
+ * Whether the customer may pay part of this invoice online, and the smallest part. "Default"
+ * follows the portal settings.
+ */
+const PartPaymentsSection = ({ invoice }: { invoice: AdminInvoice }) => {
+  const save = useInvoicePaymentOptions()
+  const [minimum, setMinimum] = useState(invoice.partial_payment_minimum == null ? "" : String(invoice.partial_payment_minimum))
+  const update = async (body: { allow_partial_payments?: boolean | null; partial_payment_minimum?: number | null }) => {
+    try {
+      await save.mutateAsync({ id: invoice.id, body })
+      toast.success("Part payments updated")
+    } catch (error) {
+      toast.error("Could not update part payments", { description: errorMessage(error) })
+    }
+  }
+  const allowed = invoice.allow_partial_payments
+  return (
+    <Container className="divide-y p-0">
+      <SectionHeader title="Part payments" />
+      <div className="flex flex-col gap-y-3 px-6 py-4">
+        <div className="flex items-center gap-x-2">
+          <Switch
+            id="allow-partial-payments"
+            checked={Boolean(allowed)}
+            onCheckedChange={(checked) => update({ allow_partial_payments: checked })}
+          />
+          <label htmlFor="allow-partial-payments" className="txt-compact-small">
+            Allow partial payments{allowed == null ? " (settings default)" : ""}
+          </label>
+        </div>
+        {allowed == null ? null : (
+          <Button size="small" variant="transparent" onClick={() => update({ allow_partial_payments: null })}>
+            Use the settings default
+          </Button>
+        )}
+        <form
+          className="flex items-end gap-x-2"
+          onSubmit={(e) => {
+            e.preventDefault()
+            update({ partial_payment_minimum: minimum.trim() === "" ? null : Number(minimum) })
+          }}
+        >
+          <div className="flex flex-1 flex-col gap-y-1">
+            <label htmlFor="partial-minimum" className="txt-compact-small">
+              Minimum ({invoice.currency_code.toUpperCase()}); empty: settings default
+            </label>
+            <Input id="partial-minimum" type="number" inputMode="decimal" min={0} step="any" value={minimum} onChange={(e) => setMinimum(e.target.value)} />
+          </div>
+          <Button size="small" variant="secondary" type="submit" isLoading={save.isPending}>
+            Save
+          </Button>
+        </form>
+      </div>
     </Container>
   )
 }

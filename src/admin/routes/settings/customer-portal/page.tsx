@@ -43,6 +43,10 @@ const settingsSchema = z.object({
   business_address: z.string().max(500, "Use 500 characters at most."),
   tax_id: z.string().max(50, "Use 50 characters at most."),
   payment_instructions: z.string().max(2000, "Use 2000 characters at most."),
+  allow_partial_payments: z.boolean(),
+  partial_payment_minimum: z
+    .string()
+    .refine((v) => v.trim() === "" || (Number(v) > 0 && Number.isFinite(Number(v))), "Enter an amount above 0, or leave it empty for none."),
 })
 type Form = z.infer<typeof settingsSchema>
 type Key = keyof Form
@@ -59,6 +63,7 @@ const NULLABLE = new Set<Key>([
   "business_address",
   "tax_id",
   "payment_instructions",
+  "partial_payment_minimum",
 ])
 
 const PERMISSIONS: { key: SwitchKey; label: string; description: string }[] = [
@@ -110,6 +115,8 @@ function toForm(s: AdminPortalSettings): Form {
     business_address: s.business_address ?? "",
     tax_id: s.tax_id ?? "",
     payment_instructions: s.payment_instructions ?? "",
+    allow_partial_payments: s.allow_partial_payments ?? false,
+    partial_payment_minimum: s.partial_payment_minimum == null ? "" : String(s.partial_payment_minimum),
   }
 }
 
@@ -121,6 +128,8 @@ function changes(saved: Form, form: Form): AdminUpdatePortalSettingsInput {
     const value = form[key]
     if (key === "link_ttl_days") {
       body[key] = Number(value)
+    } else if (key === "partial_payment_minimum") {
+      body[key] = String(value).trim() === "" ? null : Number(value)
     } else if (typeof value === "string") {
       body[key] = NULLABLE.has(key) && value.trim() === "" ? null : value.trim()
     } else {
@@ -256,6 +265,26 @@ const SettingsForm = ({ settings }: { settings: AdminPortalSettings }) => {
             </InlineTip>
           </div>
         ) : null}
+      </Container>
+
+      <Container className="divide-y p-0">
+        <SectionHeader
+          title="Part payments"
+          description="The default for invoices that do not set their own (each invoice page can change it)."
+        />
+        <SwitchRow
+          control={control}
+          name="allow_partial_payments"
+          label="Allow partial payments"
+          description="Customers can pay part of what is due online; the rest stays due."
+        />
+        <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
+          {text("partial_payment_minimum", "Minimum part payment", {
+            type: "number",
+            inputMode: "numeric",
+            hint: "In the invoice's currency. Empty: any amount above zero. The whole amount due is always accepted.",
+          })}
+        </div>
       </Container>
 
       <Container className="divide-y p-0">

@@ -1,8 +1,17 @@
 import { z } from "@medusajs/framework/zod"
+import { MAX_AMOUNT } from "../../../../lib/money"
 import { textInput } from "../../../../lib/text-input"
 
 // Format errors would otherwise read "Invalid email address" with no field name.
 const email = (field: string) => z.email({ error: `${field} must be an email address` }).max(320)
+
+/** A minimum part payment in major units: above zero, at most 3 decimals (the finest currency). */
+export const partialMinimum = (field: string) =>
+  z
+    .number({ error: `${field} must be an amount in major units, like 10 or 25.50` })
+    .positive(`${field} must be more than 0 (or null for no minimum)`)
+    .max(MAX_AMOUNT)
+    .refine((v) => Number.isInteger(Math.round(v * 1000)) && Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-6, `${field} may have at most 3 decimals`)
 
 /** Every field optional (partial update); unknown fields are refused. */
 export const AdminUpdatePortalSettings = z
@@ -27,6 +36,9 @@ export const AdminUpdatePortalSettings = z
     payment_instructions: textInput("payment_instructions", { max: 2000, multiline: true, trim: true }).nullable(),
     business_address: textInput("business_address", { max: 500, multiline: true, trim: true }).nullable(),
     tax_id: textInput("tax_id", { max: 50, trim: true }).nullable(),
+    // Defaults of invoices that do not set their own: part payments online, and their minimum.
+    allow_partial_payments: z.boolean(),
+    partial_payment_minimum: partialMinimum("partial_payment_minimum").nullable(),
   })
   .partial()
   .strict()

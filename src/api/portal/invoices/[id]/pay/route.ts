@@ -2,8 +2,10 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { serializePortalInvoiceDetail } from "../../../../../lib/serializers"
 import { PORTAL_MODULE } from "../../../../../modules/portal"
 import type PortalModuleService from "../../../../../modules/portal/service"
+import { formPaymentAmount } from "../../../validators"
 import { startInvoicePaymentWorkflow } from "../../../../../workflows/payments"
 import { invoicePageData } from "../../../../utils/invoice-page"
+import { requestSettings } from "../../../../utils/request-settings"
 import { portalCustomerId } from "../../../../utils/portal-auth"
 import { PAY_PAGE_CSP, sendPortalPage } from "../../../../utils/portal-pages"
 
@@ -13,16 +15,18 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 }
 
 /**
- * "Pay Now": creates (or reuses) the Stripe payment session for the open amount and renders
+ * "Pay Now": creates (or reuses) the Stripe payment session for the open amount, or for the part
+ * of it the customer chose where the invoice allows part payments, and renders
  * Stripe's Payment Element with its client secret. A refusal shows the invoice with the reason.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
   const customerId = portalCustomerId(req)
-  const invoice = serializePortalInvoiceDetail(await portal.retrieveCustomerInvoice(customerId, req.params.id))
+  const [record, settings] = await Promise.all([portal.retrieveCustomerInvoice(customerId, req.params.id), requestSettings(req)])
+  const invoice = serializePortalInvoiceDetail(record, new Date(), settings)
   try {
     const { result: session } = await startInvoicePaymentWorkflow(req.scope).run({
-      input: { customer_id: customerId, invoice_id: invoice.id },
+      input: { customer_id: customerId, invoice_id: invoice.id, amount: formPaymentAmount(req.body) },
     })
     await sendPortalPage(
       req,
@@ -40,12 +44,14 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     )
   } catch (error) {
     const { type, message } = error as { type?: string; message?: string }
-    await sendPortalPage(req, res, type === "not_allowed" ? 403 : 502, "invoice.html.njk", {
+    // A refusal (403) or an amount the invoice does not take (400) is said as it is; anything else is Stripe's.
+    const told = type === "not_allowed" || type === "invalid_data"
+    await sendPortalPage(req, res, type === "not_allowed" ? 403 : type === "invalid_data" ? 400 : 502, "invoice.html.njk", {
       ...(await invoicePageData(req, invoice)),
-      error:
-        type === "not_allowed"
-          ? message
-          : "Online payment is unavailable right now. Nothing was charged; please try again in a few minutes.",
+      error: told
+        ? message
+        : "Online payment is unavailable right now. Nothing was charged; please try again in a few minutes.",
+      chosen_amount: formPaymentAmount(req.body) ?? null,
     })
   }
 }

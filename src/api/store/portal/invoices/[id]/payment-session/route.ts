@@ -1,14 +1,17 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { startInvoicePaymentWorkflow } from "../../../../../../workflows/payments"
+import type { StorePaymentSessionType } from "../../../../../portal/validators"
 import { portalCustomerId } from "../../../../../utils/portal-auth"
 
 /**
  * For storefronts: the Stripe payment session of an invoice (created once, reused after), with
- * the client secret for Stripe's Payment Element. The amount is the server's, never the client's.
+ * the client secret for Stripe's Payment Element. The amount is the server's: the whole amount
+ * due, or the part the customer chose (`amount`) where the invoice allows part payments and the
+ * server's checks pass.
  */
-export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: MedusaRequest<StorePaymentSessionType>, res: MedusaResponse) => {
   const { result } = await startInvoicePaymentWorkflow(req.scope).run({
-    input: { customer_id: portalCustomerId(req), invoice_id: req.params.id },
+    input: { customer_id: portalCustomerId(req), invoice_id: req.params.id, amount: req.validatedBody?.amount },
   })
   const { reused: _reused, ...payment_session } = result
   res.json({ payment_session })
