@@ -6,11 +6,12 @@ import { portalCustomerId } from "../../utils/portal-auth"
 import { sendPortalPage } from "../../utils/portal-pages"
 import { loadPortalProfile } from "../../loaders"
 import { profileFormValues } from "../../utils/portal-profile"
+import { requestT } from "../../utils/request-locale"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const { customer } = await loadPortalProfile(req.scope, portalCustomerId(req))
   await sendPortalPage(req, res, 200, "profile.html.njk", {
-    title: "Your profile",
+    title: (await requestT(req))("page.profile.title"),
     profile: profileFormValues(customer),
     errors: {},
     saved: req.query.saved === "1",
@@ -25,7 +26,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   if (!parsed.success) {
     const { customer } = await loadPortalProfile(req.scope, customerId)
     return sendPortalPage(req, res, 400, "profile.html.njk", {
-      title: "Your profile",
+      title: (await requestT(req))("page.profile.title"),
       // Shown back as typed, but only text: arrays and objects (`phone[toString]=`) are dropped.
       profile: { ...Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formText(v)])), email: customer.email },
       errors: fieldErrors(parsed.error),

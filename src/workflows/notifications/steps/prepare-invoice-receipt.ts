@@ -60,6 +60,7 @@ export const prepareInvoiceReceiptStep = createStep(
       currency_code: invoice.currency_code,
       paid_at: payment.paid_at,
       method_label: payment.method_label,
+      method: payment.method,
       // The receipt opens its invoice (a signed-out customer is asked to sign in, then lands there).
       portal_url: `${portal.getPortalUrl()}${documentPagePath({ type: "invoice", id: invoice.id }) ?? "/portal"}`,
     }

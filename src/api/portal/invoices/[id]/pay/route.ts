@@ -6,6 +6,7 @@ import { startInvoicePaymentWorkflow } from "../../../../../workflows/payments"
 import { invoicePageData } from "../../../../utils/invoice-page"
 import { portalCustomerId } from "../../../../utils/portal-auth"
 import { PAY_PAGE_CSP, sendPortalPage } from "../../../../utils/portal-pages"
+import { requestT } from "../../../../utils/request-locale"
 
 /** Nothing to show without starting a payment: back to the invoice. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -30,7 +31,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       200,
       "pay.html.njk",
       {
-        title: `Pay invoice ${invoice.number}`,
+        title: (await requestT(req))("page.pay.title", { number: invoice.number }),
         invoice,
         session,
         publishable_key: portal.getStripePublishableKey(),
@@ -45,7 +46,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       error:
         type === "not_allowed"
           ? message
-          : "Online payment is unavailable right now. Nothing was charged; please try again in a few minutes.",
+          : (await requestT(req))("msg.pay_unavailable"),
     })
   }
 }
