@@ -80,6 +80,7 @@ export type ModuleUpdatePortalSettings = Partial<
     | "payment_instructions"
     | "business_address"
     | "tax_id"
+    | "default_locale"
   >
 >
 

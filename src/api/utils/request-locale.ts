@@ -1,5 +1,5 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { type PortalLocale, resolveLocale, type Translate, translator } from "../../lib/i18n"
+import { type PortalLocale, resolveLocale, supportedLocale, type Translate, translator } from "../../lib/i18n"
 import { requestSettings } from "./request-settings"
 
 const CUSTOMER_LOCALE = Symbol("the signed-in customer's chosen language")
@@ -9,6 +9,11 @@ type WithLocale = MedusaRequest & { [CUSTOMER_LOCALE]?: string | null }
 /** The session check read the customer's chosen language with its rules (one statement): kept for this request. */
 export function rememberCustomerLocale(req: MedusaRequest, locale: string | null | undefined) {
   ;(req as WithLocale)[CUSTOMER_LOCALE] = locale ?? null
+}
+
+/** The signed-in customer's own choice (null: none), as the session check read it. */
+export function requestCustomerLocale(req: MedusaRequest): PortalLocale | null {
+  return supportedLocale((req as WithLocale)[CUSTOMER_LOCALE])
 }
 
 /**

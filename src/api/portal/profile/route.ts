@@ -6,13 +6,18 @@ import { portalCustomerId } from "../../utils/portal-auth"
 import { sendPortalPage } from "../../utils/portal-pages"
 import { loadPortalProfile } from "../../loaders"
 import { profileFormValues } from "../../utils/portal-profile"
-import { requestT } from "../../utils/request-locale"
+import { requestCustomerLocale, requestT } from "../../utils/request-locale"
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../../../lib/i18n"
+
+/** The language picker: each language named in itself, so its speaker finds it. */
+const LANGUAGES = SUPPORTED_LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }))
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const { customer } = await loadPortalProfile(req.scope, portalCustomerId(req))
   await sendPortalPage(req, res, 200, "profile.html.njk", {
     title: (await requestT(req))("page.profile.title"),
-    profile: profileFormValues(customer),
+    profile: { ...profileFormValues(customer), locale: requestCustomerLocale(req) ?? "" },
+    languages: LANGUAGES,
     errors: {},
     saved: req.query.saved === "1",
   })
@@ -29,6 +34,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       title: (await requestT(req))("page.profile.title"),
       // Shown back as typed, but only text: arrays and objects (`phone[toString]=`) are dropped.
       profile: { ...Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formText(v)])), email: customer.email },
+      languages: LANGUAGES,
       errors: fieldErrors(parsed.error),
     })
   }

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { SUPPORTED_LOCALES } from "../../../../lib/i18n/locale"
 import { textInput } from "../../../../lib/text-input"
 
 // Format errors would otherwise read "Invalid email address" with no field name.
@@ -27,6 +28,7 @@ export const AdminUpdatePortalSettings = z
     payment_instructions: textInput("payment_instructions", { max: 2000, multiline: true, trim: true }).nullable(),
     business_address: textInput("business_address", { max: 500, multiline: true, trim: true }).nullable(),
     tax_id: textInput("tax_id", { max: 50, trim: true }).nullable(),
+    default_locale: z.enum(SUPPORTED_LOCALES, { error: `default_locale must be one of ${SUPPORTED_LOCALES.join(", ")}` }),
   })
   .partial()
   .strict()
