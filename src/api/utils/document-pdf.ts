@@ -16,7 +16,7 @@ import { requestSettings } from "./request-settings"
 import { loadDocumentPdf, loadPortalCustomer, loadStandingDecision } from "../loaders"
 import { onlinePayment } from "./online-payment"
 import { renderPortalMessage } from "./portal-pages"
-import { requestT } from "./request-locale"
+import { requestLocale, requestT } from "./request-locale"
 
 type PdfFace = "page" | "store" | "admin"
 
@@ -65,7 +65,9 @@ async function renderOrRefuse(
   settings: ModulePortalSettings
 ): Promise<Buffer | null> {
   try {
-    return await req.scope.resolve<PortalModuleService>(PORTAL_MODULE).renderDocumentPdf(data, settings)
+    // The customer's language on their faces; the owner's download stays in the admin's (English).
+    const locale = face === "admin" ? undefined : await requestLocale(req)
+    return await req.scope.resolve<PortalModuleService>(PORTAL_MODULE).renderDocumentPdf(data, settings, { locale })
   } catch (error) {
     if (!isPdfRendererBusy(error)) {
       throw error

@@ -1,7 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { renderEmail } from "../../lib/email/render"
-import { resolveLocale } from "../../lib/i18n"
+import { customerLocale } from "../utils/customer-locale"
 import type { EmailTemplateData, EmailTemplateName } from "../../lib/email/templates"
 import { PORTAL_MODULE } from "../../modules/portal"
 import { PortalEventType } from "../../modules/portal/constants"
@@ -36,8 +36,7 @@ async function customerEmailLocale(
   if (input.data.locale || input.to_owner) {
     return input.data.locale
   }
-  const [access] = await portal.listPortalAccesses({ customer_id: input.customer_id }, { select: ["locale"], take: 1 })
-  return resolveLocale({ customerLocale: access?.locale, shopDefault })
+  return customerLocale(portal, input.customer_id, shopDefault)
 }
 
 /**
