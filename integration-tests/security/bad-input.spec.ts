@@ -4,6 +4,7 @@ import fc from "fast-check"
 import { AdminConvertEstimate, AdminCreateEstimate, AdminUpdateEstimate } from "../../src/api/admin/estimates/validators"
 import { AdminCreateInvoice, AdminRecordInvoicePayment, AdminUpdateInvoice } from "../../src/api/admin/invoices/validators"
 import { AdminUpdatePortalSettings } from "../../src/api/admin/portal/settings/validators"
+import { AdminSetPortalLocale } from "../../src/api/admin/customers/validators"
 import { NoBody, StoreDecision } from "../../src/api/portal/validators"
 import { StorePortalAuth } from "../../src/api/store/portal/validators"
 import { PortalProfileInput } from "../../src/lib/profile-input"
@@ -228,7 +229,8 @@ medusaIntegrationTestRunner({
         { name: "POST /admin/estimates/:id (draft)", method: "POST", path: () => `/admin/estimates/${w.est.draft.id}`, arb: bodyFor({ notes: "n", valid_until: FUTURE }, ["lines", "customer_id", "status"]), schema: AdminUpdateEstimate, ...json(A) },
         { name: "POST /admin/estimates/:id/send", method: "POST", path: () => `/admin/estimates/${w.est.draft2.id}/send`, arb: bodyFor({}, ["email"]), ...json(A), runs: 150 },
         { name: "POST /admin/estimates/:id/convert", method: "POST", path: () => `/admin/estimates/${w.est.accepted.id}/convert`, arb: bodyFor({ due_date: FUTURE }), schema: AdminConvertEstimate, ...json(A) },
-        { name: "POST /admin/portal/settings", method: "POST", path: () => "/admin/portal/settings", arb: bodyFor({ business_name: "Acme", support_email: "help@acme.test", accent_color: "#2563eb", link_ttl_days: 30, approval_terms: "Deposit 30%" }, ["enabled", "logo_url", "invoice_prefix", "estimate_prefix", "owner_notification_email", "allow_payments", "approval_requires_name", "payment_instructions", "business_address", "tax_id"]), schema: AdminUpdatePortalSettings, ...json(A) },
+        { name: "POST /admin/portal/settings", method: "POST", path: () => "/admin/portal/settings", arb: bodyFor({ business_name: "Acme", support_email: "help@acme.test", accent_color: "#2563eb", link_ttl_days: 30, approval_terms: "Deposit 30%" }, ["enabled", "logo_url", "invoice_prefix", "estimate_prefix", "owner_notification_email", "allow_payments", "approval_requires_name", "payment_instructions", "business_address", "tax_id", "default_locale"]), schema: AdminUpdatePortalSettings, ...json(A) },
+        { name: "POST /admin/customers/:id/portal-access/locale", method: "POST", path: () => `/admin/customers/${w.customer.id}/portal-access/locale`, arb: bodyFor({ locale: "es" }, ["email"]), schema: AdminSetPortalLocale, ...json(A), runs: 150 },
         ...(["send", "link", "disable", "enable"] as const).map((action): Target => ({ name: `POST /admin/customers/:id/portal-access/${action}`, method: "POST", path: () => `/admin/customers/${w.customer.id}/portal-access/${action}`, arb: bodyFor({}, ["email", "expires_at"]), ...json(A), runs: 100 })),
         { name: "GET /admin/invoices?…", method: "GET", path: (i) => `/admin/invoices?${i.query}`, arb: queryFor(["q", "status", "customer_id", "limit", "offset", "order", "fields", "issue_date", "due_date", "created_at"]).map((query) => ({ query })), ...json(A), readOnly: true },
         { name: "GET /admin/estimates?…", method: "GET", path: (i) => `/admin/estimates?${i.query}`, arb: queryFor(["q", "status", "customer_id", "limit", "offset", "order", "fields", "valid_until"]).map((query) => ({ query })), ...json(A), readOnly: true },
