@@ -10,6 +10,7 @@ import {
   AdminUpdateInvoice,
 } from "../../src/api/admin/invoices/validators"
 import { AdminUpdatePortalSettings } from "../../src/api/admin/portal/settings/validators"
+import { AdminSetPortalLocale } from "../../src/api/admin/customers/validators"
 import { StoreDecision, StorePaymentSession } from "../../src/api/portal/validators"
 import { StorePortalAuth } from "../../src/api/store/portal/validators"
 import { PortalProfileInput } from "../../src/lib/profile-input"
@@ -240,7 +241,8 @@ medusaIntegrationTestRunner({
         { name: "POST /admin/estimates/:id/convert", method: "POST", path: () => `/admin/estimates/${w.est.accepted.id}/convert`, arb: bodyFor({ due_date: FUTURE }), schema: AdminConvertEstimate, ...json(A) },
         // Takes no input: every field is refused (400); an empty body revises once, then 409s.
         { name: "POST /admin/estimates/:id/revise", method: "POST", path: () => `/admin/estimates/${w.est.rejected.id}/revise`, arb: bodyFor({}, ["display_number", "lines", "customer_id", "revision"]), schema: AdminReviseEstimate, ...json(A), runs: 150 },
-        { name: "POST /admin/portal/settings", method: "POST", path: () => "/admin/portal/settings", arb: bodyFor({ business_name: "Acme", support_email: "help@acme.test", accent_color: "#2563eb", link_ttl_days: 30, approval_terms: "Deposit 30%" }, ["enabled", "logo_url", "invoice_prefix", "estimate_prefix", "owner_notification_email", "allow_payments", "approval_requires_name", "payment_instructions", "business_address", "tax_id", "allow_partial_payments", "partial_payment_minimum"]), schema: AdminUpdatePortalSettings, ...json(A) },
+        { name: "POST /admin/portal/settings", method: "POST", path: () => "/admin/portal/settings", arb: bodyFor({ business_name: "Acme", support_email: "help@acme.test", accent_color: "#2563eb", link_ttl_days: 30, approval_terms: "Deposit 30%" }, ["enabled", "logo_url", "invoice_prefix", "estimate_prefix", "owner_notification_email", "allow_payments", "approval_requires_name", "payment_instructions", "business_address", "tax_id", "allow_partial_payments", "partial_payment_minimum", "default_locale"]), schema: AdminUpdatePortalSettings, ...json(A) },
+        { name: "POST /admin/customers/:id/portal-access/locale", method: "POST", path: () => `/admin/customers/${w.customer.id}/portal-access/locale`, arb: bodyFor({ locale: "es" }, ["email"]), schema: AdminSetPortalLocale, ...json(A), runs: 150 },
         ...(["send", "link", "disable", "enable"] as const).map((action): Target => ({ name: `POST /admin/customers/:id/portal-access/${action}`, method: "POST", path: () => `/admin/customers/${w.customer.id}/portal-access/${action}`, arb: bodyFor({}, ["email", "expires_at"]), ...json(A), runs: 100 })),
         { name: "GET /admin/invoices?…", method: "GET", path: (i) => `/admin/invoices?${i.query}`, arb: queryFor(["q", "status", "customer_id", "limit", "offset", "order", "fields", "issue_date", "due_date", "created_at"]).map((query) => ({ query })), ...json(A), readOnly: true },
         { name: "GET /admin/estimates?…", method: "GET", path: (i) => `/admin/estimates?${i.query}`, arb: queryFor(["q", "status", "customer_id", "limit", "offset", "order", "fields", "valid_until"]).map((query) => ({ query })), ...json(A), readOnly: true },

@@ -34,13 +34,17 @@ function joinSpace(parts: string[]) {
 
 const clean = (value: string | null | undefined) => (typeof value === "string" ? value.trim() : "")
 
-let regionNames: Intl.DisplayNames | null = null
+const regionNames = new Map<string, Intl.DisplayNames>()
 
-/** "United States" for "us"; the code itself when the runtime does not know it. */
-export function countryName(code: string): string {
-  regionNames ??= new Intl.DisplayNames(["en"], { type: "region", fallback: "code" })
+/** "United States" for "us" ("Estados Unidos" in "es"); the code itself when the runtime does not know it. */
+export function countryName(code: string, language = "en"): string {
+  let names = regionNames.get(language)
+  if (!names) {
+    names = new Intl.DisplayNames([language], { type: "region", fallback: "code" })
+    regionNames.set(language, names)
+  }
   try {
-    const name = regionNames.of(code.toUpperCase())
+    const name = names.of(code.toUpperCase())
     // ICU names its "unknown" code ZZ "Unknown Region": the code says more on a letter.
     return name && name !== "Unknown Region" ? name : code.toUpperCase()
   } catch {
@@ -48,12 +52,15 @@ export function countryName(code: string): string {
   }
 }
 
-export function formatAddressLines(address: PostalAddress | null | undefined): string[] {
+export function formatAddressLines(
+  address: PostalAddress | null | undefined,
+  nameCountry: (code: string) => string = (code) => countryName(code)
+): string[] {
   if (!address) {
     return []
   }
   const country = clean(address.country_code).toLowerCase()
   const parts = { city: clean(address.city), province: clean(address.province), postal: clean(address.postal_code) }
   const locality = (LOCALITY[country] ?? genericLocality)(parts)
-  return [clean(address.address_1), clean(address.address_2), ...locality, country ? countryName(country) : ""].filter(Boolean)
+  return [clean(address.address_1), clean(address.address_2), ...locality, country ? nameCountry(country) : ""].filter(Boolean)
 }

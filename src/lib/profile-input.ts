@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { SUPPORTED_LOCALES } from "./i18n/locale"
 import { textInput } from "./text-input"
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" })
@@ -36,6 +37,11 @@ export const PortalProfileInput = z
       .trim()
       .toLowerCase()
       .refine((v) => v === "" || isCountry(v), "Choose a country (two-letter code, like US or GB)")
+      .transform((v) => (v === "" ? null : v))
+      .nullish(),
+    /** The language the portal, emails and PDFs speak; "" or null: the browser's; absent: unchanged. */
+    locale: z
+      .union([z.enum(SUPPORTED_LOCALES), z.literal("")], { error: `Choose a language (${SUPPORTED_LOCALES.join(", ")})` })
       .transform((v) => (v === "" ? null : v))
       .nullish(),
   })

@@ -14,6 +14,7 @@ import type {
   PortalTokenSource,
 } from "../modules/portal/constants"
 import type { EstimateDisplayStatus, InvoiceDisplayStatus } from "../lib/status"
+import type { PortalLocale } from "../lib/i18n/locale"
 
 export type { EstimateDisplayStatus, EstimateStatus, InvoiceDisplayStatus, InvoicePaymentMethod, InvoiceStatus }
 
@@ -221,6 +222,8 @@ export type AdminPortalSettings = {
   allow_partial_payments: boolean
   /** Default smallest part payment (major units); null: any amount above zero. */
   partial_payment_minimum: number | null
+  /** Language of customers who chose none and whose browser asks for none the portal speaks. */
+  default_locale: string
 }
 
 export type AdminPortalSettingsResponse = { portal_settings: AdminPortalSettings }
@@ -244,6 +247,8 @@ export type AdminPortalAccess = {
   last_sent_at: string | null
   last_opened_at: string | null
   disabled_at: string | null
+  /** The language the customer reads the portal, emails and PDFs in; null: their browser's, then the shop's. */
+  locale: PortalLocale | null
   links: AdminPortalLink[]
 }
 

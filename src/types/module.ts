@@ -82,6 +82,7 @@ export type ModuleUpdatePortalSettings = Partial<
     | "tax_id"
     | "allow_partial_payments"
     | "partial_payment_minimum"
+    | "default_locale"
   >
 >
 

@@ -21,6 +21,7 @@ import type {
   AdminUpdatePortalSettingsInput,
 } from "../../types/http"
 import { portalQueryKeys } from "../lib/query-keys"
+import type { PortalLocale } from "../../lib/i18n/locale"
 
 /**
  * Data hooks for the plugin's admin routes, on the dashboard's own react-query client, with keys
@@ -267,6 +268,16 @@ export function useSetPortalAccess(customerId: string) {
         method: "POST",
         body: {},
       }),
+    onSuccess: invalidate,
+  })
+}
+
+/** The customer's language (null: their browser's, then the shop default). */
+export function useSetPortalLocale(customerId: string) {
+  const invalidate = useInvalidatePortal()
+  return useMutation({
+    mutationFn: (locale: PortalLocale | null) =>
+      sdk.client.fetch<AdminPortalAccessResponse>(`${accessPath(customerId)}/locale`, { method: "POST", body: { locale } }),
     onSuccess: invalidate,
   })
 }

@@ -1,7 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { ArrowUpRightOnBox, Envelope, SquareTwoStack, Trash } from "@medusajs/icons"
-import { Button, Container, IconButton, InlineTip, Text, Tooltip, toast, usePrompt } from "@medusajs/ui"
+import { Button, Container, IconButton, InlineTip, Select, Text, Tooltip, toast, usePrompt } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { ErrorState, SectionHeader, SectionRow, SectionSkeleton } from "../components/common"
 import { AccessStatusBadge } from "../components/status-badges"
@@ -12,10 +12,15 @@ import {
   useRevokePortalLink,
   useSendPortalAccess,
   useSetPortalAccess,
+  useSetPortalLocale,
 } from "../hooks/api"
 import { errorMessage } from "../lib/errors"
 import { formatDate, formatDateTime } from "../lib/format"
 import type { AdminPortalLink } from "../../types/http"
+import { LOCALE_NAMES, type PortalLocale, SUPPORTED_LOCALES } from "../../lib/i18n/locale"
+
+/** The Select's value for "no choice" (a Select item cannot have an empty value). */
+const AUTOMATIC = "auto"
 
 /** Copies with the async Clipboard API; false when the browser refuses (no permission, no focus). */
 async function copyToClipboard(text: string) {
@@ -38,6 +43,7 @@ const CustomerPortalAccessWidget = ({ data: customer }: DetailWidgetProps<AdminC
   const send = useSendPortalAccess(customer.id)
   const createLink = useCreatePortalLink(customer.id)
   const setAccess = useSetPortalAccess(customer.id)
+  const setLocale = useSetPortalLocale(customer.id)
   const prompt = usePrompt()
 
   if (access.isLoading) {
@@ -107,6 +113,20 @@ const CustomerPortalAccessWidget = ({ data: customer }: DetailWidgetProps<AdminC
     }
   }
 
+  const onLocale = async (value: string) => {
+    const locale = value === AUTOMATIC ? null : (value as PortalLocale)
+    try {
+      await setLocale.mutateAsync(locale)
+      toast.success("Language saved", {
+        description: locale
+          ? `The portal, emails and PDFs are in ${LOCALE_NAMES[locale]} for this customer.`
+          : "The customer's browser language is used, then the shop default.",
+      })
+    } catch (error) {
+      toast.error("Could not save the language", { description: errorMessage(error) })
+    }
+  }
+
   const onToggle = async () => {
     const enable = disabled
     const confirmed = await prompt({
@@ -157,6 +177,26 @@ const CustomerPortalAccessWidget = ({ data: customer }: DetailWidgetProps<AdminC
       <SectionRow title="First sent" value={formatDateTime(state.first_sent_at, "Never")} testId="portal-first-sent" />
       <SectionRow title="Last sent" value={formatDateTime(state.last_sent_at, "Never")} testId="portal-last-sent" />
       <SectionRow title="Last opened" value={formatDateTime(state.last_opened_at, "Never")} testId="portal-last-opened" />
+      <div className="flex items-center justify-between gap-x-4 px-6 py-4">
+        <Text size="small" weight="plus" leading="compact" id="portal-locale-label">
+          Language
+        </Text>
+        <div className="w-[200px]">
+          <Select size="small" value={state.locale ?? AUTOMATIC} onValueChange={onLocale} disabled={setLocale.isPending}>
+            <Select.Trigger aria-labelledby="portal-locale-label" data-testid="portal-locale">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              <Select.Item value={AUTOMATIC}>Automatic (browser, then shop default)</Select.Item>
+              {SUPPORTED_LOCALES.map((locale) => (
+                <Select.Item key={locale} value={locale}>
+                  {LOCALE_NAMES[locale]}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </div>
+      </div>
       <div className="flex flex-col gap-y-2 px-6 py-4">
         {!customer.email ? (
           <Text size="small" className="text-ui-fg-subtle">

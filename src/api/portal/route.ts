@@ -3,6 +3,7 @@ import { loadPortalMe, loadPortalSummary } from "../loaders"
 import { portalCustomerId } from "../utils/portal-auth"
 import { sendPortalPage } from "../utils/portal-pages"
 import { requestSettings } from "../utils/request-settings"
+import { requestT } from "../utils/request-locale"
 
 /** The portal's home: open balance, overdue invoices, estimates waiting, and the sections. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -12,7 +13,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     loadPortalMe(req.scope, customerId, { settings: requestSettings(req) }),
   ])
   await sendPortalPage(req, res, 200, "home.html.njk", {
-    title: "Your portal",
+    title: (await requestT(req))("page.home.title"),
     customer,
     summary,
     sections: portal.sections,

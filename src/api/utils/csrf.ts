@@ -4,6 +4,7 @@ import { submittedSecretMatches } from "../../lib/tokens"
 import { csrfToken } from "./csrf-token"
 import { requestPath } from "./portal-headers"
 import { renderPortalMessage } from "./portal-pages"
+import { requestT } from "./request-locale"
 
 /**
  * For POST pages, after `portalPageAuth` (which puts the session into the Authorization header).
@@ -15,11 +16,10 @@ export async function verifyCsrf(req: MedusaRequest, res: MedusaResponse, next: 
   if (submittedSecretMatches(sent, csrfToken(req))) {
     return next()
   }
+  const t = await requestT(req)
   await renderPortalMessage(req, res, 403, {
-    title: "This page has expired",
-    paragraphs: [
-      "For your security, a form stops working when it was opened before you last signed in, or did not come from this portal. Nothing was changed.",
-    ],
-    link: { url: formPagePath(requestPath(req)), label: "Reload the page and try again" },
+    title: t("msg.expired_form.title"),
+    paragraphs: [t("msg.expired_form.body")],
+    link: { url: formPagePath(requestPath(req)), label: t("msg.expired_form.reload") },
   })
 }

@@ -6,7 +6,6 @@ import {
   isPdfRendererBusy,
   pdfFileName,
   PdfDocumentData,
-  secondsText,
 } from "../../lib/pdf"
 import { serializePortalEstimateDetail, serializePortalInvoiceDetail } from "../../lib/serializers"
 import { PORTAL_MODULE } from "../../modules/portal"
@@ -17,6 +16,7 @@ import { requestSettings } from "./request-settings"
 import { loadDocumentPdf, loadPortalCustomer, loadStandingDecision } from "../loaders"
 import { onlinePayment } from "./online-payment"
 import { renderPortalMessage } from "./portal-pages"
+import { requestLocale, requestT } from "./request-locale"
 
 type PdfFace = "page" | "store" | "admin"
 
@@ -65,7 +65,9 @@ async function renderOrRefuse(
   settings: ModulePortalSettings
 ): Promise<Buffer | null> {
   try {
-    return await req.scope.resolve<PortalModuleService>(PORTAL_MODULE).renderDocumentPdf(data, settings)
+    // The customer's language on their faces; the owner's download stays in the admin's (English).
+    const locale = face === "admin" ? undefined : await requestLocale(req)
+    return await req.scope.resolve<PortalModuleService>(PORTAL_MODULE).renderDocumentPdf(data, settings, { locale })
   } catch (error) {
     if (!isPdfRendererBusy(error)) {
       throw error
@@ -73,10 +75,11 @@ async function renderOrRefuse(
     const seconds = error.retryAfterSeconds
     res.setHeader("Retry-After", String(seconds))
     if (face === "page") {
+      const t = await requestT(req)
       await renderPortalMessage(req, res, 503, {
-        title: "Your PDF is not ready yet",
-        paragraphs: [`Many documents are being prepared right now. Please try again in ${secondsText(seconds)}.`],
-        link: { url: req.path.replace(/\/pdf$/, ""), label: "Back to the document" },
+        title: t("msg.pdf_busy.title"),
+        paragraphs: [t("msg.pdf_busy.body", { wait: t("msg.wait.seconds", { count: seconds }) })],
+        link: { url: req.path.replace(/\/pdf$/, ""), label: t("msg.pdf_busy.back") },
       })
     } else {
       res.status(503).json({

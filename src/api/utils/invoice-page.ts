@@ -2,6 +2,7 @@ import type { MedusaRequest } from "@medusajs/framework/http"
 import type { StoreInvoiceDetail } from "../../lib/serializers"
 import { onlinePayment } from "./online-payment"
 import { requestSettings } from "./request-settings"
+import { requestT } from "./request-locale"
 
 /**
  * What the invoice page renders besides the invoice: whether Pay Now is offered (and why not) and
@@ -9,9 +10,9 @@ import { requestSettings } from "./request-settings"
  * Pay Now both render it.
  */
 export async function invoicePageData(req: MedusaRequest, invoice: StoreInvoiceDetail) {
-  const [payment, settings] = await Promise.all([onlinePayment(req, invoice), requestSettings(req)])
+  const [payment, settings, t] = await Promise.all([onlinePayment(req, invoice), requestSettings(req), requestT(req)])
   return {
-    title: `Invoice ${invoice.number}`,
+    title: t("page.invoice.title", { number: invoice.number }),
     invoice,
     payment,
     payment_instructions: settings.payment_instructions?.trim() || null,

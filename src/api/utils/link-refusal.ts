@@ -7,9 +7,11 @@ import { withNext } from "../../lib/portal-next"
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
 import { tooManyRequests } from "../portal/login/limits"
-import { CONTACT_ONLY_REFUSALS, PORTAL_REFUSALS } from "./portal-auth"
+import { contactOnlyRefusal, portalRefusal } from "./portal-auth"
 import { renderPortalMessage } from "./portal-pages"
 import { requestSettings } from "./request-settings"
+import type { Translate } from "../../lib/i18n"
+import { requestT } from "./request-locale"
 
 /** A refused link, with the customer its token named when it named one. */
 export type RefusedLink = { reason: LinkFailure; retry_after?: number; customer_id?: string }
@@ -37,11 +39,11 @@ export async function newLinkBlocker(req: MedusaRequest, refused: RefusedLink): 
 }
 
 /** What a refused link itself is, when that is what the page talks about. */
-const LINK_STATES = {
-  unknown: { status: 404, title: "This link is not valid", paragraph: "Check that you opened the whole link from your email." },
-  expired: { status: 410, title: "This link has expired", paragraph: "For your security, portal links only work for a limited time." },
-  revoked: { status: 410, title: "This link no longer works", paragraph: "The link was replaced or withdrawn by the business." },
-} as const
+const LINK_STATUS = { unknown: 404, expired: 410, revoked: 410 } as const
+
+function linkState(shown: keyof typeof LINK_STATUS, t: Translate) {
+  return { status: LINK_STATUS[shown], title: t(`msg.link.${shown}_title`), paragraph: t(`msg.link.${shown}_body`) }
+}
 
 /**
  * The link page's answer to a refused link: what happened and the one next step that can work
@@ -50,36 +52,39 @@ const LINK_STATES = {
  */
 export async function renderLinkRefusal(req: MedusaRequest, res: MedusaResponse, refused: RefusedLink, token: string, next: unknown) {
   const linkUrl = `/portal/access/${encodeURIComponent(token)}`
+  const t = await requestT(req)
   if (refused.retry_after) {
-    return tooManyRequests(req, res, refused.retry_after, { url: withNext(linkUrl, next), label: "Try the link again" })
+    return tooManyRequests(req, res, refused.retry_after, { url: withNext(linkUrl, next), label: t("msg.link.try_again") })
   }
   const { shown, step } = linkNextStep(refused.reason, await newLinkBlocker(req, refused))
   if (shown !== "unknown" && shown !== "expired" && shown !== "revoked") {
-    return renderPortalMessage(req, res, PORTAL_REFUSALS[shown].status, {
-      title: PORTAL_REFUSALS[shown].title,
-      paragraphs: [CONTACT_ONLY_REFUSALS[shown].paragraph],
-      contact: { why: CONTACT_ONLY_REFUSALS[shown].contact_why, button: true },
+    const refusal = portalRefusal(shown, t)
+    const page = contactOnlyRefusal(shown, t)
+    return renderPortalMessage(req, res, refusal.status, {
+      title: refusal.title,
+      paragraphs: [page.paragraph],
+      contact: { why: page.contact_why, button: true },
     })
   }
-  const state = LINK_STATES[shown]
+  const state = linkState(shown, t)
   if (step === "renew") {
     return renderPortalMessage(req, res, state.status, {
       title: state.title,
-      paragraphs: [state.paragraph, "We can email you a new one."],
-      action: { url: withNext(`${linkUrl}/renew`, next), label: "Email me a new link" },
+      paragraphs: [state.paragraph, t("msg.link.can_email")],
+      action: { url: withNext(`${linkUrl}/renew`, next), label: t("msg.new_link") },
     })
   }
   if (step === "login") {
     return renderPortalMessage(req, res, state.status, {
       title: state.title,
-      paragraphs: [state.paragraph, "You can ask for a new link with your email address."],
-      link: { url: withNext("/portal/login", next), label: "Email me a new link" },
+      paragraphs: [state.paragraph, t("msg.link.ask_with_email")],
+      link: { url: withNext("/portal/login", next), label: t("msg.new_link") },
     })
   }
   // No address on file (or no access): an emailed link would never come.
   return renderPortalMessage(req, res, state.status, {
     title: state.title,
     paragraphs: [state.paragraph],
-    contact: { why: "for a new link", button: true },
+    contact: { why: t("msg.link.contact_why"), button: true },
   })
 }

@@ -5,12 +5,13 @@ import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
 import { requestSettings } from "./request-settings"
 import { isStripeRegistered } from "../../workflows/payments/utils/stripe-provider"
+import { requestT } from "./request-locale"
 
 /** What the customer is told when Pay Now is not offered (nothing when there is nothing to pay). */
 const REASONS: Record<NotPayableReason, string | null> = {
   settled: null,
-  payments_off: "Online payment is not offered for this invoice. Please pay as agreed with the business.",
-  not_set_up: "Online payment is not set up yet. Please pay as agreed with the business.",
+  payments_off: "msg.not_payable.payments_off",
+  not_set_up: "msg.not_payable.not_set_up",
 }
 
 /**
@@ -28,5 +29,6 @@ export async function onlinePayment(
     allow_payments: (await requestSettings(req)).allow_payments,
     stripe_ready: Boolean(portal.getStripePublishableKey()) && (await isStripeRegistered(req.scope)),
   })
-  return { available: reason === null, reason: reason ? REASONS[reason] : null }
+  const key = reason ? REASONS[reason] : null
+  return { available: reason === null, reason: key ? (await requestT(req))(key) : null }
 }

@@ -7,6 +7,8 @@ import { withNext } from "../../lib/portal-next"
 import { requestPath } from "./portal-headers"
 import { renderPortalMessage } from "./portal-pages"
 import { portalRulesWithSettings } from "./portal-rules"
+import type { Translate } from "../../lib/i18n"
+import { rememberCustomerLocale, requestT } from "./request-locale"
 import { rememberRequestSettings, requestSettings } from "./request-settings"
 
 /**
@@ -77,53 +79,33 @@ function cookieAsBearer(req: MedusaRequest, _res: MedusaResponse, next: MedusaNe
   next()
 }
 
-/** What a refused customer is told, per reason (pages and JSON alike). */
-export const PORTAL_REFUSALS = {
-  portal_disabled: {
-    status: 403,
-    title: "The portal is not available",
-    message: "This business has turned its customer portal off. Please contact them directly.",
-  },
-  access_disabled: {
-    status: 403,
-    title: "Your portal access is turned off",
-    message: "Your access to this portal has been disabled. Please contact the business if you think this is a mistake.",
-  },
-  link_revoked: {
-    status: 401,
-    title: "This link no longer works",
-    message: "The link you used was replaced or withdrawn. Ask for a new one below.",
-  },
-  account_closed: {
-    status: 403,
-    title: "This account is closed",
-    message: "This customer account no longer exists. Please contact the business.",
-  },
-  signed_out: {
-    status: 401,
-    title: "Please open your portal link",
-    message: "Open the link from your latest email, or ask for a new one below.",
-  },
+/**
+ * What a refused customer is told, per reason (pages and JSON alike), in their language: the
+ * words are the catalogs' `refusal.<reason>.*` (src/lib/i18n).
+ */
+export const PORTAL_REFUSAL_STATUS = {
+  portal_disabled: 403,
+  access_disabled: 403,
+  link_revoked: 401,
+  account_closed: 403,
+  signed_out: 401,
 } as const
+
+export type PortalRefusalReason = keyof typeof PORTAL_REFUSAL_STATUS
+
+export function portalRefusal(reason: PortalRefusalReason, t: Translate) {
+  return { status: PORTAL_REFUSAL_STATUS[reason], title: t(`refusal.${reason}.title`), message: t(`refusal.${reason}.message`) }
+}
 
 /**
  * Refusals no new link can fix, as a page tells them: what happened, and why to contact the
  * business, the only next step (the link page uses them too).
  */
-export const CONTACT_ONLY_REFUSALS = {
-  portal_disabled: {
-    paragraph: "This business has turned its customer portal off, so it cannot be opened and no new links can be sent.",
-    contact_why: "for your invoices and estimates",
-  },
-  access_disabled: {
-    paragraph: "Your access to this portal has been turned off, so your links no longer work and no new ones can be sent.",
-    contact_why: "to get access again",
-  },
-  account_closed: {
-    paragraph: "This customer account no longer exists.",
-    contact_why: "if you think this is a mistake",
-  },
-} as const
+export type ContactOnlyRefusal = "portal_disabled" | "access_disabled" | "account_closed"
+
+export function contactOnlyRefusal(reason: ContactOnlyRefusal, t: Translate) {
+  return { paragraph: t(`refusal.${reason}.paragraph`), contact_why: t(`refusal.${reason}.contact_why`) }
+}
 
 /**
  * The portal's rules for one request: a portal session (or, on store routes, the customer's own
@@ -135,8 +117,9 @@ export async function portalSessionOutcome(req: MedusaRequest, context: AuthCont
     return { outcome: "signed_out" as const }
   }
   const sessionId = context.actor_type === PORTAL_ACTOR_TYPE ? String(context.app_metadata?.portal_session_id ?? "") : undefined
-  const { outcome, settings } = await portalRulesWithSettings(req.scope, customerId, sessionId)
+  const { outcome, settings, customer_locale } = await portalRulesWithSettings(req.scope, customerId, sessionId)
   rememberRequestSettings(req, settings)
+  rememberCustomerLocale(req, customer_locale)
   return outcome === "ok" ? { outcome, auth: { customer_id: customerId, portal_session_id: sessionId } } : { outcome }
 }
 
@@ -155,7 +138,8 @@ function requirePortalAccess(face: "page" | "json") {
       ;(req as MedusaRequest & { portal?: PortalAuthContext }).portal = auth
       return next()
     }
-    const refusal = PORTAL_REFUSALS[outcome]
+    const t = await requestT(req)
+    const refusal = portalRefusal(outcome, t)
     if (face === "json") {
       res.status(refusal.status).json({
         type: refusal.status === 401 ? "unauthorized" : "not_allowed",
@@ -172,11 +156,11 @@ function requirePortalAccess(face: "page" | "json") {
       return renderPortalMessage(req, res, refusal.status, {
         title: refusal.title,
         paragraphs: [refusal.message],
-        link: { url: withNext("/portal/login", next), label: "Email me a new link" },
+        link: { url: withNext("/portal/login", next), label: t("msg.new_link") },
       })
     }
     // No link can help (the portal is off, their access too, the account gone): the business can.
-    const page = CONTACT_ONLY_REFUSALS[outcome]
+    const page = contactOnlyRefusal(outcome, t)
     await renderPortalMessage(req, res, refusal.status, {
       title: refusal.title,
       paragraphs: [page.paragraph],
@@ -222,14 +206,6 @@ const SECTION_SETTINGS = {
   history: "allow_service_history",
 } as const
 
-const SECTION_NAMES = {
-  invoices: "Invoices",
-  estimates: "Estimates",
-  payments: "Online payment",
-  profile: "Profile updates",
-  history: "Service history",
-} as const
-
 export type PortalSectionKey = keyof typeof SECTION_SETTINGS
 
 /** A section the business turned off answers 403 with a message that says so. */
@@ -239,11 +215,12 @@ export function requireSection(section: PortalSectionKey, face: "page" | "json")
     if (settings[SECTION_SETTINGS[section]]) {
       return next()
     }
-    const message = `${SECTION_NAMES[section]} is not available in this portal. Please contact the business if you need it.`
+    const t = await requestT(req)
+    const message = t(`msg.section_off.${section}`)
     if (face === "json") {
       res.status(403).json({ type: "not_allowed", message })
       return
     }
-    await renderPortalMessage(req, res, 403, { title: "This section is turned off", paragraphs: [message] })
+    await renderPortalMessage(req, res, 403, { title: t("msg.section_off.title"), paragraphs: [message] })
   }
 }

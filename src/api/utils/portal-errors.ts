@@ -8,29 +8,33 @@ import { errorHandler, getHttpResponseFromError } from "@medusajs/framework/http
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { applyPortalResponseHeaders, isPortalPagePath, isStorePortalPath, requestPath } from "./portal-headers"
 import { PortalMessage, renderPortalMessage } from "./portal-pages"
+import type { Translate } from "../../lib/i18n"
+import { requestT } from "./request-locale"
 
-const NOT_FOUND: PortalMessage = {
-  title: "Page not found",
-  paragraphs: ["We could not find this page. The link may be mistyped, or the document is no longer available to you."],
-  link: { url: "/portal", label: "Go to your portal" },
+function notFound(t: Translate): PortalMessage {
+  return {
+    title: t("msg.error.not_found_title"),
+    paragraphs: [t("msg.error.not_found_body")],
+    link: { url: "/portal", label: t("msg.error.go_to_portal") },
+  }
 }
 
 /** What a customer reads for an error status; 4xx messages from Medusa errors are meant for users. */
-function portalErrorMessage(status: number, message: string | undefined): PortalMessage {
+function portalErrorMessage(status: number, message: string | undefined, t: Translate): PortalMessage {
   if (status === 404) {
-    return NOT_FOUND
+    return notFound(t)
   }
   if (status >= 500) {
     return {
-      title: "Something went wrong",
-      paragraphs: ["Please try again in a moment. If it keeps happening, contact the business."],
-      link: { url: "/portal", label: "Go to your portal" },
+      title: t("msg.error.server_title"),
+      paragraphs: [t("msg.error.server_body")],
+      link: { url: "/portal", label: t("msg.error.go_to_portal") },
     }
   }
   return {
-    title: status === 401 || status === 403 ? "You cannot open this page" : "This request could not be completed",
-    paragraphs: [message || "Go back and try again."],
-    link: { url: "/portal", label: "Go to your portal" },
+    title: status === 401 || status === 403 ? t("msg.error.forbidden_title") : t("msg.error.bad_request_title"),
+    paragraphs: [message || t("msg.error.bad_request_body")],
+    link: { url: "/portal", label: t("msg.error.go_to_portal") },
   }
 }
 
@@ -44,7 +48,7 @@ async function renderPortalError(err: unknown, req: MedusaRequest, res: MedusaRe
   } else {
     logger.info(`Portal page ${requestPath(req)} answered ${statusCode}: ${body.message}`)
   }
-  await renderPortalMessage(req, res, statusCode, portalErrorMessage(statusCode, body.message))
+  await renderPortalMessage(req, res, statusCode, portalErrorMessage(statusCode, body.message, await requestT(req)))
 }
 
 /**
@@ -80,5 +84,5 @@ export function portalErrorHandler(): MedusaErrorHandlerFunction {
  * has no catch-all route segment, hence a middleware.
  */
 export async function portalNotFound(req: MedusaRequest, res: MedusaResponse, _next: MedusaNextFunction) {
-  await renderPortalMessage(req, res, 404, NOT_FOUND)
+  await renderPortalMessage(req, res, 404, notFound(await requestT(req)))
 }

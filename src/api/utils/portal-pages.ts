@@ -1,7 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { renderPage } from "../../lib/pages/render"
 import type { ModulePortalSettings } from "../../types/module"
+import { type Translate, translator } from "../../lib/i18n"
 import { csrfToken } from "./csrf-token"
+import { requestLocale } from "./request-locale"
 import { requestSettings } from "./request-settings"
 
 /**
@@ -29,13 +31,13 @@ export function setPortalPageHeaders(res: MedusaResponse, csp = CSP) {
 export type PortalSection = "invoices" | "estimates" | "profile" | "history"
 
 /** The navigation: only the sections the business turned on. */
-export function portalNavigation(settings: ModulePortalSettings) {
+export function portalNavigation(settings: ModulePortalSettings, t: Translate) {
   return [
-    { section: "home", label: "Home", url: "/portal", on: true },
-    { section: "invoices", label: "Invoices", url: "/portal/invoices", on: settings.allow_invoices },
-    { section: "estimates", label: "Estimates", url: "/portal/estimates", on: settings.allow_estimates },
-    { section: "history", label: "Service history", url: "/portal/history", on: settings.allow_service_history },
-    { section: "profile", label: "Profile", url: "/portal/profile", on: settings.allow_profile_updates },
+    { section: "home", label: t("page.nav.home"), url: "/portal", on: true },
+    { section: "invoices", label: t("page.nav.invoices"), url: "/portal/invoices", on: settings.allow_invoices },
+    { section: "estimates", label: t("page.nav.estimates"), url: "/portal/estimates", on: settings.allow_estimates },
+    { section: "history", label: t("page.nav.history"), url: "/portal/history", on: settings.allow_service_history },
+    { section: "profile", label: t("page.nav.profile"), url: "/portal/profile", on: settings.allow_profile_updates },
   ].filter((item) => item.on)
 }
 
@@ -58,20 +60,24 @@ export async function sendPortalPage(
   data: Record<string, unknown>,
   { csp }: { csp?: string } = {}
 ) {
-  const settings = await requestSettings(req)
+  const [settings, locale] = await Promise.all([requestSettings(req), requestLocale(req)])
   const signedIn = Boolean((req as MedusaRequest & { portal?: unknown }).portal)
   setPortalPageHeaders(res, csp)
+  // The answer depends on Accept-Language (for a customer who chose no language).
+  res.vary("Accept-Language")
+  res.setHeader("Content-Language", locale)
   res.status(status).type("html").send(
     renderPage(
       template,
       {
         signed_in: signedIn,
-        nav: signedIn ? portalNavigation(settings) : [],
+        nav: signedIn ? portalNavigation(settings, translator(locale)) : [],
         csrf: signedIn ? csrfToken(req) : null,
         path: req.path,
         ...data,
       },
-      settings
+      settings,
+      locale
     )
   )
 }

@@ -19,7 +19,11 @@ export async function portalRulesWithSettings(
   scope: MedusaContainer,
   customerId: string,
   sessionId: string | undefined
-): Promise<{ outcome: PortalRequestCheck["outcome"] | "account_closed"; settings: PortalRequestCheck["settings"] }> {
+): Promise<{
+  outcome: PortalRequestCheck["outcome"] | "account_closed"
+  settings: PortalRequestCheck["settings"]
+  customer_locale?: string | null
+}> {
   const [check, [customer]] = await Promise.all([
     scope.resolve<PortalModuleService>(PORTAL_MODULE).checkPortalRequest(customerId, sessionId),
     scope.resolve<ICustomerModuleService>(Modules.CUSTOMER).listCustomers({ id: customerId }, { select: ["id"], take: 1 }),

@@ -5,6 +5,7 @@ import { createHash } from "crypto"
 import { clientAddress } from "../../lib/trusted-proxies"
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
+import { type Translate, translator } from "../../lib/i18n"
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retry_after: number }
 
@@ -38,13 +39,12 @@ export async function hitRateLimit(
 }
 
 /** "45 seconds", "1 minute", "3 minutes": a `retry_after` as a person says it (rounded up). */
-export function retryWaitText(seconds: number) {
+export function retryWaitText(seconds: number, t: Translate = translator("en")) {
   const s = Math.max(1, Math.ceil(seconds))
   if (s < 60) {
-    return `${s} second${s === 1 ? "" : "s"}`
+    return t("msg.wait.seconds", { count: s })
   }
-  const minutes = Math.ceil(s / 60)
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`
+  return t("msg.wait.minutes", { count: Math.ceil(s / 60) })
 }
 
 /**

@@ -14,6 +14,8 @@ import type {
 import { isEmailTemplateName } from "./templates"
 import type { ResolvedBranding } from "./branding"
 import { cleanText, httpUrl, resolveBranding } from "./branding"
+import { DEFAULT_LOCALE as DEFAULT_LANGUAGE, type Translate, supportedLocale, translator } from "../i18n"
+import { paymentMethodLabel } from "../payment-methods"
 
 export { DEFAULT_ACCENT_COLOR, DEFAULT_BUSINESS_NAME, resolveBranding } from "./branding"
 export type { ResolvedBranding } from "./branding"
@@ -52,6 +54,8 @@ function getEnvironments() {
         lstripBlocks: true,
       })
     environments = { html: make(true), text: make(false) }
+    // Plain-text "Label:" columns: padded so the values line up, whatever the language's label length.
+    environments.text.addGlobal("label", (text: string, width: number) => `${text}:`.padEnd(width))
   }
   return environments
 }
@@ -148,7 +152,8 @@ type Prepared = { subject: string; context: Record<string, unknown> }
 type Preparer<T extends EmailTemplateName> = (
   data: EmailTemplateDataMap[T],
   brand: ResolvedBranding,
-  format: Formatter
+  format: Formatter,
+  t: Translate
 ) => Prepared
 
 /*
@@ -157,13 +162,15 @@ type Preparer<T extends EmailTemplateName> = (
  * Subjects are plain text built here, never HTML-escaped.
  */
 const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
-  "portal-access": (data, brand, format) => {
+  "portal-access": (data, brand, format, t) => {
     const expires = format.date("expires_at", data.expires_at)
     if (!expires) {
       throw invalid("portal-access", "expires_at is required")
     }
     return {
-      subject: brand.has_business_name ? `Your ${brand.name} customer portal link` : "Your customer portal link",
+      subject: brand.has_business_name
+        ? t("email.portal_access.subject_business", { business: brand.name })
+        : t("email.portal_access.subject"),
       context: {
         first_name: cleanText(data.customer_first_name),
         portal_url: requireUrl("portal-access", "portal_url", data.portal_url),
@@ -171,10 +178,12 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
-  "invoice-sent": (data, brand, format) => {
+  "invoice-sent": (data, brand, format, t) => {
     const number = requireText("invoice-sent", "invoice_number", data.invoice_number)
     return {
-      subject: brand.has_business_name ? `Invoice ${number} from ${brand.name}` : `Invoice ${number}`,
+      subject: brand.has_business_name
+        ? t("email.invoice_sent.subject_business", { number, business: brand.name })
+        : t("email.invoice_sent.subject", { number }),
       context: {
         first_name: cleanText(data.customer_first_name),
         invoice_number: number,
@@ -185,10 +194,12 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
-  "estimate-sent": (data, brand, format) => {
+  "estimate-sent": (data, brand, format, t) => {
     const number = requireText("estimate-sent", "estimate_number", data.estimate_number)
     return {
-      subject: brand.has_business_name ? `Estimate ${number} from ${brand.name}` : `Estimate ${number}`,
+      subject: brand.has_business_name
+        ? t("email.estimate_sent.subject_business", { number, business: brand.name })
+        : t("email.estimate_sent.subject", { number }),
       context: {
         first_name: cleanText(data.customer_first_name),
         estimate_number: number,
@@ -198,25 +209,29 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
-  "payment-receipt": (data, brand, format) => {
+  "payment-receipt": (data, brand, format, t) => {
     const number = requireText("payment-receipt", "invoice_number", data.invoice_number)
     return {
-      subject: brand.has_business_name ? `Receipt for invoice ${number} from ${brand.name}` : `Receipt for invoice ${number}`,
+      subject: brand.has_business_name
+        ? t("email.payment_receipt.subject_business", { number, business: brand.name })
+        : t("email.payment_receipt.subject", { number }),
       context: {
         first_name: cleanText(data.customer_first_name),
         invoice_number: number,
         amount: format.money("amount", data.amount, data.currency_code),
         paid_on: format.date("paid_at", data.paid_at),
-        method_label: requireText("payment-receipt", "method_label", data.method_label),
+        method_label: methodLabel(requireText("payment-receipt", "method_label", data.method_label), data.method, t),
         still_due: data.still_due != null && Number(data.still_due) > 0 ? format.money("still_due", data.still_due, data.currency_code) : null,
         portal_url: requireUrl("payment-receipt", "portal_url", data.portal_url),
       },
     }
   },
-  "payment-refunded": (data, brand, format) => {
+  "payment-refunded": (data, brand, format, t) => {
     const number = requireText("payment-refunded", "invoice_number", data.invoice_number)
     return {
-      subject: brand.has_business_name ? `Refund for invoice ${number} from ${brand.name}` : `Refund for invoice ${number}`,
+      subject: brand.has_business_name
+        ? t("email.payment_refunded.subject_business", { number, business: brand.name })
+        : t("email.payment_refunded.subject", { number }),
       context: {
         first_name: cleanText(data.customer_first_name),
         invoice_number: number,
@@ -227,11 +242,13 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
-  "estimate-approved": (data, brand, format) => {
+  "estimate-approved": (data, brand, format, t) => {
     const number = requireText("estimate-approved", "estimate_number", data.estimate_number)
     const hash = requireText("estimate-approved", "document_hash", data.document_hash)
     return {
-      subject: brand.has_business_name ? `You approved estimate ${number} from ${brand.name}` : `You approved estimate ${number}`,
+      subject: brand.has_business_name
+        ? t("email.estimate_approved.subject_business", { number, business: brand.name })
+        : t("email.estimate_approved.subject", { number }),
       context: {
         first_name: cleanText(data.customer_first_name),
         estimate_number: number,
@@ -243,6 +260,7 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
+  // To the owner, in the admin's language (English): not a customer-facing email.
   "estimate-decided": (data, _brand, format) => {
     const number = requireText("estimate-decided", "estimate_number", data.estimate_number)
     const customer = requireText("estimate-decided", "customer_name", data.customer_name)
@@ -259,6 +277,11 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
+}
+
+/** A payment method in the email's language when the caller named it (its code); the given label otherwise. */
+function methodLabel(label: string, method: string | undefined, t: Translate) {
+  return method ? t(`payment_method.${paymentMethodLabel(method) === label ? method : "other"}`) : label
 }
 
 /** Blank lines left by `if` blocks collapse to one; lines lose trailing spaces. */
@@ -290,10 +313,14 @@ export function renderEmail<T extends EmailTemplateName>(
   if (!data || typeof data !== "object") {
     throw invalid(template, "data is required")
   }
-  const brand = resolveBranding(branding)
+  // The words follow the language of `locale` ("es-MX" reads Spanish); dates and amounts its region.
+  const language = template === "estimate-decided" ? DEFAULT_LANGUAGE : (supportedLocale(data.locale) ?? DEFAULT_LANGUAGE)
+  const t = translator(language)
+  const resolved = resolveBranding(branding)
+  const brand = resolved.has_business_name ? resolved : { ...resolved, name: t("page.layout.brand_fallback") }
   const prepare = preparers[template] as Preparer<T>
-  const { subject, context } = prepare(data, brand, formatter(template, data))
-  const view = { ...context, brand, subject }
+  const { subject, context } = prepare(data, brand, formatter(template, data), t)
+  const view = { ...context, brand, subject, t, language }
   const env = getEnvironments()
   return {
     subject,

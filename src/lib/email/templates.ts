@@ -17,7 +17,10 @@ export type EmailBranding = {
 
 /** Formatting options every template accepts. */
 export type EmailFormatting = {
-  /** BCP 47 locale for dates and amounts; "en-US" by default. */
+  /**
+   * BCP 47 locale: the words follow its language when the catalogs have it ("es", "es-MX";
+   * English otherwise), dates and amounts the whole tag; "en-US" by default.
+   */
   locale?: string
   /** IANA time zone for dates; "UTC" by default, so date-only values never shift a day. */
   time_zone?: string
@@ -73,6 +76,8 @@ export type PaymentReceiptEmailData = EmailFormatting & {
   method_label: string
   /** What is still due after a part payment; absent or 0 when this payment settled the invoice. */
   still_due?: EmailAmount | null
+  /** The method's code (`bank_transfer`): the label is then printed in the email's language. */
+  method?: string
   /** Where the customer sees the invoice (the portal home; the session decides access). */
   portal_url: string
 }

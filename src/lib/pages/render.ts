@@ -1,11 +1,14 @@
 import path from "path"
 import nunjucks from "nunjucks"
 import { accentPalette } from "../accent"
-import { lineAmount, LINE_AMOUNT_LABEL } from "../line-amount"
+import { DEFAULT_LOCALE, formatDate, formatMoney, type PortalLocale, supportedLocale, translator } from "../i18n"
+import { lineAmount } from "../line-amount"
 
 /**
  * Server-rendered portal pages. Templates live in src/templates/pages (copied next to the
  * compiled code by the build), autoescaped, so customer data can never inject markup.
+ * Every word a customer reads comes from the catalogs (src/lib/i18n): templates print
+ * `{{ t("page.…") }}`, and the `date` and `money` filters format in the page's language.
  */
 export const PAGES_DIR = path.join(__dirname, "..", "..", "templates", "pages")
 
@@ -14,43 +17,26 @@ const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(PAGES_DIR, { 
   throwOnUndefined: false,
 })
 
-// Building an Intl formatter costs 40–70 µs and a list page formats ~80 values: one per
-// locale and currency, kept for the process (a handful of entries).
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
-const moneyFormats = new Map<string, Intl.NumberFormat>()
-
-function dateFormat(locale: string) {
-  let format = dateFormats.get(locale)
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: "medium" })
-    dateFormats.set(locale, format)
-  }
-  return format
-}
-
-function moneyFormat(locale: string, currency: string) {
-  const key = `${locale}|${currency}`
-  let format = moneyFormats.get(key)
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { style: "currency", currency })
-    moneyFormats.set(key, format)
-  }
-  return format
+/** The language of the page being rendered: nunjucks calls filters with the render context as `this`. */
+function contextLocale(context: unknown): PortalLocale {
+  return supportedLocale((context as { ctx?: { locale?: unknown } } | undefined)?.ctx?.locale) ?? DEFAULT_LOCALE
 }
 
 /** The pages' `date` filter. */
-export const formatPageDate = (value: unknown, locale = "en-US") =>
-  value ? dateFormat(locale).format(new Date(value as string)) : ""
+export const formatPageDate = (value: unknown, locale: string = DEFAULT_LOCALE) => formatDate(value, locale)
 
 /** The pages' `money` filter. */
-export const formatPageMoney = (value: unknown, currency: string, locale = "en-US") =>
-  value == null ? "" : moneyFormat(locale, currency.toUpperCase()).format(Number(value))
+export const formatPageMoney = (value: unknown, currency: string, locale: string = DEFAULT_LOCALE) =>
+  formatMoney(value == null ? value : Number(value), currency, locale)
 
-env.addFilter("date", formatPageDate)
-env.addFilter("money", formatPageMoney)
+env.addFilter("date", function (this: unknown, value: unknown) {
+  return formatPageDate(value, contextLocale(this))
+})
+env.addFilter("money", function (this: unknown, value: unknown, currency: string) {
+  return formatPageMoney(value, currency, contextLocale(this))
+})
 // A line's "Amount" means the same on every page, PDF and admin screen (lib/line-amount.ts).
 env.addFilter("line_amount", lineAmount)
-env.addGlobal("line_amount_label", LINE_AMOUNT_LABEL)
 
 export type PageBranding = {
   business_name?: string | null
@@ -59,11 +45,19 @@ export type PageBranding = {
   support_email?: string | null
 }
 
-export function renderPage(template: string, data: Record<string, unknown>, branding: PageBranding = {}) {
+export function renderPage(
+  template: string,
+  data: Record<string, unknown>,
+  branding: PageBranding = {},
+  locale: PortalLocale = DEFAULT_LOCALE
+) {
+  const t = translator(locale)
   return env.render(template, {
     ...data,
+    locale,
+    t,
     branding: {
-      business_name: branding.business_name || "Customer portal",
+      business_name: branding.business_name || t("page.layout.brand_fallback"),
       has_business_name: Boolean(branding.business_name),
       logo_url: branding.logo_url || null,
       // Lands in a style attribute: only plain hex colours come out (accentPalette), readable ones.

@@ -24,14 +24,15 @@ export function drawDecision(layout: Layout, decision: PdfEstimateDecision | nul
   if (!decision) {
     return
   }
-  const who = optionalText("decision.signed_name", decision.signed_name) || "the customer"
+  const { t } = format
+  const who = optionalText("decision.signed_name", decision.signed_name) || t("pdf.the_customer")
   const when = format.date("decision.decided_at", decision.decided_at)
   const hash = optionalText("decision.document_hash", decision.document_hash)
   const reason = optionalText("decision.note", decision.note)
   const lines =
     decision.decision === "accepted"
-      ? [`Approved by ${who} on ${when}.`]
-      : [`Rejected by ${who} on ${when}.`, ...(reason ? [`Reason: ${reason}`] : [])]
-  lines.push(`Document SHA-256: ${hash}`)
-  drawTextSection(layout, decision.decision === "accepted" ? "Approval" : "Decision", lines.join("\n"))
+      ? [t("pdf.approved_by", { who, when })]
+      : [t("pdf.rejected_by", { who, when }), ...(reason ? [t("pdf.reason", { reason })] : [])]
+  lines.push(t("pdf.document_hash", { hash }))
+  drawTextSection(layout, decision.decision === "accepted" ? t("pdf.approval") : t("pdf.decision"), lines.join("\n"))
 }

@@ -1,6 +1,7 @@
 import type { MedusaError } from "@medusajs/framework/utils"
 import { invalidDataError } from "./on-demand"
 import type { PdfAmount, PdfDate, PdfRenderOptions } from "./types"
+import { type Translate, translator } from "../i18n/translate"
 
 const DEFAULT_LOCALE = "en-US"
 const DEFAULT_TIME_ZONE = "UTC"
@@ -49,6 +50,8 @@ export type PdfFormatter = {
   parseDate(field: string, value: PdfDate | null | undefined): Date
   /** "January 5, 2025", or "" when missing. */
   date(field: string, value: PdfDate | null | undefined): string
+  /** The document's words in the locale's language (the catalogs' `pdf.*`; English when not shipped). */
+  t: Translate
 }
 
 export function createPdfFormatter(currencyCode: unknown, options: PdfRenderOptions = {}): PdfFormatter {
@@ -73,6 +76,7 @@ export function createPdfFormatter(currencyCode: unknown, options: PdfRenderOpti
   }
 
   return {
+    t: translator(options.locale),
     decimal,
     // Decimal strings go to Intl as strings (NumberFormat v3): formatted exactly, no float round trip.
     money: (field, value) => currency.format(decimal(field, value) as unknown as number),

@@ -2,6 +2,7 @@ import PDFDocument from "pdfkit"
 import type { ResolvedBranding } from "../email/branding"
 import { statusBadgeColors } from "./status-colors"
 import { toWinAnsi } from "./win-ansi"
+import { type Translate, translator } from "../i18n/translate"
 
 /*
  * The page furniture both templates share: header, parties, tables that break across pages,
@@ -31,6 +32,8 @@ export type Layout = {
   width: number
   /** Resolves with the whole file once finishLayout() has ended the document. */
   output: Promise<Buffer>
+  /** The document's language (footer words). */
+  t: Translate
 }
 
 type TextStyle = { font?: string; size?: number; color?: string }
@@ -60,7 +63,13 @@ function ensureSpace(layout: Layout, height: number): boolean {
   return true
 }
 
-export function createLayout(brand: ResolvedBranding, heading: string, creationDate: Date, seller: SellerBlock = { lines: [] }): Layout {
+export function createLayout(
+  brand: ResolvedBranding,
+  heading: string,
+  creationDate: Date,
+  seller: SellerBlock = { lines: [] },
+  t: Translate = translator("en")
+): Layout {
   const doc = new PDFDocument({
     size: "A4",
     margins: MARGIN,
@@ -77,7 +86,7 @@ export function createLayout(brand: ResolvedBranding, heading: string, creationD
     doc.on("error", reject)
   })
   const width = doc.page.width - MARGIN.left - MARGIN.right
-  return { doc, brand, seller, heading, left: MARGIN.left, right: MARGIN.left + width, width, output }
+  return { doc, brand, seller, heading, left: MARGIN.left, right: MARGIN.left + width, width, output, t }
 }
 
 /**
@@ -333,9 +342,9 @@ function drawPageChrome(layout: Layout) {
     doc.moveTo(left, y - 8).lineTo(left + width, y - 8).lineWidth(0.5).stroke(COLOR.rule)
     style(doc, { size: 8, color: COLOR.muted })
     if (brand.support_email) {
-      write(doc, `Questions? Email ${brand.support_email}`, left, y, { width: width - 90, height: 10, ellipsis: true })
+      write(doc, layout.t("pdf.questions", { email: brand.support_email }), left, y, { width: width - 90, height: 10, ellipsis: true })
     }
-    write(doc, `Page ${i - start + 1} of ${count}`, left + width - 90, y, { width: 90, align: "right", height: 10 })
+    write(doc, layout.t("pdf.page", { page: i - start + 1, count }), left + width - 90, y, { width: 90, align: "right", height: 10 })
     page.margins.bottom = margin
   }
 }

@@ -6,7 +6,6 @@ import { createLayout, finishLayout } from "./layout"
 import { requiredText, sellerLines } from "./sections"
 import type { PdfBranding, PdfDocumentData, PdfRenderOptions } from "./types"
 
-const TITLES = { invoice: "Invoice", estimate: "Estimate" } as const
 
 /**
  * Renders an invoice or estimate to an A4 PDF. Prints exactly the fields it is given (the
@@ -23,10 +22,14 @@ export async function renderDocumentPdf(
     throw invalidPdfData(`kind must be "invoice" or "estimate", got ${JSON.stringify((data as { kind?: unknown } | null)?.kind)}`)
   }
   const format = createPdfFormatter(data.currency_code, options)
-  const heading = `${TITLES[data.kind]} ${requiredText("number", data.number)}`
-  const layout = createLayout(resolveBranding(branding), heading, format.parseDate("issue_date", data.issue_date), {
-    lines: sellerLines(branding),
-  })
+  const heading = format.t(`pdf.title.${data.kind}`, { number: requiredText("number", data.number) })
+  const layout = createLayout(
+    resolveBranding(branding),
+    heading,
+    format.parseDate("issue_date", data.issue_date),
+    { lines: sellerLines(branding, format.t) },
+    format.t
+  )
   if (data.kind === "invoice") {
     drawInvoice(layout, data, format)
   } else {

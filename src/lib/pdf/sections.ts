@@ -2,7 +2,7 @@ import type { PdfFormatter } from "./format"
 import { invalidPdfData } from "./format"
 import type { Layout, PartyBlock, TableCell } from "./layout"
 import { drawTable, drawTextSection } from "./layout"
-import { LINE_AMOUNT_LABEL } from "../line-amount"
+import { type Translate, translator } from "../i18n/translate"
 import type { PdfBranding, PdfCustomer, PdfLine } from "./types"
 
 /* Sections invoices and estimates print alike: the customer, the line items, the notes. */
@@ -23,6 +23,14 @@ export function requiredText(field: string, value: unknown): string {
     throw invalidPdfData(`${field} is required`)
   }
   return text
+}
+
+/** The status badge in the document's language; a status the catalogs do not name keeps the caller's label. */
+export function statusLabel(kind: "invoice" | "estimate", status: string | null | undefined, label: unknown, t: Translate) {
+  const given = requiredText("status_label", label)
+  const key = `status.${kind}.${status}`
+  const translated = status ? t(key) : key
+  return translated === key ? given : translated
 }
 
 /** Name (or company, or email, whichever the customer has) in bold, then the rest. */
@@ -48,11 +56,11 @@ export function drawLineItems(layout: Layout, lines: PdfLine[], format: PdfForma
   }
   const numbers = 280
   const columns = [
-    { header: "Description", width: layout.width - numbers },
-    { header: "Qty", width: 50, align: "right" as const, fit: true },
-    { header: "Unit price", width: 80, align: "right" as const, fit: true },
-    { header: "Tax", width: 55, align: "right" as const, fit: true },
-    { header: LINE_AMOUNT_LABEL, width: 95, align: "right" as const, fit: true },
+    { header: format.t("pdf.description"), width: layout.width - numbers },
+    { header: format.t("pdf.qty"), width: 50, align: "right" as const, fit: true },
+    { header: format.t("pdf.unit_price"), width: 80, align: "right" as const, fit: true },
+    { header: format.t("pdf.tax"), width: 55, align: "right" as const, fit: true },
+    { header: format.t("pdf.line_amount"), width: 95, align: "right" as const, fit: true },
   ]
   const rows: TableCell[][] = lines.map((line, i) => {
     const field = `lines[${i}]`
@@ -71,16 +79,16 @@ export function drawLineItems(layout: Layout, lines: PdfLine[], format: PdfForma
 }
 
 /** The seller block's lines from the settings: the address as typed, then the tax id. */
-export function sellerLines(branding: PdfBranding | null | undefined): string[] {
+export function sellerLines(branding: PdfBranding | null | undefined, t: Translate = translator("en")): string[] {
   const address = optionalText("business_address", branding?.business_address)
   const taxId = optionalText("tax_id", branding?.tax_id)
-  return [...address.split(/\r\n?|\n/).map((l) => l.trim()).filter(Boolean), taxId ? `Tax ID ${taxId}` : ""].filter(Boolean)
+  return [...address.split(/\r\n?|\n/).map((l) => l.trim()).filter(Boolean), taxId ? t("pdf.tax_id", { id: taxId }) : ""].filter(Boolean)
 }
 
 /** Customer-visible notes; nothing is printed when there are none. */
 export function drawNotes(layout: Layout, notes: unknown) {
   const text = optionalText("notes", notes)
   if (text) {
-    drawTextSection(layout, "Notes", text)
+    drawTextSection(layout, layout.t("pdf.notes"), text)
   }
 }

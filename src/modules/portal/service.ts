@@ -523,6 +523,12 @@ class PortalModuleService extends MedusaService({
     return AccessActions.setPortalAccessEnabled(this.deps_, customerId, enabled, sharedContext)
   }
 
+  /** Sets (null: clears) the language the customer reads the portal in; returns the one it replaced. */
+  @InjectTransactionManager()
+  async setPortalAccessLocale(customerId: string, locale: string | null, @MedusaContext() sharedContext: Context = {}) {
+    return AccessActions.setPortalAccessLocale(this.deps_, customerId, locale, sharedContext)
+  }
+
   /** Revokes one of the customer's links; another customer's link id is "not found". */
   @InjectTransactionManager()
   async revokePortalToken(customerId: string, tokenId: string, @MedusaContext() sharedContext: Context = {}) {

@@ -8,11 +8,13 @@
     errorBox.hidden = false
   }
   if (!window.Stripe) {
-    showError("The secure payment form could not load. Check your connection and reload the page.")
+    // The page's own words (the catalogs), since this script has no catalog of its own.
+    showError(form.dataset.loadError)
     return
   }
   var stripe = window.Stripe(form.dataset.publishableKey)
-  var elements = stripe.elements({ clientSecret: form.dataset.clientSecret })
+  // Stripe's form speaks the page's language (its error messages included).
+  var elements = stripe.elements({ clientSecret: form.dataset.clientSecret, locale: form.dataset.locale || "auto" })
   var container = document.getElementById("payment-element")
   container.textContent = ""
   elements.create("payment").mount(container)

@@ -8,6 +8,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import type { PortalProfileInputType } from "../../lib/profile-input"
 import { defaultAddress } from "../../lib/serializers/portal-customer"
 import { PortalEventActor, PortalEventType } from "../../modules/portal/constants"
+import { setPortalAccessLocaleStep } from "../access/steps/set-portal-access-locale"
 import { logPortalEventStep } from "../steps"
 
 export const updatePortalProfileWorkflowId = "update-portal-profile"
@@ -62,6 +63,12 @@ export const updatePortalProfileWorkflow = createWorkflow(
         ],
       }))
       createCustomerAddressesWorkflow.runAsStep({ input: create as never })
+    })
+
+    // The language lives on the portal access row, not on Medusa's customer.
+    when({ input }, ({ input }) => input.profile.locale !== undefined).then(() => {
+      const locale = transform({ input }, ({ input }) => ({ customer_id: input.customer_id, locale: input.profile.locale ?? null }))
+      setPortalAccessLocaleStep(locale)
     })
 
     const event = transform({ input }, ({ input }) => ({

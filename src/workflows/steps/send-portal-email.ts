@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { renderEmail } from "../../lib/email/render"
+import { customerLocale } from "../utils/customer-locale"
 import type { EmailTemplateData, EmailTemplateName } from "../../lib/email/templates"
 import { PORTAL_MODULE } from "../../modules/portal"
 import { PortalEventType } from "../../modules/portal/constants"
@@ -24,6 +25,21 @@ export type SendPortalEmailStepInput<T extends EmailTemplateName = EmailTemplate
 export type SendPortalEmailResult = { status: "success" | "failure"; notification_id?: string; error?: string }
 
 /**
+ * The language a customer's email is written in (lib/i18n `resolveLocale`; no browser to ask): the
+ * one the caller set, the customer's choice, the shop default. The owner's emails stay as given.
+ */
+async function customerEmailLocale(
+  portal: PortalModuleService,
+  input: SendPortalEmailStepInput,
+  shopDefault: string | null
+): Promise<string | undefined> {
+  if (input.data.locale || input.to_owner) {
+    return input.data.locale
+  }
+  return customerLocale(portal, input.customer_id, shopDefault)
+}
+
+/**
  * Renders a portal email and hands it to Medusa's Notification Module (channel "email", with
  * the rendered content), so whichever email provider the merchant configured delivers it.
  * A failed send does not fail the workflow: the business change stands, the failure is logged
@@ -35,9 +51,10 @@ export const sendPortalEmailStep = createStep(
   async (input: SendPortalEmailStepInput, { container }): Promise<StepResponse<SendPortalEmailResult>> => {
     const portal = container.resolve<PortalModuleService>(PORTAL_MODULE)
     const settings = await portal.retrieveSettings()
+    const locale = await customerEmailLocale(portal, input, settings.default_locale)
     let result: SendPortalEmailResult
     try {
-      const content = renderEmail(input.template, input.data as never, settings)
+      const content = renderEmail(input.template, { ...input.data, locale } as never, settings)
       const [notification] = await container.resolve(Modules.NOTIFICATION).createNotifications([
         {
           to: input.to,

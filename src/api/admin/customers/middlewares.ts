@@ -1,11 +1,16 @@
-import { MiddlewareRoute } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
 import { validatePortalQuery } from "../../utils/validate-query"
-import { AdminGetPortalActivityParams } from "./validators"
+import { AdminGetPortalActivityParams, AdminSetPortalLocale } from "./validators"
 
 export const adminCustomerPortalMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/customers/:id/portal-activity",
     middlewares: [validatePortalQuery(AdminGetPortalActivityParams, { defaults: [], isList: true })],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/customers/:id/portal-access/locale",
+    middlewares: [validateAndTransformBody(AdminSetPortalLocale)],
   },
 ]

@@ -1,5 +1,14 @@
 import { z } from "@medusajs/framework/zod"
+import { SUPPORTED_LOCALES } from "../../../lib/i18n/locale"
 import { textInput } from "../../../lib/text-input"
+
+/** The customer's language; null clears it (their browser's, then the shop default). */
+export const AdminSetPortalLocale = z
+  .object({
+    locale: z.enum(SUPPORTED_LOCALES, { error: `locale must be one of ${SUPPORTED_LOCALES.join(", ")}, or null` }).nullable(),
+  })
+  .strict()
+export type AdminSetPortalLocaleType = z.infer<typeof AdminSetPortalLocale>
 
 export const AdminGetPortalActivityParams = z
   .object({

@@ -4,19 +4,16 @@ import { portalCustomerId } from "../../utils/portal-auth"
 import { sendPortalPage } from "../../utils/portal-pages"
 import { buildPager } from "../../../lib/pages/pager"
 import { DEFAULT_PAGE_SIZE, parseListQuery, PortalEstimatesQuery } from "../validators"
+import { requestT } from "../../utils/request-locale"
 
-const FILTERS = [
-  { value: "", label: "All" },
-  { value: "pending", label: "Pending" },
-  { value: "accepted", label: "Accepted" },
-  { value: "rejected", label: "Rejected" },
-]
+/** The status filters; the page names each in the customer's language (status.* in the catalogs). */
+const FILTERS = [{ value: "" }, { value: "pending" }, { value: "accepted" }, { value: "rejected" }]
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const query = parseListQuery(PortalEstimatesQuery, req.query)
   const { estimates, count, offset, limit } = await loadEstimateList(req.scope, portalCustomerId(req), query)
   await sendPortalPage(req, res, 200, "estimates.html.njk", {
-    title: "Estimates",
+    title: (await requestT(req))("page.estimates.title"),
     estimates,
     status: query.status ?? "",
     filters: FILTERS,

@@ -3,6 +3,7 @@ import { loadServiceHistory } from "../../loaders"
 import { portalCustomerId } from "../../utils/portal-auth"
 import { portalPageUrl, sendPortalPage } from "../../utils/portal-pages"
 import { requestSettings } from "../../utils/request-settings"
+import { requestT } from "../../utils/request-locale"
 
 /** The history, each entry linked to its portal page when that section is on. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -11,7 +12,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     requestSettings(req),
   ])
   await sendPortalPage(req, res, 200, "history.html.njk", {
-    title: "Service history",
+    title: (await requestT(req))("page.history.title"),
     entries: history.map((entry) => ({ ...entry, url: portalPageUrl(entry, settings) })),
   })
 }

@@ -4,19 +4,16 @@ import { portalCustomerId } from "../../utils/portal-auth"
 import { sendPortalPage } from "../../utils/portal-pages"
 import { buildPager } from "../../../lib/pages/pager"
 import { DEFAULT_PAGE_SIZE, parseListQuery, PortalInvoicesQuery } from "../validators"
+import { requestT } from "../../utils/request-locale"
 
-const FILTERS = [
-  { value: "", label: "All" },
-  { value: "unpaid", label: "Unpaid" },
-  { value: "overdue", label: "Overdue" },
-  { value: "paid", label: "Paid" },
-]
+/** The status filters; the page names each in the customer's language (status.* in the catalogs). */
+const FILTERS = [{ value: "" }, { value: "unpaid" }, { value: "overdue" }, { value: "paid" }]
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const query = parseListQuery(PortalInvoicesQuery, req.query)
   const { invoices, count, offset, limit } = await loadInvoiceList(req.scope, portalCustomerId(req), query)
   await sendPortalPage(req, res, 200, "invoices.html.njk", {
-    title: "Invoices",
+    title: (await requestT(req))("page.invoices.title"),
     invoices,
     status: query.status ?? "",
     filters: FILTERS,

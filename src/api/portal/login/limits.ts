@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { renderPortalMessage } from "../../utils/portal-pages"
 import { retryWaitText } from "../../utils/rate-limit"
+import { requestT } from "../../utils/request-locale"
 
 /** Five link requests a minute per address and per email; the sixth waits. */
 export const LOGIN_LIMIT = { limit: 5, windowSeconds: 60 }
@@ -9,19 +10,17 @@ export const LOGIN_LIMIT = { limit: 5, windowSeconds: 60 }
  * 429 with `Retry-After` and a page that says when to try again; `retry` is where to go then
  * (the login page, or the link that was opened).
  */
-export function tooManyRequests(
+export async function tooManyRequests(
   req: MedusaRequest,
   res: MedusaResponse,
   retryAfter: number,
-  retry: { url: string; label: string } = { url: "/portal/login", label: "Back to the sign-in page" }
+  retry?: { url: string; label: string }
 ) {
+  const t = await requestT(req)
   res.setHeader("Retry-After", String(retryAfter))
   return renderPortalMessage(req, res, 429, {
-    title: "Too many requests",
-    paragraphs: [
-      "For your security, links can only be requested or tried a few times a minute.",
-      `Please try again in ${retryWaitText(retryAfter)}.`,
-    ],
-    link: retry,
+    title: t("msg.too_many.title"),
+    paragraphs: [t("msg.too_many.body"), t("msg.too_many.try_again", { wait: retryWaitText(retryAfter, t) })],
+    link: retry ?? { url: "/portal/login", label: t("msg.back_to_sign_in") },
   })
 }

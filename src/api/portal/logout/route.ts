@@ -3,6 +3,7 @@ import { PortalSessionChannel } from "../../../modules/portal/constants"
 import { signOutPortalWorkflow } from "../../../workflows/access"
 import { clearPortalCookie, portalSessionOf } from "../../utils/portal-auth"
 import { renderPortalMessage } from "../../utils/portal-pages"
+import { requestT } from "../../utils/request-locale"
 
 /**
  * Sign out (a CSRF-protected POST): ends the session on the server, so the old cookie stops
@@ -17,9 +18,10 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   }
   clearPortalCookie(req, res)
   delete (req as MedusaRequest & { portal?: unknown }).portal
+  const t = await requestT(req)
   return renderPortalMessage(req, res, 200, {
-    title: "You are signed out",
-    paragraphs: ["Open the link from your email to come back, or ask for a new one."],
-    link: { url: "/portal/login", label: "Email me a new link" },
+    title: t("msg.signed_out_page.title"),
+    paragraphs: [t("msg.signed_out_page.body")],
+    link: { url: "/portal/login", label: t("msg.new_link") },
   })
 }

@@ -6,12 +6,18 @@ import { portalCustomerId } from "../../utils/portal-auth"
 import { sendPortalPage } from "../../utils/portal-pages"
 import { loadPortalProfile } from "../../loaders"
 import { profileFormValues } from "../../utils/portal-profile"
+import { requestCustomerLocale, requestT } from "../../utils/request-locale"
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../../../lib/i18n"
+
+/** The language picker: each language named in itself, so its speaker finds it. */
+const LANGUAGES = SUPPORTED_LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }))
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const { customer } = await loadPortalProfile(req.scope, portalCustomerId(req))
   await sendPortalPage(req, res, 200, "profile.html.njk", {
-    title: "Your profile",
-    profile: profileFormValues(customer),
+    title: (await requestT(req))("page.profile.title"),
+    profile: { ...profileFormValues(customer), locale: requestCustomerLocale(req) ?? "" },
+    languages: LANGUAGES,
     errors: {},
     saved: req.query.saved === "1",
   })
@@ -25,9 +31,10 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   if (!parsed.success) {
     const { customer } = await loadPortalProfile(req.scope, customerId)
     return sendPortalPage(req, res, 400, "profile.html.njk", {
-      title: "Your profile",
+      title: (await requestT(req))("page.profile.title"),
       // Shown back as typed, but only text: arrays and objects (`phone[toString]=`) are dropped.
       profile: { ...Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formText(v)])), email: customer.email },
+      languages: LANGUAGES,
       errors: fieldErrors(parsed.error),
     })
   }

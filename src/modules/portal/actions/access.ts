@@ -1,5 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import { requireCustomerId } from "../../../lib/document-input"
+import { supportedLocale } from "../../../lib/i18n/locale"
 import type { PortalDeps } from "./types"
 
 /**
@@ -27,6 +28,24 @@ export async function setPortalAccessEnabled(
   }
   await deps.service.updatePortalAccesses({ id: access.id, enabled, disabled_at: enabled ? null : now }, sharedContext)
   return { changed: access.enabled !== enabled }
+}
+
+/**
+ * The language the customer reads the portal, emails and PDFs in (null: their browser's, then the
+ * shop's). Returns the one it replaced, for a workflow's compensation.
+ */
+export async function setPortalAccessLocale(
+  deps: PortalDeps,
+  customerId: string,
+  locale: string | null,
+  sharedContext: Context
+): Promise<{ previous: string | null; changed: boolean }> {
+  const access = await ensureAccess(deps, requireCustomerId(customerId), sharedContext)
+  const previous = access.locale ?? null
+  if (previous !== locale) {
+    await deps.service.updatePortalAccesses({ id: access.id, locale }, sharedContext)
+  }
+  return { previous, changed: previous !== locale }
 }
 
 /** Stamps first / last sent on the customer's access after a link was emailed. */
@@ -85,6 +104,8 @@ export async function retrievePortalAccessSummary({ service }: PortalDeps, custo
     last_sent_at: access?.last_sent_at ?? null,
     last_opened_at: access?.last_opened_at ?? null,
     disabled_at: access?.disabled_at ?? null,
+    /** The customer's chosen language; null: their browser's, then the shop default. */
+    locale: supportedLocale(access?.locale),
     links,
   }
 }

@@ -9,7 +9,12 @@ import type { PortalDeps } from "./types"
 export type PortalSessionOutcome = "ok" | "portal_disabled" | "access_disabled" | "link_revoked" | "signed_out"
 
 /** The outcome of a request's checks, with the settings row they read (one read per request). */
-export type PortalRequestCheck = { outcome: PortalSessionOutcome; settings: ModulePortalSettings }
+export type PortalRequestCheck = {
+  outcome: PortalSessionOutcome
+  settings: ModulePortalSettings
+  /** The customer's chosen language, read by the same statement (null: none chosen). */
+  customer_locale?: string | null
+}
 
 /**
  * What every portal request re-checks: the portal is on, the customer's access is enabled,
@@ -37,7 +42,11 @@ export async function checkPortalRequest(
   for (const column of PORTAL_REQUEST_EXTRA_COLUMNS) {
     delete settings[column]
   }
-  return { outcome: portalSessionOutcome(row, sessionId), settings: settings as unknown as ModulePortalSettings }
+  return {
+    outcome: portalSessionOutcome(row, sessionId),
+    settings: settings as unknown as ModulePortalSettings,
+    customer_locale: row._access_locale ?? null,
+  }
 }
 
 /** The rule itself, on the row `portalRequestState` read. */

@@ -17,6 +17,11 @@ const PortalAccess = model
     last_sent_at: model.dateTime().nullable(),
     last_opened_at: model.dateTime().nullable(),
     disabled_at: model.dateTime().nullable(),
+    /**
+     * The language the customer reads the portal, emails and PDFs in ("en", "es"), set by the
+     * owner or by the customer in Profile; null: their browser's language, then the shop default.
+     */
+    locale: model.text().nullable(),
   })
   .indexes([
     {

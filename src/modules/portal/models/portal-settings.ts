@@ -48,6 +48,8 @@ const PortalSettings = model.define("portal_settings", {
   partial_payment_minimum: model.bigNumber().nullable(),
   /** The seller's tax / VAT registration number, printed on invoices and estimates. */
   tax_id: model.text().nullable(),
+  /** Language of customers who chose none and whose browser asks for none the portal speaks ("en", "es"). */
+  default_locale: model.text().default("en"),
 })
 
 export default PortalSettings

@@ -124,6 +124,8 @@ export type PortalRequestRow = Record<string, unknown> & {
   _session_expires_at: Date | null
   _token_found: boolean
   _token_revoked_at: Date | null
+  /** The customer's chosen language (portal_access.locale), for the pages of this request. */
+  _access_locale: string | null
 }
 
 /** A portal_session row as `startSession` returns it. */
@@ -147,6 +149,7 @@ export const PORTAL_REQUEST_EXTRA_COLUMNS = [
   "_session_expires_at",
   "_token_found",
   "_token_revoked_at",
+  "_access_locale",
 ] as const
 
 /**
@@ -178,7 +181,7 @@ export class PortalSqlRepository extends MikroOrmBase {
   ): Promise<PortalRequestRow | undefined> {
     const [row] = await this.manager(context).execute(
       `SELECT s.*,
-              a.enabled AS _access_enabled,
+              a.enabled AS _access_enabled, a.locale AS _access_locale,
               (ps.id IS NOT NULL) AS _session_found, ps.ended_at AS _session_ended_at, ps.expires_at AS _session_expires_at,
               (pt.id IS NOT NULL) AS _token_found, pt.revoked_at AS _token_revoked_at
        FROM portal_settings s

@@ -6,6 +6,7 @@ import { serializePortalCustomer, serializePortalEstimateDecision, serializePort
 import { PORTAL_MODULE } from "../../../modules/portal"
 import type PortalModuleService from "../../../modules/portal/service"
 import type { SendPortalEmailStepInput } from "../../steps"
+import { customerLocale } from "../../utils/customer-locale"
 
 export type EstimateApprovedInput = {
   /** The approved estimate. */
@@ -34,7 +35,9 @@ export const prepareEstimateApprovedStep = createStep(
     const settings = await portal.retrieveSettings()
     const pdfData = estimatePdfData(estimate, customer, serializePortalEstimateDecision(record))
     // No customer is waiting on this: a busy PDF pool is waited for.
-    const pdf = await portal.renderDocumentPdf(pdfData, settings, { waitWhenBusy: true })
+    // In the customer's language, like the email it is attached to.
+    const locale = await customerLocale(portal, input.customer_id, settings.default_locale)
+    const pdf = await portal.renderDocumentPdf(pdfData, settings, { waitWhenBusy: true, locale })
     const data: EmailTemplateData<"estimate-approved"> = {
       customer_first_name: customer.first_name,
       estimate_number: estimate.number ?? estimate.id,

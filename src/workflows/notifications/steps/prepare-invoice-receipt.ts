@@ -8,6 +8,7 @@ import { PORTAL_MODULE } from "../../../modules/portal"
 import type PortalModuleService from "../../../modules/portal/service"
 import type { NotifyOwnerFeedStepInput, SendPortalEmailStepInput } from "../../steps"
 import { documentPagePath } from "../../../lib/portal-next"
+import { customerLocale } from "../../utils/customer-locale"
 
 export type InvoiceReceiptInput = {
   /** The paid invoice. */
@@ -63,7 +64,9 @@ export const prepareInvoiceReceiptStep = createStep(
 
     const pdfData = invoicePdfData(invoice, customer)
     // In the PDF worker pool like every other PDF; no customer is waiting, so a busy pool is waited for.
-    const pdf = await portal.renderDocumentPdf(pdfData, settings, { waitWhenBusy: true })
+    // In the customer's language, like the email it is attached to.
+    const locale = await customerLocale(portal, input.customer_id, settings.default_locale)
+    const pdf = await portal.renderDocumentPdf(pdfData, settings, { waitWhenBusy: true, locale })
     const data: EmailTemplateData<"payment-receipt"> = {
       customer_first_name: customer.first_name,
       invoice_number: invoice.number ?? invoice.id,
@@ -72,6 +75,7 @@ export const prepareInvoiceReceiptStep = createStep(
       paid_at: payment.paid_at,
       method_label: payment.method_label,
       still_due: input.part ? invoice.open_amount : null,
+      method: payment.method,
       // The receipt opens its invoice (a signed-out customer is asked to sign in, then lands there).
       portal_url: `${portal.getPortalUrl()}${documentPagePath({ type: "invoice", id: invoice.id }) ?? "/portal"}`,
     }

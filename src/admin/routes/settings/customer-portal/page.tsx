@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Container, Button, InlineTip, Input, Label, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import { Container, Button, InlineTip, Input, Label, Select, Switch, Text, Textarea, toast } from "@medusajs/ui"
 import { useEffect } from "react"
 import { Controller, useForm, useWatch, type Control } from "react-hook-form"
 import { z } from "zod"
@@ -10,6 +10,7 @@ import { FormField } from "../../../components/form-field"
 import { AccessStatusBadge } from "../../../components/status-badges"
 import { useHasStripeProvider, usePortalSettings, useUpdatePortalSettings } from "../../../hooks/api"
 import { errorMessage } from "../../../lib/errors"
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../../../../lib/i18n/locale"
 
 const optionalEmail = z.union([z.literal(""), z.email("Enter an email address, like help@example.com.")])
 const prefix = z
@@ -47,6 +48,7 @@ const settingsSchema = z.object({
   partial_payment_minimum: z
     .string()
     .refine((v) => v.trim() === "" || (Number(v) > 0 && Number.isFinite(Number(v))), "Enter an amount above 0, or leave it empty for none."),
+  default_locale: z.enum(SUPPORTED_LOCALES),
 })
 type Form = z.infer<typeof settingsSchema>
 type Key = keyof Form
@@ -117,6 +119,7 @@ function toForm(s: AdminPortalSettings): Form {
     payment_instructions: s.payment_instructions ?? "",
     allow_partial_payments: s.allow_partial_payments ?? false,
     partial_payment_minimum: s.partial_payment_minimum == null ? "" : String(s.partial_payment_minimum),
+    default_locale: (SUPPORTED_LOCALES as readonly string[]).includes(s.default_locale) ? (s.default_locale as Form["default_locale"]) : "en",
   }
 }
 
@@ -295,6 +298,27 @@ const SettingsForm = ({ settings }: { settings: AdminPortalSettings }) => {
             inputMode: "numeric",
             hint: "How long a newly sent link works: 1 to 365 days.",
           })}
+          <FormField
+            control={control}
+            name="default_locale"
+            id="portal-default_locale"
+            label="Default language"
+            hint="For customers without a language of their own whose browser asks for none the portal speaks."
+            render={({ field, control: aria }) => (
+              <Select value={field.value} onValueChange={field.onChange}>
+                <Select.Trigger id={aria.id} aria-describedby={aria["aria-describedby"]} aria-invalid={aria["aria-invalid"]}>
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  {SUPPORTED_LOCALES.map((locale) => (
+                    <Select.Item key={locale} value={locale}>
+                      {LOCALE_NAMES[locale]}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+            )}
+          />
         </div>
       </Container>
 

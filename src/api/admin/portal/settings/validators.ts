@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_AMOUNT } from "../../../../lib/money"
+import { SUPPORTED_LOCALES } from "../../../../lib/i18n/locale"
 import { textInput } from "../../../../lib/text-input"
 
 // Format errors would otherwise read "Invalid email address" with no field name.
@@ -39,6 +40,7 @@ export const AdminUpdatePortalSettings = z
     // Defaults of invoices that do not set their own: part payments online, and their minimum.
     allow_partial_payments: z.boolean(),
     partial_payment_minimum: partialMinimum("partial_payment_minimum").nullable(),
+    default_locale: z.enum(SUPPORTED_LOCALES, { error: `default_locale must be one of ${SUPPORTED_LOCALES.join(", ")}` }),
   })
   .partial()
   .strict()

@@ -8,6 +8,7 @@ import { renderLinkRefusal } from "../../../utils/link-refusal"
 import { checkLinkFor, openLink } from "../../../utils/open-link"
 import { currentPortalSession, setPortalCookie } from "../../../utils/portal-auth"
 import { renderPortalMessage, sendPortalPage, setPortalPageHeaders } from "../../../utils/portal-pages"
+import { requestT } from "../../../utils/request-locale"
 
 /** The link's own address, keeping the page it is meant to open (`?next=`, checked by `safePortalNext`). */
 const linkPath = (req: MedusaRequest) => withNext(`/portal/access/${encodeURIComponent(req.params.token)}`, req.query.next)
@@ -36,9 +37,10 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     ? (await customers.listCustomers({ id: current.customer_id }, { select: ["first_name", "last_name", "email"], take: 1 }))[0]
     : undefined
   const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
+  const t = await requestT(req)
   await sendPortalPage(req, res, 200, "open-link.html.njk", {
-    title: current ? "Switch account?" : "Open your portal",
-    button: current ? "Continue with this link" : "Open my portal",
+    title: current ? t("page.open_link.title_switch") : t("page.open_link.title_open"),
+    button: current ? t("page.open_link.button_switch") : t("page.open_link.button_open"),
     customer_name: linkCustomer?.first_name || null,
     current_name: currentCustomer
       ? [currentCustomer.first_name, currentCustomer.last_name].filter(Boolean).join(" ") || currentCustomer.email
@@ -52,14 +54,12 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
   if (!verifyLinkOpenToken(req)) {
+    const t = await requestT(req)
     return renderPortalMessage(req, res, 403, {
-      title: "This page has expired",
-      paragraphs: [
-        "This sign-in form expired or did not come from this portal, so nothing was changed.",
-        "If it keeps happening, allow cookies for this site.",
-      ],
+      title: t("msg.expired_form.title"),
+      paragraphs: [t("msg.expired_sign_in.body"), t("msg.expired_sign_in.cookies")],
       // The link page (a GET, which changes nothing) gives a fresh form.
-      link: { url: linkPath(req), label: "Open the link again" },
+      link: { url: linkPath(req), label: t("msg.expired_sign_in.open_again") },
     })
   }
   const opened = await openLink(req, req.params.token, PortalSessionChannel.PAGES)

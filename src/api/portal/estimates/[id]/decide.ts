@@ -6,6 +6,7 @@ import { decisionRequest } from "../../../utils/decision-request"
 import { portalCustomerId } from "../../../utils/portal-auth"
 import { sendPortalPage } from "../../../utils/portal-pages"
 import { PortalDecision, PortalDecisionType } from "../../validators"
+import { requestT } from "../../../utils/request-locale"
 
 type Decision = "accepted" | "rejected"
 
@@ -31,8 +32,9 @@ export async function renderConfirmPage(
     // Decided or expired meanwhile: the estimate page says which.
     return res.redirect(303, `/portal/estimates/${estimate.id}`)
   }
+  const t = await requestT(req)
   return sendPortalPage(req, res, status, "estimate-confirm.html.njk", {
-    title: `Approve estimate ${estimate.number}`,
+    title: t("page.confirm.title", { number: estimate.number }),
     estimate,
     form: extra.form ?? typed({}),
     error: extra.error ?? null,
@@ -78,6 +80,7 @@ export async function decideFromPage(req: MedusaRequest, res: MedusaResponse, de
     // The estimate as it is now (not a new view: the customer is still on its page).
     const { policy } = await decisionRequest(req)
     const { estimate } = await loadEstimate(req.scope, customerId, { id: req.params.id, policy })
+    const title = (await requestT(req))("page.estimate.title", { number: estimate.number })
     if (estimate.can_decide && (status === 409 || (decision === "accepted" && type === "invalid_data"))) {
       // Still pending: the input was incomplete, or the estimate changed under the customer.
       const shownTotal = Number(input.shown_total)
@@ -91,10 +94,10 @@ export async function decideFromPage(req: MedusaRequest, res: MedusaResponse, de
           : signatureProblem(decision, policy, { full_name: input.full_name, accept_terms: input.accept_terms === "on" })?.field
         return renderConfirmPage(req, res, status, { error: changed ? undefined : message, error_field: errorField, changed, form: shownForm })
       }
-      return sendPortalPage(req, res, status, "estimate.html.njk", { title: `Estimate ${estimate.number}`, estimate, changed })
+      return sendPortalPage(req, res, status, "estimate.html.njk", { title, estimate, changed })
     }
     return sendPortalPage(req, res, status, "estimate.html.njk", {
-      title: `Estimate ${estimate.number}`,
+      title,
       estimate,
       error: message,
     })

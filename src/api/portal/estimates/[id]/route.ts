@@ -5,20 +5,24 @@ import { loadEstimate } from "../../../loaders"
 import { portalCustomerId } from "../../../utils/portal-auth"
 import { sendPortalPage } from "../../../utils/portal-pages"
 import { requestSettings } from "../../../utils/request-settings"
+import { requestT } from "../../../utils/request-locale"
 
+/** After a decision (`?decided=`): the catalog key of what the page confirms. */
 const NOTICES: Record<string, string> = {
-  accepted: "Thank you: you approved this estimate. The business has been told.",
-  rejected: "You rejected this estimate. The business has been told.",
+  accepted: "msg.decided.accepted",
+  rejected: "msg.decided.rejected",
 }
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const policy = policyFromSettings(await requestSettings(req))
   const { estimate, decision, revised_as } = await loadEstimate(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "page", policy })
+  const t = await requestT(req)
+  const notice = NOTICES[formText(req.query.decided)]
   await sendPortalPage(req, res, 200, "estimate.html.njk", {
-    title: `Estimate ${estimate.number}`,
+    title: t("page.estimate.title", { number: estimate.number }),
     estimate,
     decision,
     revised_as,
-    notice: NOTICES[formText(req.query.decided)] ?? null,
+    notice: notice ? t(notice) : null,
   })
 }

@@ -3,13 +3,16 @@ import type { PortalProfileInputType } from "../../../../lib/profile-input"
 import { updatePortalProfileWorkflow } from "../../../../workflows/profile"
 import { loadPortalProfile } from "../../../loaders"
 import { portalCustomerId } from "../../../utils/portal-auth"
+import { requestCustomerLocale } from "../../../utils/request-locale"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  res.json(await loadPortalProfile(req.scope, portalCustomerId(req)))
+  res.json({ ...(await loadPortalProfile(req.scope, portalCustomerId(req))), locale: requestCustomerLocale(req) })
 }
 
 export const POST = async (req: MedusaRequest<PortalProfileInputType>, res: MedusaResponse) => {
   const customerId = portalCustomerId(req)
   await updatePortalProfileWorkflow(req.scope).run({ input: { customer_id: customerId, profile: req.validatedBody } })
-  res.json(await loadPortalProfile(req.scope, customerId))
+  // The language was just saved: what the customer chose, not what the session check read before.
+  const locale = req.validatedBody.locale === undefined ? requestCustomerLocale(req) : req.validatedBody.locale
+  res.json({ ...(await loadPortalProfile(req.scope, customerId)), locale })
 }

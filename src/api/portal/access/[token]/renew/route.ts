@@ -7,6 +7,7 @@ import type PortalModuleService from "../../../../../modules/portal/service"
 import { renderPortalMessage } from "../../../../utils/portal-pages"
 import { clientIp, hitRateLimit } from "../../../../utils/rate-limit"
 import { LOGIN_LIMIT, tooManyRequests } from "../../../login/limits"
+import { requestT } from "../../../../utils/request-locale"
 
 /**
  * "Email me a new link" from an expired link. The answer never says whether anything was sent;
@@ -27,9 +28,10 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       data: { customer_id: check.customer_id, next: carriedNext(req.query.next) },
     })
   }
+  const t = await requestT(req)
   return renderPortalMessage(req, res, 200, {
-    title: "Check your email",
-    paragraphs: ["If this link was yours, a new one is on its way to the email address the business has for you."],
-    contact: { why: "if nothing arrives" },
+    title: t("msg.check_email.title"),
+    paragraphs: [t("msg.check_email.renew_sent")],
+    contact: { why: t("msg.check_email.contact_why") },
   })
 }

@@ -8,6 +8,7 @@ import { invoicePageData } from "../../../../utils/invoice-page"
 import { requestSettings } from "../../../../utils/request-settings"
 import { portalCustomerId } from "../../../../utils/portal-auth"
 import { PAY_PAGE_CSP, sendPortalPage } from "../../../../utils/portal-pages"
+import { requestT } from "../../../../utils/request-locale"
 
 /** Nothing to show without starting a payment: back to the invoice. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -34,7 +35,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       200,
       "pay.html.njk",
       {
-        title: `Pay invoice ${invoice.number}`,
+        title: (await requestT(req))("page.pay.title", { number: invoice.number }),
         invoice,
         session,
         publishable_key: portal.getStripePublishableKey(),
@@ -48,9 +49,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     const told = type === "not_allowed" || type === "invalid_data"
     await sendPortalPage(req, res, type === "not_allowed" ? 403 : type === "invalid_data" ? 400 : 502, "invoice.html.njk", {
       ...(await invoicePageData(req, invoice)),
-      error: told
-        ? message
-        : "Online payment is unavailable right now. Nothing was charged; please try again in a few minutes.",
+      error: told ? message : (await requestT(req))("msg.pay_unavailable"),
       chosen_amount: formPaymentAmount(req.body) ?? null,
     })
   }

@@ -3,6 +3,7 @@ import { processingRecheckSeconds } from "../../../../../../lib/payment-return"
 import { processInvoicePaymentReturnWorkflow } from "../../../../../../workflows/payments"
 import { portalCustomerId } from "../../../../../utils/portal-auth"
 import { renderPortalMessage, sendPortalPage } from "../../../../../utils/portal-pages"
+import { requestT } from "../../../../../utils/request-locale"
 
 /**
  * Where Stripe sends the customer back, and where the processing page checks again. The query
@@ -15,19 +16,20 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     input: { customer_id: portalCustomerId(req), invoice_id: req.params.id, redirect_status: redirectStatus },
   })
   const { invoice } = result
+  const t = await requestT(req)
 
   if (result.outcome === "paid") {
     return renderPortalMessage(req, res, 200, {
-      title: "Thank you: payment received",
-      paragraphs: [`Invoice ${invoice.number} is paid. A receipt is on its way to your email.`],
-      link: { url: `/portal/invoices/${invoice.id}`, label: "View the invoice" },
+      title: t("msg.pay_return.paid_title"),
+      paragraphs: [t("msg.pay_return.paid_body", { number: invoice.number })],
+      link: { url: `/portal/invoices/${invoice.id}`, label: t("msg.pay_return.view_invoice") },
     })
   }
   if (result.outcome === "processing") {
     // How many times the page has checked: the next check comes later each time.
     const check = Math.max(0, Number.parseInt(typeof req.query.check === "string" ? req.query.check : "0", 10) || 0)
     return sendPortalPage(req, res, 202, "pay-processing.html.njk", {
-      title: "Payment processing",
+      title: t("page.processing.title"),
       invoice_id: invoice.id,
       invoice_number: invoice.number,
       recheck_seconds: processingRecheckSeconds(check),
@@ -36,12 +38,10 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   }
   const failed = result.outcome === "failed"
   return renderPortalMessage(req, res, failed ? 402 : 202, {
-    title: failed ? "Your payment did not go through" : "We are confirming your payment",
+    title: failed ? t("msg.pay_return.failed_title") : t("msg.pay_return.confirming_title"),
     paragraphs: failed
-      ? [...(result.reason ? [result.reason] : []), "Nothing was charged. You can try again with another card or payment method."]
-      : [
-          "Your bank is still confirming the payment. This page will show it as paid once it is; you will also get a receipt by email.",
-        ],
-    link: { url: `/portal/invoices/${invoice.id}`, label: failed ? "Try again" : "Back to the invoice" },
+      ? [...(result.reason ? [result.reason] : []), t("msg.pay_return.failed_body")]
+      : [t("msg.pay_return.confirming_body")],
+    link: { url: `/portal/invoices/${invoice.id}`, label: failed ? t("msg.pay_return.try_again") : t("page.processing.back") },
   })
 }
