@@ -192,6 +192,15 @@ export type AdminPortalSettings = {
   payment_instructions: string | null
   business_address: string | null
   tax_id: string | null
+  /** Overdue reminders on (the schedule below). */
+  reminders_enabled: boolean
+  /** A reminder this many days before the due date; 0: none. */
+  reminder_days_before: number
+  reminder_on_due_date: boolean
+  /** Then one every this many days while unpaid; 0: none. */
+  reminder_every_days_after: number
+  /** At most this many reminders after the due date. */
+  reminder_max: number
 }
 
 export type AdminPortalSettingsResponse = { portal_settings: AdminPortalSettings }
@@ -215,10 +224,13 @@ export type AdminPortalAccess = {
   last_sent_at: string | null
   last_opened_at: string | null
   disabled_at: string | null
+  /** Overdue reminders turned off for this customer (by them in Profile, or by the owner). */
+  reminders_opt_out: boolean
   links: AdminPortalLink[]
 }
 
 export type AdminPortalAccessResponse = { portal_access: AdminPortalAccess }
+export type AdminSetRemindersOptOutInput = { opt_out: boolean }
 /** "Send Portal Access": whether the email left, and the access after it. */
 export type AdminSendPortalAccessResponse = AdminPortalAccessResponse & {
   email: { status: "success" | "failure"; error?: string }

@@ -80,6 +80,11 @@ export type ModuleUpdatePortalSettings = Partial<
     | "payment_instructions"
     | "business_address"
     | "tax_id"
+    | "reminders_enabled"
+    | "reminder_days_before"
+    | "reminder_on_due_date"
+    | "reminder_every_days_after"
+    | "reminder_max"
   >
 >
 

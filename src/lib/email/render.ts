@@ -185,6 +185,33 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
+  "invoice-reminder": (data, brand, format) => {
+    const number = requireText("invoice-reminder", "invoice_number", data.invoice_number)
+    const dueOn = format.date("due_date", data.due_date)
+    if (!dueOn) {
+      throw invalid("invoice-reminder", "due_date is required")
+    }
+    const days = data.days_overdue
+    if (days != null && (!Number.isInteger(days) || days < 0)) {
+      throw invalid("invoice-reminder", `days_overdue must be a whole number of days, got ${JSON.stringify(days)}`)
+    }
+    const overdue = days ? `${days} ${days === 1 ? "day" : "days"} overdue` : ""
+    const what = overdue ? `is ${overdue}` : `is due on ${dueOn}`
+    return {
+      subject: brand.has_business_name
+        ? `Reminder: invoice ${number} from ${brand.name} ${what}`
+        : `Reminder: invoice ${number} ${what}`,
+      context: {
+        first_name: cleanText(data.customer_first_name),
+        invoice_number: number,
+        amount: format.money("amount", data.amount, data.currency_code),
+        due_on: dueOn,
+        overdue,
+        portal_url: requireUrl("invoice-reminder", "portal_url", data.portal_url),
+        payment_instructions: textLines(data.payment_instructions),
+      },
+    }
+  },
   "estimate-sent": (data, brand, format) => {
     const number = requireText("estimate-sent", "estimate_number", data.estimate_number)
     return {

@@ -29,6 +29,16 @@ export async function setPortalAccessEnabled(
   return { changed: access.enabled !== enabled }
 }
 
+/**
+ * Turns overdue reminders off (or back on) for a customer: their own choice in Profile, or the
+ * owner's. Returns the value before, for compensation.
+ */
+export async function setRemindersOptOut(deps: PortalDeps, customerId: string, optOut: boolean, sharedContext: Context) {
+  const access = await ensureAccess(deps, requireCustomerId(customerId), sharedContext)
+  await deps.service.updatePortalAccesses({ id: access.id, reminders_opt_out: optOut }, sharedContext)
+  return { previous: access.reminders_opt_out, changed: access.reminders_opt_out !== optOut }
+}
+
 /** Stamps first / last sent on the customer's access after a link was emailed. */
 export async function recordAccessSent(deps: PortalDeps, customerId: string, sharedContext: Context) {
   const access = await ensureAccess(deps, customerId, sharedContext)
@@ -57,6 +67,7 @@ export async function retrievePortalAccessSummary({ service }: PortalDeps, custo
     last_sent_at: access?.last_sent_at ?? null,
     last_opened_at: access?.last_opened_at ?? null,
     disabled_at: access?.disabled_at ?? null,
+    reminders_opt_out: access?.reminders_opt_out ?? false,
     links,
   }
 }

@@ -11,6 +11,8 @@ const PortalAccess = model
     last_sent_at: model.dateTime().nullable(),
     last_opened_at: model.dateTime().nullable(),
     disabled_at: model.dateTime().nullable(),
+    /** The customer (in Profile) or the owner turned overdue-invoice reminders off for this customer. */
+    reminders_opt_out: model.boolean().default(false),
   })
   .indexes([
     {

@@ -1,5 +1,13 @@
 import { z } from "@medusajs/framework/zod"
+import { REMINDER_LIMITS } from "../../../../lib/reminders"
 import { textInput } from "../../../../lib/text-input"
+
+const days = (field: string, { min, max }: { min: number; max: number }) =>
+  z
+    .number({ error: `${field} must be a whole number from ${min} to ${max}` })
+    .int({ error: `${field} must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `${field} must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `${field} must be a whole number from ${min} to ${max}` })
 
 // Format errors would otherwise read "Invalid email address" with no field name.
 const email = (field: string) => z.email({ error: `${field} must be an email address` }).max(320)
@@ -27,6 +35,12 @@ export const AdminUpdatePortalSettings = z
     payment_instructions: textInput("payment_instructions", { max: 2000, multiline: true, trim: true }).nullable(),
     business_address: textInput("business_address", { max: 500, multiline: true, trim: true }).nullable(),
     tax_id: textInput("tax_id", { max: 50, trim: true }).nullable(),
+    // Overdue reminders: the schedule read by lib/reminders.ts.
+    reminders_enabled: z.boolean(),
+    reminder_days_before: days("reminder_days_before", REMINDER_LIMITS.days_before),
+    reminder_on_due_date: z.boolean(),
+    reminder_every_days_after: days("reminder_every_days_after", REMINDER_LIMITS.every_days_after),
+    reminder_max: days("reminder_max", REMINDER_LIMITS.max),
   })
   .partial()
   .strict()

@@ -1,0 +1,3 @@
+export * from "./send-invoice-reminder"
+export * from "./send-invoice-reminders"
+export * from "./steps"
