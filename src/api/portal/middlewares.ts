@@ -10,6 +10,7 @@ import {
   PortalSectionKey,
   requireSection,
 } from "../utils/portal-auth"
+import { StoreRemindersOptOut } from "../store/portal/validators"
 import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision } from "./validators"
 
 const page = (matcher: string, section?: PortalSectionKey): MiddlewareRoute[] => [
@@ -42,6 +43,7 @@ export const portalMiddlewares: MiddlewareRoute[] = [
   form("/portal/estimates/:id/reject", "estimates"),
   ...page("/portal/profile", "profile"),
   form("/portal/profile", "profile"),
+  form("/portal/profile/reminders", "profile"),
   ...page("/portal/history", "history"),
 ]
 
@@ -71,5 +73,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   json("POST", "/store/portal/estimates/:id/reject", "estimates", validateAndTransformBody(StoreDecision)),
   json("GET", "/store/portal/profile", "profile"),
   json("POST", "/store/portal/profile", "profile", validateAndTransformBody(PortalProfileInput)),
+  json("GET", "/store/portal/profile/reminders", "profile"),
+  json("POST", "/store/portal/profile/reminders", "profile", validateAndTransformBody(StoreRemindersOptOut)),
   json("GET", "/store/portal/history", "history"),
 ]

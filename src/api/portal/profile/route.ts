@@ -6,12 +6,24 @@ import { portalCustomerId } from "../../utils/portal-auth"
 import { sendPortalPage } from "../../utils/portal-pages"
 import { loadPortalProfile } from "../../loaders"
 import { profileFormValues } from "../../utils/portal-profile"
+import { PORTAL_MODULE } from "../../../modules/portal"
+import type PortalModuleService from "../../../modules/portal/service"
+
+/** The customer's choice about overdue payment reminders, shown in its own form on the page. */
+async function remindersOptOut(req: MedusaRequest, customerId: string) {
+  const [access] = await req.scope
+    .resolve<PortalModuleService>(PORTAL_MODULE)
+    .listPortalAccesses({ customer_id: customerId }, { take: 1, select: ["id", "reminders_opt_out"] })
+  return access?.reminders_opt_out ?? false
+}
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const { customer } = await loadPortalProfile(req.scope, portalCustomerId(req))
+  const customerId = portalCustomerId(req)
+  const { customer } = await loadPortalProfile(req.scope, customerId)
   await sendPortalPage(req, res, 200, "profile.html.njk", {
     title: "Your profile",
     profile: profileFormValues(customer),
+    reminders_opt_out: await remindersOptOut(req, customerId),
     errors: {},
     saved: req.query.saved === "1",
   })
@@ -29,6 +41,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       // Shown back as typed, but only text: arrays and objects (`phone[toString]=`) are dropped.
       profile: { ...Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formText(v)])), email: customer.email },
       errors: fieldErrors(parsed.error),
+      reminders_opt_out: await remindersOptOut(req, customerId),
     })
   }
   await updatePortalProfileWorkflow(req.scope).run({ input: { customer_id: customerId, profile: parsed.data } })

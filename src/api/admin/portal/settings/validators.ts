@@ -45,3 +45,6 @@ export const AdminUpdatePortalSettings = z
   .partial()
   .strict()
 export type AdminUpdatePortalSettingsType = z.infer<typeof AdminUpdatePortalSettings>
+
+/** "Send due reminders now" takes nothing: the moment is the server's, never the caller's. */
+export const AdminRunReminders = z.object({}).strict()
