@@ -259,10 +259,27 @@ it("an overdue reminder due while the job runs on the worker and A and B run it 
   expect(reminders[0].text).toContain(`next=${encodeURIComponent(`/portal/invoices/${draft.id}`)}`)
   expect(await count("select count(*) from portal_reminder where invoice_id = $1", [draft.id])).toBe(1)
   expect(await portalEvents("reminder_sent", draft.id)).toBe(1)
-  // The worker's job ran too (its minute passed): a second minute changes nothing.
+
+  // The worker's job, on its own: a second overdue invoice is reminded by it (no route called),
+  // and its runs send nothing more for the first one.
+  const { invoice: draft2 } = await admin(c.a, "POST", "/admin/invoices", {
+    customer_id: customer.id,
+    currency_code: "eur",
+    issue_date: new Date(Date.now() - 22 * 24 * 3600_000).toISOString(),
+    due_date: new Date(Date.now() - 8 * 24 * 3600_000).toISOString(),
+    lines: [{ title: "Gutter repair", quantity: 1, unit_price: 90 }],
+  })
+  const { invoice: second } = await admin(c.a, "POST", `/admin/invoices/${draft2.id}/send`)
+  await c.db.query("update portal_invoice set sent_at = now() - interval '21 days' where id = $1", [draft2.id])
+  const byJob = await c.sink.waitFor(
+    (m) => to(m).includes("rem@cluster.test") && /^Reminder:/.test(m.subject ?? "") && (m.subject ?? "").includes(second.display_number),
+    130_000
+  )
+  expect(from(byJob)).toBe(c.senderOf("worker"))
   await new Promise((r) => setTimeout(r, 61_000 - (Date.now() % 60_000)))
   await c.settle()
-  expect(mailsTo("rem@cluster.test", /^Reminder:/)).toHaveLength(1)
+  expect(mailsTo("rem@cluster.test", /^Reminder:/)).toHaveLength(2)
+  expect(await count("select count(*) from portal_reminder where invoice_id = $1", [draft.id])).toBe(1)
 })
 
 it("server A killed mid-run: B keeps answering, nothing answered is lost, A rejoins after a restart", async () => {
