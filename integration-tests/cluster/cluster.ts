@@ -109,6 +109,8 @@ export async function startCluster({ logDir, log }: { logDir: string; log: (line
       STRIPE_API_PORT: String(stripe.port),
       SMTP_HOST: "127.0.0.1",
       SMTP_PORT: String(sink.port),
+      // The reminder job every minute (hourly by default), so it runs while the test watches.
+      PORTAL_REMINDERS_SCHEDULE: "* * * * *",
     }
 
     // The build loads medusa-config.ts: without the Stripe / SMTP / Redis settings, since the fake

@@ -7,8 +7,6 @@ const { cookieFrom, linkForm, openLink } = require("../../scripts/lib/portal-htt
  * Issue #16: the portal across two servers and a worker on Medusa's Redis modules (see
  * cluster.ts). The tests run in order and build on each other: one customer, Pat, goes through
  * the portal with requests spread over servers A and B. Run with `npm run test:cluster`.
- *
- * Not covered: overdue reminders (issue #15; no job exists yet).
  */
 jest.setTimeout(300_000)
 
@@ -221,6 +219,68 @@ async function sendOutcome(invoiceId: string, linkTable: string) {
   }
   return { kind: "broken", facts }
 }
+
+it("an overdue reminder due while the job runs on the worker and A and B run it too: one email", async () => {
+  const { customer } = await admin(c.a, "POST", "/admin/customers", { email: "rem@cluster.test", first_name: "Rem", last_name: "Cluster" })
+  const { invoice: draft } = await admin(c.a, "POST", "/admin/invoices", {
+    customer_id: customer.id,
+    currency_code: "eur",
+    issue_date: new Date(Date.now() - 22 * 24 * 3600_000).toISOString(),
+    due_date: new Date(Date.now() - 8 * 24 * 3600_000).toISOString(),
+    lines: [{ title: "Drain cleaning", quantity: 1, unit_price: 120 }],
+  })
+  await admin(c.a, "POST", `/admin/invoices/${draft.id}/send`)
+  await c.sink.waitFor((m) => to(m).includes("rem@cluster.test"), 30_000)
+  await c.settle()
+  // Sent three weeks ago (the invoice email already left): its first reminder after the due date is due now.
+  await c.db.query("update portal_invoice set sent_at = now() - interval '21 days' where id = $1", [draft.id])
+  await admin(c.b, "POST", "/admin/portal/settings", {
+    reminders_enabled: true,
+    reminder_days_before: 3,
+    reminder_on_due_date: true,
+    reminder_every_days_after: 7,
+    reminder_max: 3,
+  })
+  // At the top of the minute the worker's job fires; A and B run the same workflow at that moment.
+  await new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 50))
+  const runs = await Promise.all([
+    admin(c.a, "POST", "/admin/portal/reminders/run", {}),
+    admin(c.b, "POST", "/admin/portal/reminders/run", {}),
+    admin(c.a, "POST", "/admin/portal/reminders/run", {}),
+  ])
+  await until(() => count("select count(*) from portal_reminder where invoice_id = $1 and status = 'sent'", [draft.id]), (n) => n > 0)
+  await new Promise((r) => setTimeout(r, 5_000))
+  await c.settle()
+
+  const reminders = mailsTo("rem@cluster.test", /^Reminder:/)
+  say(`reminder runs on A/B: ${JSON.stringify(runs.map((r) => r.reminders))}; sent by ${reminders.map(from).join(", ")}`)
+  expect(reminders).toHaveLength(1)
+  expect(reminders[0].subject).toMatch(/is 8 days overdue$/)
+  expect(reminders[0].text).toContain(`next=${encodeURIComponent(`/portal/invoices/${draft.id}`)}`)
+  expect(await count("select count(*) from portal_reminder where invoice_id = $1", [draft.id])).toBe(1)
+  expect(await portalEvents("reminder_sent", draft.id)).toBe(1)
+
+  // The worker's job, on its own: a second overdue invoice is reminded by it (no route called),
+  // and its runs send nothing more for the first one.
+  const { invoice: draft2 } = await admin(c.a, "POST", "/admin/invoices", {
+    customer_id: customer.id,
+    currency_code: "eur",
+    issue_date: new Date(Date.now() - 22 * 24 * 3600_000).toISOString(),
+    due_date: new Date(Date.now() - 8 * 24 * 3600_000).toISOString(),
+    lines: [{ title: "Gutter repair", quantity: 1, unit_price: 90 }],
+  })
+  const { invoice: second } = await admin(c.a, "POST", `/admin/invoices/${draft2.id}/send`)
+  await c.db.query("update portal_invoice set sent_at = now() - interval '21 days' where id = $1", [draft2.id])
+  const byJob = await c.sink.waitFor(
+    (m) => to(m).includes("rem@cluster.test") && /^Reminder:/.test(m.subject ?? "") && (m.subject ?? "").includes(second.display_number),
+    130_000
+  )
+  expect(from(byJob)).toBe(c.senderOf("worker"))
+  await new Promise((r) => setTimeout(r, 61_000 - (Date.now() % 60_000)))
+  await c.settle()
+  expect(mailsTo("rem@cluster.test", /^Reminder:/)).toHaveLength(2)
+  expect(await count("select count(*) from portal_reminder where invoice_id = $1", [draft.id])).toBe(1)
+})
 
 it("server A killed mid-run: B keeps answering, nothing is lost (the worker emails what A owed), A rejoins after a restart", async () => {
   const drafts: string[] = []

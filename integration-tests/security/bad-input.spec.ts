@@ -9,10 +9,10 @@ import {
   AdminRefundInvoicePayment,
   AdminUpdateInvoice,
 } from "../../src/api/admin/invoices/validators"
-import { AdminUpdatePortalSettings } from "../../src/api/admin/portal/settings/validators"
-import { AdminSetPortalLocale } from "../../src/api/admin/customers/validators"
-import { StoreDecision, StorePaymentSession } from "../../src/api/portal/validators"
-import { StorePortalAuth } from "../../src/api/store/portal/validators"
+import { AdminRunReminders, AdminUpdatePortalSettings } from "../../src/api/admin/portal/settings/validators"
+import { AdminSetPortalLocale, AdminSetRemindersOptOut } from "../../src/api/admin/customers/validators"
+import { NoBody, StoreDecision, StorePaymentSession } from "../../src/api/portal/validators"
+import { StorePortalAuth, StoreRemindersOptOut } from "../../src/api/store/portal/validators"
 import { PortalProfileInput } from "../../src/lib/profile-input"
 import { noRedirect } from "../http/portal/helpers"
 import { FUTURE, seedEstimate, seedInvoice } from "../utils/portal"
@@ -241,8 +241,10 @@ medusaIntegrationTestRunner({
         { name: "POST /admin/estimates/:id/convert", method: "POST", path: () => `/admin/estimates/${w.est.accepted.id}/convert`, arb: bodyFor({ due_date: FUTURE }), schema: AdminConvertEstimate, ...json(A) },
         // Takes no input: every field is refused (400); an empty body revises once, then 409s.
         { name: "POST /admin/estimates/:id/revise", method: "POST", path: () => `/admin/estimates/${w.est.rejected.id}/revise`, arb: bodyFor({}, ["display_number", "lines", "customer_id", "revision"]), schema: AdminReviseEstimate, ...json(A), runs: 150 },
-        { name: "POST /admin/portal/settings", method: "POST", path: () => "/admin/portal/settings", arb: bodyFor({ business_name: "Acme", support_email: "help@acme.test", accent_color: "#2563eb", link_ttl_days: 30, approval_terms: "Deposit 30%" }, ["enabled", "logo_url", "invoice_prefix", "estimate_prefix", "owner_notification_email", "allow_payments", "approval_requires_name", "payment_instructions", "business_address", "tax_id", "allow_partial_payments", "partial_payment_minimum", "default_locale"]), schema: AdminUpdatePortalSettings, ...json(A) },
+        { name: "POST /admin/portal/settings", method: "POST", path: () => "/admin/portal/settings", arb: bodyFor({ business_name: "Acme", support_email: "help@acme.test", accent_color: "#2563eb", link_ttl_days: 30, approval_terms: "Deposit 30%" }, ["enabled", "logo_url", "invoice_prefix", "estimate_prefix", "owner_notification_email", "allow_payments", "approval_requires_name", "payment_instructions", "business_address", "tax_id", "allow_partial_payments", "partial_payment_minimum", "default_locale", "reminders_enabled", "reminder_days_before", "reminder_on_due_date", "reminder_every_days_after", "reminder_max"]), schema: AdminUpdatePortalSettings, ...json(A) },
         { name: "POST /admin/customers/:id/portal-access/locale", method: "POST", path: () => `/admin/customers/${w.customer.id}/portal-access/locale`, arb: bodyFor({ locale: "es" }, ["email"]), schema: AdminSetPortalLocale, ...json(A), runs: 150 },
+        { name: "POST /admin/customers/:id/portal-access/reminders", method: "POST", path: () => `/admin/customers/${w.customer.id}/portal-access/reminders`, arb: bodyFor({ opt_out: true }, ["customer_id"]), schema: AdminSetRemindersOptOut, ...json(A), runs: 150 },
+        { name: "POST /admin/portal/reminders/run", method: "POST", path: () => "/admin/portal/reminders/run", arb: bodyFor({}, ["now", "limit"]), schema: AdminRunReminders, ...json(A), runs: 100 },
         ...(["send", "link", "disable", "enable"] as const).map((action): Target => ({ name: `POST /admin/customers/:id/portal-access/${action}`, method: "POST", path: () => `/admin/customers/${w.customer.id}/portal-access/${action}`, arb: bodyFor({}, ["email", "expires_at"]), ...json(A), runs: 100 })),
         { name: "GET /admin/invoices?…", method: "GET", path: (i) => `/admin/invoices?${i.query}`, arb: queryFor(["q", "status", "customer_id", "limit", "offset", "order", "fields", "issue_date", "due_date", "created_at"]).map((query) => ({ query })), ...json(A), readOnly: true },
         { name: "GET /admin/estimates?…", method: "GET", path: (i) => `/admin/estimates?${i.query}`, arb: queryFor(["q", "status", "customer_id", "limit", "offset", "order", "fields", "valid_until"]).map((query) => ({ query })), ...json(A), readOnly: true },
@@ -262,6 +264,7 @@ medusaIntegrationTestRunner({
       const targets: Target[] = [
         { name: "POST /portal/profile (form)", method: "POST", path: () => "/portal/profile", arb: formFor({ first_name: "Alicia", last_name: "O", company_name: "C", phone: "+1 555 0100", address_1: "1 Main St", city: "Springfield", postal_code: "12345", country_code: "us", _csrf: csrf }).map((form) => ({ form })), ...page(cookie) },
         { name: "POST /portal/profile (JSON)", method: "POST", path: () => "/portal/profile", arb: bodyFor({ first_name: "Alicia", phone: "+1 555 0100", _csrf: csrf }, ["last_name", "company_name", "address_1", "city", "country_code", "email"]), ...page(cookie) },
+        { name: "POST /portal/profile/reminders (form)", method: "POST", path: () => "/portal/profile/reminders", arb: formFor({ reminders: "off", _csrf: csrf }).map((form) => ({ form })), ...page(cookie), runs: 150 },
         { name: "POST /portal/estimates/:id/accept (form)", method: "POST", path: () => `/portal/estimates/${w.est.sent.id}/accept`, arb: formFor({ note: "ok", full_name: "Ana Díaz", accept_terms: "on", estimate_hash: "", shown_total: "59.97", _csrf: csrf }).map((form) => ({ form })), ...page(cookie) },
         { name: "POST /portal/estimates/:id/reject (JSON)", method: "POST", path: () => `/portal/estimates/${w.est.sent2.id}/reject`, arb: bodyFor({ note: "no", _csrf: csrf }), ...page(cookie) },
         { name: "POST /portal/invoices/:id/pay (form)", method: "POST", path: () => `/portal/invoices/${w.inv.sent.id}/pay`, arb: formFor({ _csrf: csrf, amount_choice: "part", amount: "1" }).map((form) => ({ form })), ...page(cookie), runs: 200 },
@@ -284,6 +287,7 @@ medusaIntegrationTestRunner({
       const targets: Target[] = [
         { name: "POST /store/portal/auth", method: "POST", path: () => "/store/portal/auth", arb: bodyFor({ token: "a".repeat(43) }), schema: StorePortalAuth, ...json({ "x-publishable-api-key": w.pk }) },
         { name: "POST /store/portal/profile", method: "POST", path: () => "/store/portal/profile", arb: bodyFor({ first_name: "Alicia", last_name: "O", company_name: "C", phone: "+1 555 0100", address_1: "1 Main St", city: "Springfield", postal_code: "12345", country_code: "us" }, ["email", "address_2", "province"]), schema: PortalProfileInput, ...json(bearer) },
+        { name: "POST /store/portal/profile/reminders", method: "POST", path: () => "/store/portal/profile/reminders", arb: bodyFor({ opt_out: true }, ["customer_id"]), schema: StoreRemindersOptOut, ...json(bearer), runs: 150 },
         { name: "POST /store/portal/estimates/:id/accept", method: "POST", path: () => `/store/portal/estimates/${w.est.sent.id}/accept`, arb: bodyFor({ note: "ok", full_name: "Ana Díaz", accept_terms: true }, ["estimate_hash", "status", "total"]), schema: StoreDecision, ...json(bearer) },
         { name: "POST /store/portal/estimates/:id/reject", method: "POST", path: () => `/store/portal/estimates/${w.est.sent2.id}/reject`, arb: bodyFor({ note: "no" }, ["status"]), schema: StoreDecision, ...json(bearer) },
         { name: "POST /store/portal/invoices/:id/payment-session", method: "POST", path: () => `/store/portal/invoices/${w.inv.sent.id}/payment-session`, arb: bodyFor({}, ["amount", "currency_code", "provider_id"]), schema: StorePaymentSession, ...json(bearer) },

@@ -111,6 +111,7 @@ export const PORTAL_TABLES = [
   "portal_session",
   "portal_event",
   "portal_sequence",
+  "portal_reminder",
 ]
 
 /**

@@ -114,6 +114,7 @@ const ROUTES: Route[] = [
   store("POST", "/store/portal/estimates/:id/reject", "estimate", { ownSlot: 2, body: () => ({ note: "SENT-ATTACKER-NOTE" }), writes: "own" }),
   store("GET", "/store/portal/profile", null),
   store("GET", "/store/portal/history", null),
+  store("GET", "/store/portal/profile/reminders", null),
   medusa("GET", "/store/customers/me", "store"),
   medusa("POST", "/store/customers/me", "store", () => MALLORY),
   medusa("GET", "/store/customers/me/addresses", "store"),
@@ -125,6 +126,8 @@ const ROUTES: Route[] = [
   // Last: these end or change the requester's session / record.
   store("POST", "/store/portal/profile", null, { body: () => MALLORY, writes: "always" }),
   page("POST", "/portal/profile", null, { body: () => MALLORY, writes: "always" }),
+  store("POST", "/store/portal/profile/reminders", null, { body: () => ({ opt_out: true }), writes: "always" }),
+  page("POST", "/portal/profile/reminders", null, { body: () => ({ reminders: "off" }), writes: "always" }),
   page("POST", "/portal/logout", null, { body: () => ({}), writes: "always" }),
 ]
 
@@ -190,7 +193,7 @@ function expectedStatus(state: State, route: Route, kind: IdKind): number {
   }
   const ownAccess = state === "valid" && kind === "own"
   if (!route.doc) {
-    if (route.name === "POST /portal/profile") return 303
+    if (route.name === "POST /portal/profile" || route.name === "POST /portal/profile/reminders") return 303
     return 200
   }
   if (route.name === "GET /portal/invoices/:id/pay") return 303 // a redirect to the invoice page, reads nothing

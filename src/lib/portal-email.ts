@@ -13,13 +13,15 @@ export type PortalEmailPurpose =
   | "customer_request"
   /** Money was received. */
   | "receipt"
+  /** An overdue-invoice reminder of the owner's schedule. */
+  | "reminder"
 
-export type PortalEmailRefusal = "portal_disabled" | "access_disabled" | "no_access" | "no_email"
+export type PortalEmailRefusal = "portal_disabled" | "access_disabled" | "no_access" | "reminders_opted_out" | "no_email"
 
 export type PortalEmailFacts = {
   portal_enabled: boolean
   /** The customer's access row; missing when they were never given access. */
-  access: { enabled: boolean } | null | undefined
+  access: { enabled: boolean; reminders_opt_out?: boolean | null } | null | undefined
   email: string | null | undefined
 }
 
@@ -36,6 +38,10 @@ export function whyNotEmailCustomer(purpose: PortalEmailPurpose, facts: PortalEm
     // Asking for a link is no way in: only customers the owner gave access get one.
     if (!facts.access && purpose === "customer_request") {
       return "no_access"
+    }
+    // The customer (in Profile) or the owner turned reminders off; other emails still go.
+    if (purpose === "reminder" && facts.access?.reminders_opt_out) {
+      return "reminders_opted_out"
     }
   }
   return facts.email?.trim() ? null : "no_email"

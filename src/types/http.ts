@@ -224,6 +224,15 @@ export type AdminPortalSettings = {
   partial_payment_minimum: number | null
   /** Language of customers who chose none and whose browser asks for none the portal speaks. */
   default_locale: string
+  /** Overdue reminders on (the schedule below). */
+  reminders_enabled: boolean
+  /** A reminder this many days before the due date; 0: none. */
+  reminder_days_before: number
+  reminder_on_due_date: boolean
+  /** Then one every this many days while unpaid; 0: none. */
+  reminder_every_days_after: number
+  /** At most this many reminders after the due date. */
+  reminder_max: number
 }
 
 export type AdminPortalSettingsResponse = { portal_settings: AdminPortalSettings }
@@ -249,10 +258,13 @@ export type AdminPortalAccess = {
   disabled_at: string | null
   /** The language the customer reads the portal, emails and PDFs in; null: their browser's, then the shop's. */
   locale: PortalLocale | null
+  /** Overdue reminders turned off for this customer (by them in Profile, or by the owner). */
+  reminders_opt_out: boolean
   links: AdminPortalLink[]
 }
 
 export type AdminPortalAccessResponse = { portal_access: AdminPortalAccess }
+export type AdminSetRemindersOptOutInput = { opt_out: boolean }
 /** "Send Portal Access": whether the email left, and the access after it. */
 export type AdminSendPortalAccessResponse = AdminPortalAccessResponse & {
   email: { status: "success" | "failure"; error?: string }

@@ -83,6 +83,11 @@ export type ModuleUpdatePortalSettings = Partial<
     | "allow_partial_payments"
     | "partial_payment_minimum"
     | "default_locale"
+    | "reminders_enabled"
+    | "reminder_days_before"
+    | "reminder_on_due_date"
+    | "reminder_every_days_after"
+    | "reminder_max"
   >
 >
 

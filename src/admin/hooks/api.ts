@@ -282,6 +282,19 @@ export function useSetPortalLocale(customerId: string) {
   })
 }
 
+/** The owner turns overdue payment reminders off (true) or on for this customer. */
+export function useSetRemindersOptOut(customerId: string) {
+  const invalidate = useInvalidatePortal()
+  return useMutation({
+    mutationFn: (optOut: boolean) =>
+      sdk.client.fetch<AdminPortalAccessResponse>(`${accessPath(customerId)}/reminders`, {
+        method: "POST",
+        body: { opt_out: optOut },
+      }),
+    onSuccess: invalidate,
+  })
+}
+
 export function useRevokePortalLink(customerId: string) {
   const invalidate = useInvalidatePortal()
   return useMutation({

@@ -129,6 +129,10 @@ function describeUnnamed(event: AdminPortalEvent): string {
       return `Rejected the estimate${data.note ? `: “${String(data.note)}”` : ""}`
     case "profile_updated":
       return "Updated their profile"
+    case "reminder_sent":
+      return `Payment reminder sent${data.step ? ` (${String(data.step)})` : ""}`
+    case "reminders_opt_out_changed":
+      return data.opt_out ? "Payment reminders turned off" : "Payment reminders turned on"
     default:
       return event.type.replace(/_/g, " ")
   }

@@ -1,7 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { ArrowUpRightOnBox, Envelope, SquareTwoStack, Trash } from "@medusajs/icons"
-import { Button, Container, IconButton, InlineTip, Select, Text, Tooltip, toast, usePrompt } from "@medusajs/ui"
+import { Button, Container, IconButton, InlineTip, Label, Select, Switch, Text, Tooltip, toast, usePrompt } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { ErrorState, SectionHeader, SectionRow, SectionSkeleton } from "../components/common"
 import { AccessStatusBadge } from "../components/status-badges"
@@ -13,6 +13,7 @@ import {
   useSendPortalAccess,
   useSetPortalAccess,
   useSetPortalLocale,
+  useSetRemindersOptOut,
 } from "../hooks/api"
 import { errorMessage } from "../lib/errors"
 import { formatDate, formatDateTime } from "../lib/format"
@@ -228,8 +229,41 @@ const CustomerPortalAccessWidget = ({ data: customer }: DetailWidgetProps<AdminC
           </Button>
         </div>
       </div>
+      <RemindersRow customerId={customer.id} optOut={state.reminders_opt_out} />
       <LiveLinks customerId={customer.id} links={state.links} />
     </Container>
+  )
+}
+
+/** Overdue payment reminders for this customer: the owner's switch (the customer has the same in Profile). */
+const RemindersRow = ({ customerId, optOut }: { customerId: string; optOut: boolean }) => {
+  const setOptOut = useSetRemindersOptOut(customerId)
+  const onChange = async (on: boolean) => {
+    try {
+      await setOptOut.mutateAsync(!on)
+      toast.success(on ? "Payment reminders on" : "Payment reminders off")
+    } catch (error) {
+      toast.error("Could not change payment reminders", { description: errorMessage(error) })
+    }
+  }
+  return (
+    <div className="flex items-start justify-between gap-x-4 px-6 py-4">
+      <div className="flex flex-col gap-y-1">
+        <Label htmlFor={`portal-reminders-${customerId}`} size="small" weight="plus">
+          Payment reminders
+        </Label>
+        <Text size="small" className="text-ui-fg-subtle text-pretty">
+          Emails on the schedule set in Settings → Customer Portal. The customer can also turn them off in their profile.
+        </Text>
+      </div>
+      <Switch
+        id={`portal-reminders-${customerId}`}
+        data-testid="portal-reminders-switch"
+        checked={!optOut}
+        disabled={setOptOut.isPending}
+        onCheckedChange={onChange}
+      />
+    </div>
   )
 }
 

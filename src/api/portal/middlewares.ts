@@ -11,7 +11,8 @@ import {
   PortalSectionKey,
   requireSection,
 } from "../utils/portal-auth"
-import { PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision, StorePaymentSession } from "./validators"
+import { StoreRemindersOptOut } from "../store/portal/validators"
+import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision, StorePaymentSession } from "./validators"
 
 const page = (matcher: string, section?: PortalSectionKey): MiddlewareRoute[] => [
   { method: ["GET"], matcher, middlewares: [...portalPageAuth, ...(section ? [requireSection(section, "page")] : [])] },
@@ -43,6 +44,7 @@ export const portalMiddlewares: MiddlewareRoute[] = [
   form("/portal/estimates/:id/reject", "estimates"),
   ...page("/portal/profile", "profile"),
   form("/portal/profile", "profile"),
+  form("/portal/profile/reminders", "profile"),
   ...page("/portal/history", "history"),
 ]
 
@@ -72,5 +74,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   json("POST", "/store/portal/estimates/:id/reject", "estimates", validateAndTransformBody(StoreDecision)),
   json("GET", "/store/portal/profile", "profile"),
   json("POST", "/store/portal/profile", "profile", validateAndTransformBody(PortalProfileInput)),
+  json("GET", "/store/portal/profile/reminders", "profile"),
+  json("POST", "/store/portal/profile/reminders", "profile", validateAndTransformBody(StoreRemindersOptOut)),
   json("GET", "/store/portal/history", "history"),
 ]

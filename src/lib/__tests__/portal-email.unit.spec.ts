@@ -42,4 +42,16 @@ describe("whyNotEmailCustomer", () => {
   it("names the portal's state before the missing address", () => {
     expect(whyNotEmailCustomer("document", { portal_enabled: false, access: null, email: null })).toBe("portal_disabled")
   })
+
+  it("sends no reminder to a customer who opted out, and every other email still", () => {
+    const optedOut = { ...open, access: { enabled: true, reminders_opt_out: true } }
+    expect(whyNotEmailCustomer("reminder", optedOut)).toBe("reminders_opted_out")
+    expect(whyNotEmailCustomer("document", optedOut)).toBeNull()
+    expect(whyNotEmailCustomer("reminder", { ...open, access: { enabled: true, reminders_opt_out: false } })).toBeNull()
+  })
+
+  it("sends no reminder while the portal is off or the customer's access is disabled", () => {
+    expect(whyNotEmailCustomer("reminder", { ...open, portal_enabled: false })).toBe("portal_disabled")
+    expect(whyNotEmailCustomer("reminder", { ...open, access: { enabled: false } })).toBe("access_disabled")
+  })
 })

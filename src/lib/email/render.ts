@@ -194,6 +194,33 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
+  "invoice-reminder": (data, brand, format, t) => {
+    const number = requireText("invoice-reminder", "invoice_number", data.invoice_number)
+    const dueOn = format.date("due_date", data.due_date)
+    if (!dueOn) {
+      throw invalid("invoice-reminder", "due_date is required")
+    }
+    const days = data.days_overdue
+    if (days != null && (!Number.isInteger(days) || days < 0)) {
+      throw invalid("invoice-reminder", `days_overdue must be a whole number of days, got ${JSON.stringify(days)}`)
+    }
+    const overdue = days ? t("email.invoice_reminder.days_overdue", { count: days }) : ""
+    const what = overdue ? t("email.invoice_reminder.is_overdue", { overdue }) : t("email.invoice_reminder.is_due_on", { date: dueOn })
+    return {
+      subject: brand.has_business_name
+        ? t("email.invoice_reminder.subject_business", { number, business: brand.name, what })
+        : t("email.invoice_reminder.subject", { number, what }),
+      context: {
+        first_name: cleanText(data.customer_first_name),
+        invoice_number: number,
+        amount: format.money("amount", data.amount, data.currency_code),
+        due_on: dueOn,
+        overdue,
+        portal_url: requireUrl("invoice-reminder", "portal_url", data.portal_url),
+        payment_instructions: textLines(data.payment_instructions),
+      },
+    }
+  },
   "estimate-sent": (data, brand, format, t) => {
     const number = requireText("estimate-sent", "estimate_number", data.estimate_number)
     return {

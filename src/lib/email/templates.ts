@@ -55,6 +55,21 @@ export type InvoiceSentEmailData = EmailFormatting & {
   payment_instructions?: string | null
 }
 
+/** To the customer: a reminder of the owner's schedule about an unpaid invoice. */
+export type InvoiceReminderEmailData = EmailFormatting & {
+  customer_first_name?: string | null
+  invoice_number: string
+  /** What is left to pay. */
+  amount: EmailAmount
+  currency_code: string
+  due_date: EmailDate
+  /** Whole days past the due date; 0 or null while it is not overdue yet. */
+  days_overdue?: number | null
+  /** Opens that invoice (a fresh magic link with next=/portal/invoices/:id), where Pay Now is. */
+  portal_url: string
+  payment_instructions?: string | null
+}
+
 export type EstimateSentEmailData = EmailFormatting & {
   customer_first_name?: string | null
   /** Display number, e.g. EST-0001. */
@@ -126,6 +141,7 @@ export type EstimateApprovedEmailData = EmailFormatting & {
 export type EmailTemplateDataMap = {
   "portal-access": PortalAccessEmailData
   "invoice-sent": InvoiceSentEmailData
+  "invoice-reminder": InvoiceReminderEmailData
   "estimate-sent": EstimateSentEmailData
   "estimate-decided": EstimateDecidedEmailData
   "payment-receipt": PaymentReceiptEmailData
@@ -137,7 +153,7 @@ export type EmailTemplateName = keyof EmailTemplateDataMap
 
 export type EmailTemplateData<T extends EmailTemplateName = EmailTemplateName> = EmailTemplateDataMap[T]
 
-export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded"] as const satisfies readonly EmailTemplateName[]
+export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded", "invoice-reminder"] as const satisfies readonly EmailTemplateName[]
 
 export function isEmailTemplateName(value: unknown): value is EmailTemplateName {
   return typeof value === "string" && (EMAIL_TEMPLATES as readonly string[]).includes(value)

@@ -78,6 +78,10 @@ export const PortalEventType = {
   ESTIMATE_ACCEPTED: "estimate_accepted",
   ESTIMATE_REJECTED: "estimate_rejected",
   PROFILE_UPDATED: "profile_updated",
+  /** An overdue reminder of the owner's schedule was emailed (data: the step). */
+  REMINDER_SENT: "reminder_sent",
+  /** The customer or the owner turned payment reminders off or on. */
+  REMINDERS_OPT_OUT_CHANGED: "reminders_opt_out_changed",
 } as const
 export type PortalEventType = (typeof PortalEventType)[keyof typeof PortalEventType]
 

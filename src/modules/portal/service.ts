@@ -37,6 +37,7 @@ import {
   InvoiceActions,
   LinkActions,
   NumberingActions,
+  ReminderActions,
   SessionActions,
   SettingsActions,
 } from "./actions"
@@ -53,6 +54,7 @@ import {
   PortalAccess,
   PortalEmailDue,
   PortalEvent,
+  PortalReminder,
   PortalSequence,
   PortalSession,
   PortalSettings,
@@ -102,6 +104,7 @@ class PortalModuleService extends MedusaService({
   PortalEvent,
   PortalSequence,
   PortalEmailDue,
+  PortalReminder,
 }) {
   protected readonly options_: PortalModuleOptions
   protected readonly proxyTrust_: ProxyTrust
@@ -437,6 +440,12 @@ class PortalModuleService extends MedusaService({
     return LinkActions.issuePortalToken(this.deps_, customerId, input, sharedContext)
   }
 
+  /** Overdue reminders off (true) or on for one customer; creates the access row when missing. */
+  @InjectTransactionManager()
+  async setRemindersOptOut(customerId: string, optOut: boolean, @MedusaContext() sharedContext: Context = {}) {
+    return AccessActions.setRemindersOptOut(this.deps_, customerId, optOut, sharedContext)
+  }
+
   /** Stamps first / last sent on the customer's access after a link was emailed. */
   @InjectTransactionManager()
   async recordAccessSent(customerId: string, @MedusaContext() sharedContext: Context = {}) {
@@ -638,6 +647,38 @@ class PortalModuleService extends MedusaService({
   @InjectManager()
   async listEstimateDecisions(estimateId: string, @MedusaContext() sharedContext: Context = {}) {
     return EstimateActions.listEstimateDecisions(this.deps_, estimateId, sharedContext)
+  }
+
+  // ── Overdue reminders (actions/reminders.ts; the schedule rule in lib/reminders.ts) ──
+
+  /** One keyset page of the sent invoices due within `window`, with the customer's access flags. */
+  @InjectManager()
+  async listReminderCandidates(
+    window: { from: Date; to: Date },
+    after: { due_date: Date; id: string } | null,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return ReminderActions.listReminderCandidates(this.deps_, window, after, limit, sharedContext)
+  }
+
+  /** Claims (invoice, step) for this worker; null when another worker has it or it is done. */
+  @InjectManager()
+  async claimReminder(
+    input: { invoice_id: string; customer_id: string; step: string; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return ReminderActions.claimReminder(this.deps_, input, sharedContext)
+  }
+
+  /** Records a claimed reminder as sent, or failed (claimed again by a later run). */
+  @InjectManager()
+  async finishReminder(
+    id: string,
+    outcome: { status: "sent" | "failed"; at: Date; error?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await ReminderActions.finishReminder(this.deps_, id, outcome, sharedContext)
   }
 
   // ── Numbering (actions/numbering.ts) ────────────────────────────────────────

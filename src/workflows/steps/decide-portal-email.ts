@@ -23,6 +23,8 @@ const REFUSALS: Record<PortalEmailRefusal, (customerId: string) => MedusaError> 
   access_disabled: () =>
     new MedusaError(MedusaError.Types.CONFLICT, "Portal access is disabled for this customer; enable it before sending a link"),
   no_access: () => new MedusaError(MedusaError.Types.NOT_ALLOWED, "This customer has no portal access"),
+  reminders_opted_out: () =>
+    new MedusaError(MedusaError.Types.NOT_ALLOWED, "This customer turned payment reminders off"),
   no_email: (customerId) =>
     new MedusaError(MedusaError.Types.INVALID_DATA, `Customer "${customerId}" has no email address; add one before sending`),
 }

@@ -1,6 +1,6 @@
 import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
 import { validatePortalQuery } from "../../utils/validate-query"
-import { AdminGetPortalActivityParams, AdminSetPortalLocale } from "./validators"
+import { AdminGetPortalActivityParams, AdminSetPortalLocale, AdminSetRemindersOptOut } from "./validators"
 
 export const adminCustomerPortalMiddlewares: MiddlewareRoute[] = [
   {
@@ -12,5 +12,10 @@ export const adminCustomerPortalMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/customers/:id/portal-access/locale",
     middlewares: [validateAndTransformBody(AdminSetPortalLocale)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/customers/:id/portal-access/reminders",
+    middlewares: [validateAndTransformBody(AdminSetRemindersOptOut)],
   },
 ]

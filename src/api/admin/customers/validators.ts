@@ -18,3 +18,7 @@ export const AdminGetPortalActivityParams = z
   })
   .strict()
 export type AdminGetPortalActivityParamsType = z.infer<typeof AdminGetPortalActivityParams>
+
+/** The owner turns overdue reminders off (true) or on for one customer. */
+export const AdminSetRemindersOptOut = z.object({ opt_out: z.boolean({ error: "opt_out must be true or false" }) }).strict()
+export type AdminSetRemindersOptOutType = z.infer<typeof AdminSetRemindersOptOut>

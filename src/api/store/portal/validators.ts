@@ -6,3 +6,7 @@ import { z } from "@medusajs/framework/zod"
  */
 export const StorePortalAuth = z.object({ token: z.string().min(1).max(2048) }).strict()
 export type StorePortalAuthType = z.infer<typeof StorePortalAuth>
+
+/** The customer turns overdue payment reminders off (true) or on. */
+export const StoreRemindersOptOut = z.object({ opt_out: z.boolean({ error: "opt_out must be true or false" }) }).strict()
+export type StoreRemindersOptOutType = z.infer<typeof StoreRemindersOptOut>

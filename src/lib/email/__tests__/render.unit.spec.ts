@@ -336,7 +336,50 @@ describe("renderEmail", () => {
   })
 
   it("renders every template it declares", () => {
-    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded"])
+    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded", "invoice-reminder"])
     expect(() => renderEmail("nope" as any, {} as any)).toThrow(/unknown template "nope"/)
+  })
+
+  describe("invoice-reminder", () => {
+    const reminder = (overrides: Partial<Parameters<typeof renderEmail<"invoice-reminder">>[1]> = {}) =>
+      renderEmail(
+        "invoice-reminder",
+        {
+          customer_first_name: "Jane",
+          invoice_number: "INV-0042",
+          amount: "250.10",
+          currency_code: "usd",
+          due_date: "2026-02-01T00:00:00.000Z",
+          days_overdue: 8,
+          portal_url: "https://shop.example.com/portal/access/tok?next=%2Fportal%2Finvoices%2Finv_1",
+          payment_instructions: `IBAN ${XSS}`,
+        ...overrides,
+        },
+        branding
+      )
+
+    it("names the invoice, the amount due, the due date and how overdue it is, and links to paying it", () => {
+      const email = reminder()
+      expect(email.subject).toBe("Reminder: invoice INV-0042 from Acme Plumbing is 8 days overdue")
+      expect(email.text).toContain("invoice INV-0042 from Acme Plumbing was due on February 1, 2026 and is now 8 days overdue.")
+      expect(email.text).toMatch(/Amount due: \$250\.10\n/)
+      expect(email.text).toContain("Pay invoice:\nhttps://shop.example.com/portal/access/tok?next=%2Fportal%2Finvoices%2Finv_1")
+      expect(email.html).toContain('href="https://shop.example.com/portal/access/tok?next=%2Fportal%2Finvoices%2Finv_1"')
+      expect(email.html).toContain("IBAN &lt;script&gt;")
+      expect(email.html).not.toContain(XSS)
+    })
+
+    it("says when it is due for a reminder before the due date", () => {
+      const email = reminder({ days_overdue: 0 })
+      expect(email.subject).toBe("Reminder: invoice INV-0042 from Acme Plumbing is due on February 1, 2026")
+      expect(email.text).toContain("is due on February 1, 2026.")
+      expect(email.text).not.toContain("overdue")
+      expect(reminder({ days_overdue: 1 }).subject).toMatch(/is 1 day overdue$/)
+    })
+
+    it("refuses a missing due date or a bad day count", () => {
+      expect(() => reminder({ due_date: "" })).toThrow(/due_date is required/)
+      expect(() => reminder({ days_overdue: -1 })).toThrow(/days_overdue/)
+    })
   })
 })

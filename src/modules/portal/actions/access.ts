@@ -48,6 +48,16 @@ export async function setPortalAccessLocale(
   return { previous, changed: previous !== locale }
 }
 
+/**
+ * Turns overdue reminders off (or back on) for a customer: their own choice in Profile, or the
+ * owner's. Returns the value before, for compensation.
+ */
+export async function setRemindersOptOut(deps: PortalDeps, customerId: string, optOut: boolean, sharedContext: Context) {
+  const access = await ensureAccess(deps, requireCustomerId(customerId), sharedContext)
+  await deps.service.updatePortalAccesses({ id: access.id, reminders_opt_out: optOut }, sharedContext)
+  return { previous: access.reminders_opt_out, changed: access.reminders_opt_out !== optOut }
+}
+
 /** Stamps first / last sent on the customer's access after a link was emailed. */
 export async function recordAccessSent(deps: PortalDeps, customerId: string, sharedContext: Context) {
   const access = await ensureAccess(deps, customerId, sharedContext)
@@ -106,6 +116,7 @@ export async function retrievePortalAccessSummary({ service }: PortalDeps, custo
     disabled_at: access?.disabled_at ?? null,
     /** The customer's chosen language; null: their browser's, then the shop default. */
     locale: supportedLocale(access?.locale),
+    reminders_opt_out: access?.reminders_opt_out ?? false,
     links,
   }
 }

@@ -1,6 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { ModulePortalSettings, ModuleUpdatePortalSettings } from "../../../types/module"
+import { REMINDER_LIMITS } from "../../../lib/reminders"
 import { PORTAL_SETTINGS_ID } from "../constants"
 import type { PortalDeps } from "./types"
 
@@ -44,6 +45,16 @@ function validateSettings(data: ModuleUpdatePortalSettings) {
   if (data.link_ttl_days !== undefined) {
     if (!Number.isInteger(data.link_ttl_days) || data.link_ttl_days < 1 || data.link_ttl_days > 365) {
       throw invalid("link_ttl_days must be a whole number of days between 1 and 365")
+    }
+  }
+  for (const [field, limits] of [
+    ["reminder_days_before", REMINDER_LIMITS.days_before],
+    ["reminder_every_days_after", REMINDER_LIMITS.every_days_after],
+    ["reminder_max", REMINDER_LIMITS.max],
+  ] as const) {
+    const value = data[field]
+    if (value !== undefined && (!Number.isInteger(value) || value < limits.min || value > limits.max)) {
+      throw invalid(`${field} must be a whole number from ${limits.min} to ${limits.max}`)
     }
   }
   if (data.accent_color !== undefined && !HEX_COLOUR.test(data.accent_color)) {

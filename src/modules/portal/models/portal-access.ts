@@ -22,6 +22,8 @@ const PortalAccess = model
      * owner or by the customer in Profile; null: their browser's language, then the shop default.
      */
     locale: model.text().nullable(),
+    /** The customer (in Profile) or the owner turned overdue-invoice reminders off for this customer. */
+    reminders_opt_out: model.boolean().default(false),
   })
   .indexes([
     {

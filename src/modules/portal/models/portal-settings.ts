@@ -50,6 +50,16 @@ const PortalSettings = model.define("portal_settings", {
   tax_id: model.text().nullable(),
   /** Language of customers who chose none and whose browser asks for none the portal speaks ("en", "es"). */
   default_locale: model.text().default("en"),
+  /** Overdue reminders: off until the owner turns them on (see lib/reminders.ts for the schedule). */
+  reminders_enabled: model.boolean().default(false),
+  /** A reminder this many days before the due date; 0: none before. */
+  reminder_days_before: model.number().default(3),
+  /** A reminder on the due date. */
+  reminder_on_due_date: model.boolean().default(true),
+  /** Then a reminder every this many days while the invoice is unpaid; 0: none after. */
+  reminder_every_days_after: model.number().default(7),
+  /** At most this many reminders after the due date. */
+  reminder_max: model.number().default(3),
 })
 
 export default PortalSettings

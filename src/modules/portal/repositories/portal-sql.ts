@@ -44,6 +44,27 @@ function pageOf(rows: Record<string, unknown>[], numericColumns: readonly string
 const DOCUMENT_NUMERIC_COLUMNS = ["subtotal", "tax_total", "total"] as const
 const INVOICE_NUMERIC_COLUMNS = [...DOCUMENT_NUMERIC_COLUMNS, "amount_paid"] as const
 
+/** An invoice the reminder job may remind of, with what the email rule and the store need. */
+export type ReminderCandidateRow = {
+  id: string
+  customer_id: string
+  display_number: string | null
+  status: string
+  currency_code: string
+  total: string
+  amount_paid: string
+  due_date: Date
+  sent_at: Date | null
+  /** Null when the customer has no access row. */
+  access_enabled: boolean | null
+  reminders_opt_out: boolean | null
+  /** Steps already sent, being sent, or failed past the attempt limit: never claimed again. */
+  done_steps: string[]
+}
+
+/** A reminder claimed by this worker: send it, then record the outcome. */
+export type ClaimedReminderRow = { id: string; attempts: number }
+
 /** A row of `portal_estimate_decision`, as the service hands it out. */
 export type EstimateDecisionRow = {
   id: string
@@ -657,6 +678,91 @@ export class PortalSqlRepository extends MikroOrmBase {
     const manager = this.manager(context)
     await manager.execute(`SELECT set_config('portal.decision_compensation', 'on', true)`)
     await manager.execute(`DELETE FROM portal_estimate_decision WHERE id = ?`, [id])
+  }
+  /**
+   * One page of the invoices the reminder job may remind of: sent, live, due within `window`,
+   * after the keyset `after` (due_date, id), in that order — a range scan of
+   * IDX_invoice_status_due_date. Each row carries the customer's access flags and the steps that
+   * are done for it (the unique index's lookup, one per row).
+   */
+  async reminderCandidates(
+    window: { from: Date; to: Date },
+    after: { due_date: Date; id: string } | null,
+    limit: number,
+    maxAttempts: number,
+    context: Context = {}
+  ): Promise<ReminderCandidateRow[]> {
+    const rows = await this.manager(context).execute(
+      `SELECT i.id, i.customer_id, i.display_number, i.status, i.currency_code, i.total::text AS total,
+              i.amount_paid::text AS amount_paid, i.due_date, i.sent_at,
+              a.enabled AS access_enabled, a.reminders_opt_out,
+              ARRAY(SELECT r.step FROM portal_reminder r
+                    WHERE r.invoice_id = i.id AND r.deleted_at IS NULL AND (r.status <> 'failed' OR r.attempts >= ?)) AS done_steps
+       FROM portal_invoice i
+       LEFT JOIN portal_access a ON a.customer_id = i.customer_id AND a.deleted_at IS NULL
+       WHERE i.status = ? AND i.deleted_at IS NULL AND i.due_date >= ? AND i.due_date <= ?
+         AND (?::timestamptz IS NULL OR (i.due_date, i.id) > (?::timestamptz, ?))
+       ORDER BY i.due_date, i.id
+       LIMIT ?`,
+      [
+        maxAttempts,
+        InvoiceStatus.SENT,
+        window.from,
+        window.to,
+        after?.due_date ?? null,
+        after?.due_date ?? null,
+        after?.id ?? null,
+        limit,
+      ]
+    )
+    return rows as ReminderCandidateRow[]
+  }
+
+  /**
+   * Claims one reminder (invoice, step) for this worker, in one statement: the INSERT wins only
+   * where no row exists (the unique index is the idempotency key, whichever instance or run
+   * races), or takes over a failed one below the attempt limit; a second claimant waits on the
+   * row and then finds it taken. Nothing is claimed for an invoice that is no longer sent. No
+   * row: another worker has it (or had it), send nothing.
+   */
+  async claimReminder(
+    input: { invoice_id: string; customer_id: string; step: string; now: Date; max_attempts: number },
+    context: Context = {}
+  ): Promise<ClaimedReminderRow | null> {
+    const [row] = await this.manager(context).execute(
+      `INSERT INTO portal_reminder (id, invoice_id, customer_id, step, status, attempts, claimed_at, created_at, updated_at)
+       SELECT ?, i.id, ?, ?, 'sending', 1, ?, ?, ?
+       FROM portal_invoice i WHERE i.id = ? AND i.status = ? AND i.deleted_at IS NULL
+       ON CONFLICT (invoice_id, step) WHERE deleted_at IS NULL DO UPDATE
+         SET status = 'sending', attempts = portal_reminder.attempts + 1, claimed_at = EXCLUDED.claimed_at,
+             error = NULL, updated_at = EXCLUDED.updated_at
+         WHERE portal_reminder.status = 'failed' AND portal_reminder.attempts < ?
+       RETURNING id, attempts`,
+      [
+        generateEntityId(undefined, "prem"),
+        input.customer_id,
+        input.step,
+        input.now,
+        input.now,
+        input.now,
+        input.invoice_id,
+        InvoiceStatus.SENT,
+        input.max_attempts,
+      ]
+    )
+    return row ? { id: row.id as string, attempts: Number(row.attempts) } : null
+  }
+
+  /** Records how a claimed reminder ended: sent, or failed (claimable again by a later run). */
+  async finishReminder(
+    id: string,
+    outcome: { status: "sent" | "failed"; at: Date; error?: string | null },
+    context: Context = {}
+  ) {
+    await this.manager(context).execute(
+      `UPDATE portal_reminder SET status = ?, sent_at = ?, error = ?, updated_at = ? WHERE id = ? AND status = 'sending'`,
+      [outcome.status, outcome.status === "sent" ? outcome.at : null, outcome.error ?? null, outcome.at, id]
+    )
   }
 }
 

@@ -18,6 +18,12 @@ const prefix = z
   .max(20, "Use 20 characters at most.")
   .regex(/^[\w\-/.#]*$/, "Use letters, digits and - _ / . # only.")
 
+const wholeDays = (min: number, max: number) =>
+  z.string().refine((v) => /^\d+$/.test(v.trim()) && Number(v) >= min && Number(v) <= max, `Enter a whole number from ${min} to ${max}.`)
+
+/** Settings typed as text but sent as numbers. */
+const NUMERIC = new Set<string>(["link_ttl_days", "reminder_days_before", "reminder_every_days_after", "reminder_max"])
+
 /** The form as typed (text inputs hold strings); the server checks every rule again. */
 const settingsSchema = z.object({
   enabled: z.boolean(),
@@ -49,6 +55,11 @@ const settingsSchema = z.object({
     .string()
     .refine((v) => v.trim() === "" || (Number(v) > 0 && Number.isFinite(Number(v))), "Enter an amount above 0, or leave it empty for none."),
   default_locale: z.enum(SUPPORTED_LOCALES),
+  reminders_enabled: z.boolean(),
+  reminder_on_due_date: z.boolean(),
+  reminder_days_before: wholeDays(0, 60),
+  reminder_every_days_after: wholeDays(0, 90),
+  reminder_max: wholeDays(0, 24),
 })
 type Form = z.infer<typeof settingsSchema>
 type Key = keyof Form
@@ -120,6 +131,11 @@ function toForm(s: AdminPortalSettings): Form {
     allow_partial_payments: s.allow_partial_payments ?? false,
     partial_payment_minimum: s.partial_payment_minimum == null ? "" : String(s.partial_payment_minimum),
     default_locale: (SUPPORTED_LOCALES as readonly string[]).includes(s.default_locale) ? (s.default_locale as Form["default_locale"]) : "en",
+    reminders_enabled: s.reminders_enabled ?? false,
+    reminder_on_due_date: s.reminder_on_due_date ?? true,
+    reminder_days_before: String(s.reminder_days_before ?? 3),
+    reminder_every_days_after: String(s.reminder_every_days_after ?? 7),
+    reminder_max: String(s.reminder_max ?? 3),
   }
 }
 
@@ -129,7 +145,7 @@ function changes(saved: Form, form: Form): AdminUpdatePortalSettingsInput {
   for (const key of Object.keys(settingsSchema.shape) as Key[]) {
     if (form[key] === saved[key]) continue
     const value = form[key]
-    if (key === "link_ttl_days") {
+    if (NUMERIC.has(key)) {
       body[key] = Number(value)
     } else if (key === "partial_payment_minimum") {
       body[key] = String(value).trim() === "" ? null : Number(value)
@@ -388,6 +404,38 @@ const SettingsForm = ({ settings }: { settings: AdminPortalSettings }) => {
             hint="Optional. When set, the customer must tick a box accepting this text to approve an estimate."
             render={({ field, control: aria }) => <Textarea {...field} {...aria} rows={3} placeholder="Work starts within 10 days of approval…" />}
           />
+        </div>
+      </Container>
+
+      <Container className="divide-y p-0">
+        <SectionHeader
+          title="Payment reminders"
+          description="Emails customers about unpaid invoices, each with a link straight to paying it. Each reminder is sent once; customers can turn them off in their profile."
+        />
+        <SwitchRow
+          control={control}
+          name="reminders_enabled"
+          label="Send payment reminders"
+          description="Checked every hour for sent, unpaid invoices with a due date."
+        />
+        <SwitchRow
+          control={control}
+          name="reminder_on_due_date"
+          label="On the due date"
+          description="A reminder on the day the invoice is due."
+        />
+        <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-3">
+          {text("reminder_days_before", "Days before the due date", {
+            type: "number",
+            inputMode: "numeric",
+            hint: "0 for no reminder before it is due.",
+          })}
+          {text("reminder_every_days_after", "Then every (days) while overdue", {
+            type: "number",
+            inputMode: "numeric",
+            hint: "0 for no reminders once overdue.",
+          })}
+          {text("reminder_max", "At most (reminders once overdue)", { type: "number", inputMode: "numeric", hint: "0 to 24." })}
         </div>
       </Container>
 

@@ -1,10 +1,15 @@
 import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
-import { AdminUpdatePortalSettings } from "./validators"
+import { AdminRunReminders, AdminUpdatePortalSettings } from "./validators"
 
 export const adminPortalSettingsMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/portal/settings",
     middlewares: [validateAndTransformBody(AdminUpdatePortalSettings)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/portal/reminders/run",
+    middlewares: [validateAndTransformBody(AdminRunReminders)],
   },
 ]

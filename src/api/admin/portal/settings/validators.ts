@@ -1,7 +1,15 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_AMOUNT } from "../../../../lib/money"
 import { SUPPORTED_LOCALES } from "../../../../lib/i18n/locale"
+import { REMINDER_LIMITS } from "../../../../lib/reminders"
 import { textInput } from "../../../../lib/text-input"
+
+const days = (field: string, { min, max }: { min: number; max: number }) =>
+  z
+    .number({ error: `${field} must be a whole number from ${min} to ${max}` })
+    .int({ error: `${field} must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `${field} must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `${field} must be a whole number from ${min} to ${max}` })
 
 // Format errors would otherwise read "Invalid email address" with no field name.
 const email = (field: string) => z.email({ error: `${field} must be an email address` }).max(320)
@@ -41,7 +49,16 @@ export const AdminUpdatePortalSettings = z
     allow_partial_payments: z.boolean(),
     partial_payment_minimum: partialMinimum("partial_payment_minimum").nullable(),
     default_locale: z.enum(SUPPORTED_LOCALES, { error: `default_locale must be one of ${SUPPORTED_LOCALES.join(", ")}` }),
+    // Overdue reminders: the schedule read by lib/reminders.ts.
+    reminders_enabled: z.boolean(),
+    reminder_days_before: days("reminder_days_before", REMINDER_LIMITS.days_before),
+    reminder_on_due_date: z.boolean(),
+    reminder_every_days_after: days("reminder_every_days_after", REMINDER_LIMITS.every_days_after),
+    reminder_max: days("reminder_max", REMINDER_LIMITS.max),
   })
   .partial()
   .strict()
 export type AdminUpdatePortalSettingsType = z.infer<typeof AdminUpdatePortalSettings>
+
+/** "Send due reminders now" takes nothing: the moment is the server's, never the caller's. */
+export const AdminRunReminders = z.object({}).strict()
