@@ -271,12 +271,12 @@ export function whyNotStatementPeriod(period: StatementPeriod, today: Date = new
   if (period.from > period.to) {
     return `from (${period.from}) must be on or before to (${period.to}); swap the two dates`
   }
-  if (period.from < yearsBefore(period.to, STATEMENT_MAX_YEARS)) {
-    return `A statement covers at most ${STATEMENT_MAX_YEARS} years; choose a from date on or after ${yearsBefore(period.to, STATEMENT_MAX_YEARS)}`
-  }
   const latest = isoDay(new Date(dayStart(isoDay(today)).getTime() + DAY_MS))
   if (period.to > latest) {
     return `to (${period.to}) is in the future; choose a date up to today`
+  }
+  if (period.from < yearsBefore(period.to, STATEMENT_MAX_YEARS)) {
+    return `A statement covers at most ${STATEMENT_MAX_YEARS} years; choose a from date on or after ${yearsBefore(period.to, STATEMENT_MAX_YEARS)}`
   }
   return null
 }

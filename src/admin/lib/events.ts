@@ -129,6 +129,10 @@ function describeUnnamed(event: AdminPortalEvent): string {
       return `Rejected the estimate${data.note ? `: “${String(data.note)}”` : ""}`
     case "profile_updated":
       return "Updated their profile"
+    case "statement_sent": {
+      const failed = data.email_status === "failure" ? " (the email could not be sent)" : ""
+      return `Statement sent for ${String(data.from)} – ${String(data.to)}${failed}`
+    }
     default:
       return event.type.replace(/_/g, " ")
   }

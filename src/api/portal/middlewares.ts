@@ -10,7 +10,9 @@ import {
   PortalSectionKey,
   requireSection,
 } from "../utils/portal-auth"
-import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision } from "./validators"
+import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, PortalStatementQuery, StoreDecision } from "./validators"
+
+const statementQuery = validateAndTransformQuery(PortalStatementQuery, { defaults: [] })
 
 const page = (matcher: string, section?: PortalSectionKey): MiddlewareRoute[] => [
   { method: ["GET"], matcher, middlewares: [...portalPageAuth, ...(section ? [requireSection(section, "page")] : [])] },
@@ -29,6 +31,9 @@ export const portalMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/portal/logout", middlewares: [...portalPageAuth, verifyCsrf] },
   ...page("/portal"),
   ...page("/portal/invoices", "invoices"),
+  // The statement belongs to invoices: it is on when they are. Its period is checked before it is read.
+  ...page("/portal/statement", "invoices").map((r) => ({ ...r, middlewares: [...r.middlewares!, statementQuery] })),
+  ...page("/portal/statement/pdf", "invoices").map((r) => ({ ...r, middlewares: [...r.middlewares!, statementQuery] })),
   ...page("/portal/invoices/:id", "invoices"),
   ...page("/portal/invoices/:id/pdf", "invoices"),
   ...page("/portal/invoices/:id/pay", "payments"),
@@ -62,6 +67,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   json("GET", "/store/portal/me"),
   json("GET", "/store/portal/invoices", "invoices", validateAndTransformQuery(PortalInvoicesQuery, { defaults: [], isList: true })),
   json("GET", "/store/portal/invoices/:id", "invoices"),
+  json("GET", "/store/portal/statement", "invoices", statementQuery),
   json("GET", "/store/portal/invoices/:id/pdf", "invoices"),
   json("POST", "/store/portal/invoices/:id/payment-session", "payments", validateAndTransformBody(NoBody)),
   json("GET", "/store/portal/estimates", "estimates", validateAndTransformQuery(PortalEstimatesQuery, { defaults: [], isList: true })),

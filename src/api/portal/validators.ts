@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { dayStart, defaultStatementPeriod, isoDay, StatementPeriod, whyNotStatementPeriod } from "../../lib/statement"
 import { textInput } from "../../lib/text-input"
 
 /** Rows per list page unless the request asks for another size (pager links leave it out). */
@@ -60,3 +61,33 @@ export type StoreDecisionType = z.infer<typeof StoreDecision>
 
 /** Routes whose input is all on the server (Pay Now): any field sent, like an amount, is refused. */
 export const NoBody = z.object({}).strict()
+
+/** A calendar day as the date inputs and the JSON route send it; anything else is refused with an example. */
+const statementDay = (label: "from" | "to") =>
+  z
+    .string({ error: `${label} must be a date as YYYY-MM-DD, e.g. 2026-03-31` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date as YYYY-MM-DD, e.g. 2026-03-31`)
+    .refine((day) => !Number.isNaN(dayStart(day).getTime()) && isoDay(dayStart(day)) === day, {
+      message: `${label} is not a calendar date; use YYYY-MM-DD, e.g. 2026-03-31`,
+    })
+
+/**
+ * The statement's period, on both faces: `from` and `to` (YYYY-MM-DD, UTC days, both included).
+ * Missing: the last 90 days to today; only `to`: the 90 days to it; only `from`: from it to today.
+ * Then the limits of lib/statement.ts (from ≤ to, at most 5 years, not in the future).
+ */
+export const PortalStatementQuery = z
+  .object({ from: statementDay("from").optional(), to: statementDay("to").optional() })
+  .strict()
+  .transform((query, ctx): StatementPeriod => {
+    const today = new Date()
+    const to = query.to ?? isoDay(today)
+    const period = { from: query.from ?? defaultStatementPeriod(dayStart(to)).from, to }
+    const why = whyNotStatementPeriod(period, today)
+    if (why) {
+      ctx.addIssue({ code: "custom", message: why, input: query })
+      return z.NEVER
+    }
+    return period
+  })
+export type PortalStatementQueryType = z.infer<typeof PortalStatementQuery>

@@ -228,6 +228,26 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
+  statement: (data, brand, format) => {
+    const from = format.date("from", data.from)
+    const to = format.date("to", data.to)
+    if (!from || !to) {
+      throw invalid("statement", "from and to are required")
+    }
+    if (!Array.isArray(data.balances)) {
+      throw invalid("statement", "balances must be an array")
+    }
+    return {
+      subject: brand.has_business_name ? `Your statement of account from ${brand.name}` : "Your statement of account",
+      context: {
+        first_name: cleanText(data.customer_first_name),
+        from_day: from,
+        to_day: to,
+        balances: data.balances.map((b, i) => format.money(`balances[${i}].amount`, b.amount, b.currency_code)),
+        portal_url: requireUrl("statement", "portal_url", data.portal_url),
+      },
+    }
+  },
   "estimate-decided": (data, _brand, format) => {
     const number = requireText("estimate-decided", "estimate_number", data.estimate_number)
     const customer = requireText("estimate-decided", "customer_name", data.customer_name)

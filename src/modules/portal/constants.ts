@@ -78,6 +78,8 @@ export const PortalEventType = {
   ESTIMATE_ACCEPTED: "estimate_accepted",
   ESTIMATE_REJECTED: "estimate_rejected",
   PROFILE_UPDATED: "profile_updated",
+  /** The owner emailed the customer a statement of account (data: the period and the email's status). */
+  STATEMENT_SENT: "statement_sent",
 } as const
 export type PortalEventType = (typeof PortalEventType)[keyof typeof PortalEventType]
 

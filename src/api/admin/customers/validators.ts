@@ -9,3 +9,7 @@ export const AdminGetPortalActivityParams = z
   })
   .strict()
 export type AdminGetPortalActivityParamsType = z.infer<typeof AdminGetPortalActivityParams>
+
+/** The owner's "Email statement": the period, as the portal takes it (YYYY-MM-DD; the last 90 days when left out). */
+export { PortalStatementQuery as AdminSendStatement } from "../../portal/validators"
+export type { PortalStatementQueryType as AdminSendStatementType } from "../../portal/validators"
