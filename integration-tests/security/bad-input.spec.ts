@@ -4,6 +4,7 @@ import fc from "fast-check"
 import { AdminConvertEstimate, AdminCreateEstimate, AdminUpdateEstimate } from "../../src/api/admin/estimates/validators"
 import { AdminCreateInvoice, AdminRecordInvoicePayment, AdminUpdateInvoice } from "../../src/api/admin/invoices/validators"
 import { AdminUpdatePortalSettings } from "../../src/api/admin/portal/settings/validators"
+import { AdminSendStatement } from "../../src/api/admin/customers/validators"
 import { NoBody, StoreDecision } from "../../src/api/portal/validators"
 import { StorePortalAuth } from "../../src/api/store/portal/validators"
 import { PortalProfileInput } from "../../src/lib/profile-input"
@@ -230,6 +231,7 @@ medusaIntegrationTestRunner({
         { name: "POST /admin/estimates/:id/convert", method: "POST", path: () => `/admin/estimates/${w.est.accepted.id}/convert`, arb: bodyFor({ due_date: FUTURE }), schema: AdminConvertEstimate, ...json(A) },
         { name: "POST /admin/portal/settings", method: "POST", path: () => "/admin/portal/settings", arb: bodyFor({ business_name: "Acme", support_email: "help@acme.test", accent_color: "#2563eb", link_ttl_days: 30, approval_terms: "Deposit 30%" }, ["enabled", "logo_url", "invoice_prefix", "estimate_prefix", "owner_notification_email", "allow_payments", "approval_requires_name", "payment_instructions", "business_address", "tax_id"]), schema: AdminUpdatePortalSettings, ...json(A) },
         ...(["send", "link", "disable", "enable"] as const).map((action): Target => ({ name: `POST /admin/customers/:id/portal-access/${action}`, method: "POST", path: () => `/admin/customers/${w.customer.id}/portal-access/${action}`, arb: bodyFor({}, ["email", "expires_at"]), ...json(A), runs: 100 })),
+        { name: "POST /admin/customers/:id/portal-statement/send", method: "POST", path: () => `/admin/customers/${w.customer.id}/portal-statement/send`, arb: bodyFor({ from: "2026-03-01", to: "2026-03-31" }, ["customer_id", "email", "currency_code"]), schema: AdminSendStatement, ...json(A), runs: 100 },
         { name: "GET /admin/invoices?…", method: "GET", path: (i) => `/admin/invoices?${i.query}`, arb: queryFor(["q", "status", "customer_id", "limit", "offset", "order", "fields", "issue_date", "due_date", "created_at"]).map((query) => ({ query })), ...json(A), readOnly: true },
         { name: "GET /admin/estimates?…", method: "GET", path: (i) => `/admin/estimates?${i.query}`, arb: queryFor(["q", "status", "customer_id", "limit", "offset", "order", "fields", "valid_until"]).map((query) => ({ query })), ...json(A), readOnly: true },
         { name: "GET /admin/invoices/:id?fields", method: "GET", path: (i) => `/admin/invoices/${w.inv.sent.id}?${i.query}`, arb: queryFor(["fields"]).map((query) => ({ query })), ...json(A), readOnly: true, runs: 200 },
@@ -258,6 +260,8 @@ medusaIntegrationTestRunner({
         { name: "POST /portal/access/:token (button)", method: "POST", path: (i) => `/portal/access/${enc(i.pathId ?? "x")}`, arb: fc.tuple(nastyString.filter((s) => s.length > 0 && s.length < 500), formFor({ _csrf: "x" })).map(([t, form]) => ({ pathId: t, form })), ...page({ cookie: "portal_link_nonce=abc" }), runs: 150 },
         { name: "GET /portal/invoices?…", method: "GET", path: (i) => `/portal/invoices?${i.query}`, arb: queryFor(["status", "limit", "offset", "page"]).map((query) => ({ query })), ...page(cookie), readOnly: true },
         { name: "GET /portal/estimates?…", method: "GET", path: (i) => `/portal/estimates?${i.query}`, arb: queryFor(["status", "limit", "offset", "decided"]).map((query) => ({ query })), ...page(cookie), readOnly: true },
+        { name: "GET /portal/statement?…", method: "GET", path: (i) => `/portal/statement?${i.query}`, arb: queryFor(["from", "to", "customer_id"]).map((query) => ({ query })), ...page(cookie), readOnly: true, runs: 200 },
+        { name: "GET /portal/statement/pdf?…", method: "GET", path: (i) => `/portal/statement/pdf?${i.query}`, arb: queryFor(["from", "to"]).map((query) => ({ query })), ...page(cookie), readOnly: true, runs: 100 },
         { name: "GET /portal/invoices/<garbage id>", method: "GET", path: (i) => `/portal/${i.pathId}`, arb: fc.tuple(fc.constantFrom("invoices", "estimates", "invoices/%s/pdf", "estimates/%s/pdf", "estimates/%s/accept"), nastyString.filter((s) => s.length > 0 && s.length < 2000)).map(([p, id]) => ({ pathId: p.includes("%s") ? p.replace("%s", enc(id)) : `${p}/${enc(id)}` })), ...page(cookie), readOnly: true, runs: 200 },
       ]
       const failures = await fuzz("portal", targets)
@@ -276,6 +280,7 @@ medusaIntegrationTestRunner({
         { name: "GET /store/portal/invoices?…", method: "GET", path: (i) => `/store/portal/invoices?${i.query}`, arb: queryFor(["status", "limit", "offset", "fields", "customer_id"]).map((query) => ({ query })), ...json(bearer), readOnly: true },
         { name: "GET /store/portal/estimates?…", method: "GET", path: (i) => `/store/portal/estimates?${i.query}`, arb: queryFor(["status", "limit", "offset", "fields"]).map((query) => ({ query })), ...json(bearer), readOnly: true },
         { name: "GET /store/portal/history?…", method: "GET", path: (i) => `/store/portal/history?${i.query}`, arb: queryFor(["limit", "offset"]).map((query) => ({ query })), ...json(bearer), readOnly: true, runs: 150 },
+        { name: "GET /store/portal/statement?…", method: "GET", path: (i) => `/store/portal/statement?${i.query}`, arb: queryFor(["from", "to", "customer_id", "fields"]).map((query) => ({ query })), ...json(bearer), readOnly: true, runs: 200 },
         { name: "GET /store/portal/{invoices,estimates}/<garbage id>", method: "GET", path: (i) => `/store/portal/${i.pathId}`, arb: fc.tuple(fc.constantFrom("invoices", "estimates"), nastyString.filter((s) => s.length > 0 && s.length < 2000)).map(([p, id]) => ({ pathId: `${p}/${enc(id)}` })), ...json(bearer), readOnly: true, runs: 200 },
       ]
       const failures = await fuzz("store", targets)

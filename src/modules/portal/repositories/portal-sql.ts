@@ -542,7 +542,9 @@ export class PortalSqlRepository extends MikroOrmBase {
   /**
    * A customer's ledger up to `end` (exclusive), in one statement: their visible invoices issued
    * before it (IDX_invoice_customer_status_issue_date: a range scan of this customer's rows) and
-   * the payments dated before it on those invoices (each through IDX_portal_invoice_payment_invoice_id).
+   * the payments dated before it on those invoices (a LATERAL probe of IDX_portal_invoice_payment_invoice_id
+   * per invoice, kept a probe by OFFSET 0, which stops PostgreSQL from flattening it into a hash join
+   * over the whole payments table: the cost follows the customer's own history, never the table's size).
    * Amounts come as exact decimal text; lib/statement.ts does the arithmetic. Rows are bounded by
    * the customer's own history (a statement's opening balance needs all of it before the period).
    */
@@ -555,7 +557,11 @@ export class PortalSqlRepository extends MikroOrmBase {
        UNION ALL
        SELECT 'payment', p.id, p.invoice_id, NULL, NULL, p.paid_at, NULL, p.amount::text, p.method::text
        FROM portal_invoice i
-       JOIN portal_invoice_payment p ON p.invoice_id = i.id AND p.deleted_at IS NULL AND p.paid_at < ?
+       CROSS JOIN LATERAL (
+         SELECT id, invoice_id, paid_at, amount, method FROM portal_invoice_payment
+         WHERE invoice_id = i.id AND deleted_at IS NULL AND paid_at < ?
+         OFFSET 0
+       ) p
        WHERE i.customer_id = ? AND i.status IN (?) AND i.deleted_at IS NULL AND i.issue_date < ?`,
       [customerId, statuses, end, end, customerId, statuses, end]
     )
