@@ -176,6 +176,8 @@ medusaIntegrationTestRunner({
         ["from=2026-03-01&to=2999-01-01", /in the future/],
         ["from=2026-03-01&to=2026-03-31&customer_id=x", /customer_id/],
         ["from=2026-03-01&from=2026-03-02", /from/],
+        // Medusa's query normaliser threw INVALID_ARGUMENT (a 500) on a key three levels deep.
+        ["a.b.c=1", /a\.b\.c/],
       ]
       for (const [query, message] of cases) {
         const json = await api.get(`/store/portal/statement?${query}`, store).catch(fail)

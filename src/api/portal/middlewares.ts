@@ -10,9 +10,9 @@ import {
   PortalSectionKey,
   requireSection,
 } from "../utils/portal-auth"
-import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, PortalStatementQuery, StoreDecision } from "./validators"
+import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision, validateStatementQuery } from "./validators"
 
-const statementQuery = validateAndTransformQuery(PortalStatementQuery, { defaults: [] })
+const statementQuery = validateStatementQuery
 
 const page = (matcher: string, section?: PortalSectionKey): MiddlewareRoute[] => [
   { method: ["GET"], matcher, middlewares: [...portalPageAuth, ...(section ? [requireSection(section, "page")] : [])] },
