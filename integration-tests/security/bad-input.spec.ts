@@ -10,7 +10,7 @@ import {
   AdminUpdateInvoice,
 } from "../../src/api/admin/invoices/validators"
 import { AdminRunReminders, AdminUpdatePortalSettings } from "../../src/api/admin/portal/settings/validators"
-import { AdminSetPortalLocale, AdminSetRemindersOptOut } from "../../src/api/admin/customers/validators"
+import { AdminSendStatement, AdminSetPortalLocale, AdminSetRemindersOptOut } from "../../src/api/admin/customers/validators"
 import { NoBody, StoreDecision, StorePaymentSession } from "../../src/api/portal/validators"
 import { StorePortalAuth, StoreRemindersOptOut } from "../../src/api/store/portal/validators"
 import { PortalProfileInput } from "../../src/lib/profile-input"
@@ -251,6 +251,7 @@ medusaIntegrationTestRunner({
         { name: "GET /admin/invoices/:id?fields", method: "GET", path: (i) => `/admin/invoices/${w.inv.sent.id}?${i.query}`, arb: queryFor(["fields"]).map((query) => ({ query })), ...json(A), readOnly: true, runs: 200 },
         { name: "GET /admin/customers/:id/portal-activity?…", method: "GET", path: (i) => `/admin/customers/${w.customer.id}/portal-activity?${i.query}`, arb: queryFor(["limit", "offset", "type"]).map((query) => ({ query })), ...json(A), readOnly: true, runs: 200 },
         { name: "GET /admin/{invoices,estimates}/<garbage id>", method: "GET", path: (i) => i.pathId!, arb: fc.tuple(fc.constantFrom("invoices", "estimates", "customers"), nastyString.filter((s) => s.length > 0 && s.length < 2000)).map(([kind, id]) => ({ pathId: `/admin/${kind === "customers" ? `customers/${enc(id)}/portal-access` : `${kind}/${enc(id)}`}` })), ...json(A), readOnly: true, runs: 200 },
+        { name: "POST /admin/customers/:id/portal-statement/send", method: "POST", path: () => `/admin/customers/${w.customer.id}/portal-statement/send`, arb: bodyFor({ from: "2026-03-01", to: "2026-03-31" }, ["customer_id", "email", "currency_code"]), schema: AdminSendStatement, ...json(A), runs: 100 },
       ]
       const failures = await fuzz("admin", targets)
       expect(failures).toEqual([])
@@ -276,6 +277,8 @@ medusaIntegrationTestRunner({
         { name: "GET /portal/invoices?…", method: "GET", path: (i) => `/portal/invoices?${i.query}`, arb: queryFor(["status", "limit", "offset", "page"]).map((query) => ({ query })), ...page(cookie), readOnly: true },
         { name: "GET /portal/estimates?…", method: "GET", path: (i) => `/portal/estimates?${i.query}`, arb: queryFor(["status", "limit", "offset", "decided"]).map((query) => ({ query })), ...page(cookie), readOnly: true },
         { name: "GET /portal/invoices/<garbage id>", method: "GET", path: (i) => `/portal/${i.pathId}`, arb: fc.tuple(fc.constantFrom("invoices", "estimates", "invoices/%s/pdf", "estimates/%s/pdf", "estimates/%s/accept"), nastyString.filter((s) => s.length > 0 && s.length < 2000)).map(([p, id]) => ({ pathId: p.includes("%s") ? p.replace("%s", enc(id)) : `${p}/${enc(id)}` })), ...page(cookie), readOnly: true, runs: 200 },
+        { name: "GET /portal/statement?…", method: "GET", path: (i) => `/portal/statement?${i.query}`, arb: queryFor(["from", "to", "customer_id"]).map((query) => ({ query })), ...page(cookie), readOnly: true, runs: 200 },
+        { name: "GET /portal/statement/pdf?…", method: "GET", path: (i) => `/portal/statement/pdf?${i.query}`, arb: queryFor(["from", "to"]).map((query) => ({ query })), ...page(cookie), readOnly: true, runs: 100 },
       ]
       const failures = await fuzz("portal", targets)
       expect(failures).toEqual([])
@@ -295,6 +298,7 @@ medusaIntegrationTestRunner({
         { name: "GET /store/portal/estimates?…", method: "GET", path: (i) => `/store/portal/estimates?${i.query}`, arb: queryFor(["status", "limit", "offset", "fields"]).map((query) => ({ query })), ...json(bearer), readOnly: true },
         { name: "GET /store/portal/history?…", method: "GET", path: (i) => `/store/portal/history?${i.query}`, arb: queryFor(["limit", "offset"]).map((query) => ({ query })), ...json(bearer), readOnly: true, runs: 150 },
         { name: "GET /store/portal/{invoices,estimates}/<garbage id>", method: "GET", path: (i) => `/store/portal/${i.pathId}`, arb: fc.tuple(fc.constantFrom("invoices", "estimates"), nastyString.filter((s) => s.length > 0 && s.length < 2000)).map(([p, id]) => ({ pathId: `${p}/${enc(id)}` })), ...json(bearer), readOnly: true, runs: 200 },
+        { name: "GET /store/portal/statement?…", method: "GET", path: (i) => `/store/portal/statement?${i.query}`, arb: queryFor(["from", "to", "customer_id", "fields"]).map((query) => ({ query })), ...json(bearer), readOnly: true, runs: 200 },
       ]
       const failures = await fuzz("store", targets)
       expect(failures).toEqual([])

@@ -97,6 +97,9 @@ const ROUTES: Route[] = [
   page("POST", "/portal/estimates/:id/reject", "estimate", { ownSlot: 2, body: () => ({ note: "SENT-ATTACKER-NOTE" }), writes: "own" }),
   page("GET", "/portal/profile", null),
   page("GET", "/portal/history", null),
+  // The statement: the requester's own figures only (a void invoice or another customer's never shows).
+  page("GET", "/portal/statement", null),
+  page("GET", "/portal/statement/pdf", null),
   store("GET", "/store/portal", null),
   store("GET", "/store/portal/me", null),
   store("GET", "/store/portal/invoices", null),
@@ -115,6 +118,7 @@ const ROUTES: Route[] = [
   store("GET", "/store/portal/profile", null),
   store("GET", "/store/portal/history", null),
   store("GET", "/store/portal/profile/reminders", null),
+  store("GET", "/store/portal/statement", null),
   medusa("GET", "/store/customers/me", "store"),
   medusa("POST", "/store/customers/me", "store", () => MALLORY),
   medusa("GET", "/store/customers/me/addresses", "store"),

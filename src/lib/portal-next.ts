@@ -22,6 +22,7 @@ const LANDING_PAGES = [
   `/portal/estimates/${ID}`,
   "/portal/profile",
   "/portal/history",
+  "/portal/statement",
 ].map((pattern) => new RegExp(`^${pattern}$`))
 
 /** True when `value` is a path a link may land on. */

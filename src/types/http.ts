@@ -269,6 +269,11 @@ export type AdminSetRemindersOptOutInput = { opt_out: boolean }
 export type AdminSendPortalAccessResponse = AdminPortalAccessResponse & {
   email: { status: "success" | "failure"; error?: string }
 }
+/** The owner's "Email statement": the period sent and how the email went. */
+export type AdminSendStatementResponse = {
+  period: { from: string; to: string }
+  email: { status: "success" | "failure"; error?: string }
+}
 /** A link returned to the owner instead of emailed ("Copy portal link", "View portal as customer"). */
 export type AdminPortalLinkResponse = { link: { id: string; url: string; expires_at: string } }
 

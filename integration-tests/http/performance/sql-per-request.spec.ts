@@ -80,6 +80,9 @@ medusaIntegrationTestRunner({
       ["GET /portal (HTML home)", () => "/portal", () => page, PORTAL_CHECK + 2],
       ["GET /portal/invoices (HTML)", () => "/portal/invoices", () => page, PORTAL_CHECK + 1],
       ["GET /portal/estimates (HTML)", () => "/portal/estimates", () => page, PORTAL_CHECK + 1],
+      // The statement's whole ledger (invoices and their payments) is one statement.
+      ["GET /store/portal/statement", () => "/store/portal/statement", () => store, STORE_KEY + PORTAL_CHECK + 1],
+      ["GET /portal/statement (HTML)", () => "/portal/statement", () => page, PORTAL_CHECK + 1],
     ]
 
     it.each(readOnly)("%s reads in its budget and writes nothing", async (_name, path, auth, budget) => {

@@ -18,6 +18,7 @@ import type {
   AdminPortalSettingsResponse,
   AdminRecordPaymentInput,
   AdminSendPortalAccessResponse,
+  AdminSendStatementResponse,
   AdminUpdatePortalSettingsInput,
 } from "../../types/http"
 import { portalQueryKeys } from "../lib/query-keys"
@@ -246,6 +247,17 @@ export function useSendPortalAccess(customerId: string) {
   return useMutation({
     mutationFn: () =>
       sdk.client.fetch<AdminSendPortalAccessResponse>(`${accessPath(customerId)}/send`, { method: "POST", body: {} }),
+    onSuccess: invalidate,
+  })
+}
+
+/** "Email statement": the customer's statement of account for a period, emailed as a PDF. */
+export function useSendStatement(customerId: string) {
+  const invalidate = useInvalidatePortal()
+  return useMutation({
+    mutationFn: (period: { from: string; to: string }) =>
+      sdk.client.fetch<AdminSendStatementResponse>(`/admin/customers/${customerId}/portal-statement/send`, { method: "POST", body: period }),
+    // The activity feed gains the "statement sent" entry.
     onSuccess: invalidate,
   })
 }

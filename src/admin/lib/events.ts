@@ -133,6 +133,10 @@ function describeUnnamed(event: AdminPortalEvent): string {
       return `Payment reminder sent${data.step ? ` (${String(data.step)})` : ""}`
     case "reminders_opt_out_changed":
       return data.opt_out ? "Payment reminders turned off" : "Payment reminders turned on"
+    case "statement_sent": {
+      const failed = data.email_status === "failure" ? " (the email could not be sent)" : ""
+      return `Statement sent for ${String(data.from)} – ${String(data.to)}${failed}`
+    }
     default:
       return event.type.replace(/_/g, " ")
   }

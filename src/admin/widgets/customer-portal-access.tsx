@@ -4,6 +4,7 @@ import { ArrowUpRightOnBox, Envelope, SquareTwoStack, Trash } from "@medusajs/ic
 import { Button, Container, IconButton, InlineTip, Label, Select, Switch, Text, Tooltip, toast, usePrompt } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { ErrorState, SectionHeader, SectionRow, SectionSkeleton } from "../components/common"
+import { EmailStatement } from "../components/email-statement"
 import { AccessStatusBadge } from "../components/status-badges"
 import {
   useCreatePortalLink,
@@ -230,6 +231,7 @@ const CustomerPortalAccessWidget = ({ data: customer }: DetailWidgetProps<AdminC
         </div>
       </div>
       <RemindersRow customerId={customer.id} optOut={state.reminders_opt_out} />
+      <EmailStatement customerId={customer.id} email={customer.email} />
       <LiveLinks customerId={customer.id} links={state.links} />
     </Container>
   )

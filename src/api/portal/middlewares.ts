@@ -12,7 +12,9 @@ import {
   requireSection,
 } from "../utils/portal-auth"
 import { StoreRemindersOptOut } from "../store/portal/validators"
-import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision, StorePaymentSession } from "./validators"
+import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision, StorePaymentSession, validateStatementQuery } from "./validators"
+
+const statementQuery = validateStatementQuery
 
 const page = (matcher: string, section?: PortalSectionKey): MiddlewareRoute[] => [
   { method: ["GET"], matcher, middlewares: [...portalPageAuth, ...(section ? [requireSection(section, "page")] : [])] },
@@ -31,6 +33,9 @@ export const portalMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/portal/logout", middlewares: [...portalPageAuth, verifyCsrf] },
   ...page("/portal"),
   ...page("/portal/invoices", "invoices"),
+  // The statement belongs to invoices: it is on when they are. Its period is checked before it is read.
+  ...page("/portal/statement", "invoices").map((r) => ({ ...r, middlewares: [...r.middlewares!, statementQuery] })),
+  ...page("/portal/statement/pdf", "invoices").map((r) => ({ ...r, middlewares: [...r.middlewares!, statementQuery] })),
   ...page("/portal/invoices/:id", "invoices"),
   ...page("/portal/invoices/:id/pdf", "invoices"),
   ...page("/portal/invoices/:id/pay", "payments"),
@@ -65,6 +70,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   json("GET", "/store/portal/me"),
   json("GET", "/store/portal/invoices", "invoices", validatePortalQuery(PortalInvoicesQuery, { defaults: [], isList: true })),
   json("GET", "/store/portal/invoices/:id", "invoices"),
+  json("GET", "/store/portal/statement", "invoices", statementQuery),
   json("GET", "/store/portal/invoices/:id/pdf", "invoices"),
   json("POST", "/store/portal/invoices/:id/payment-session", "payments", validateAndTransformBody(StorePaymentSession)),
   json("GET", "/store/portal/estimates", "estimates", validatePortalQuery(PortalEstimatesQuery, { defaults: [], isList: true })),

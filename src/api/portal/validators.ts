@@ -1,4 +1,7 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { dayStart, defaultStatementPeriod, isoDay, StatementPeriod, whyNotStatementPeriod } from "../../lib/statement"
 import { textInput } from "../../lib/text-input"
 
 /** Rows per list page unless the request asks for another size (pager links leave it out). */
@@ -89,4 +92,49 @@ export function formPaymentAmount(body: unknown): string | undefined {
   }
   // An empty "other amount" is a choice the server must refuse, not the whole amount.
   return form.data.amount ?? ""
+}
+
+/** A calendar day as the date inputs and the JSON route send it; anything else is refused with an example. */
+const statementDay = (label: "from" | "to") =>
+  z
+    .string({ error: `${label} must be a date as YYYY-MM-DD, e.g. 2026-03-31` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date as YYYY-MM-DD, e.g. 2026-03-31`)
+    .refine((day) => !Number.isNaN(dayStart(day).getTime()) && isoDay(dayStart(day)) === day, {
+      message: `${label} is not a calendar date; use YYYY-MM-DD, e.g. 2026-03-31`,
+    })
+
+/**
+ * The statement's period, on both faces: `from` and `to` (YYYY-MM-DD, UTC days, both included).
+ * Missing: the last 90 days to today; only `to`: the 90 days to it; only `from`: from it to today.
+ * Then the limits of lib/statement.ts (from ≤ to, at most 5 years, not in the future).
+ */
+export const PortalStatementQuery = z
+  .object({ from: statementDay("from").optional(), to: statementDay("to").optional() })
+  .strict()
+  .transform((query, ctx): StatementPeriod => {
+    const today = new Date()
+    const to = query.to ?? isoDay(today)
+    const period = { from: query.from ?? defaultStatementPeriod(dayStart(to)).from, to }
+    const why = whyNotStatementPeriod(period, today)
+    if (why) {
+      ctx.addIssue({ code: "custom", message: why, input: query })
+      return z.NEVER
+    }
+    return period
+  })
+export type PortalStatementQueryType = z.infer<typeof PortalStatementQuery>
+
+/**
+ * The statement's query check, on the query as sent. Not Medusa's validateAndTransformQuery: its
+ * key normalising throws INVALID_ARGUMENT on a key like `a.b.c`, which its error handler answers
+ * with a 500; here every refusal is a 400 that says what to do.
+ */
+export function validateStatementQuery(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const parsed = PortalStatementQuery.safeParse(req.query)
+  if (!parsed.success) {
+    const message = parsed.error.issues.map((issue) => issue.message).join("; ")
+    return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${message}`))
+  }
+  req.validatedQuery = parsed.data
+  next()
 }

@@ -13,7 +13,8 @@ import { PortalEventActor, PortalEventType } from "../../modules/portal/constant
 import type PortalModuleService from "../../modules/portal/service"
 import type { ModulePortalSettings } from "../../types/module"
 import { requestSettings } from "./request-settings"
-import { loadDocumentPdf, loadPortalCustomer, loadStandingDecision } from "../loaders"
+import { loadDocumentPdf, loadPortalCustomer, loadStandingDecision, loadStatementPdf } from "../loaders"
+import type { StatementPeriod } from "../../lib/statement"
 import { onlinePayment } from "./online-payment"
 import { renderPortalMessage } from "./portal-pages"
 import { requestLocale, requestT } from "./request-locale"
@@ -144,4 +145,13 @@ export async function sendDocumentPdf(
     ...(via === "store" ? { data: { via } } : {}),
   })
   sendPdf(res, data, pdf)
+}
+
+/** The signed-in customer's statement PDF for a validated period (not logged: it is a view of figures, not a document). */
+export async function sendStatementPdf(req: MedusaRequest, res: MedusaResponse, customerId: string, period: StatementPeriod, via: "page" | "store") {
+  const [data, settings] = await Promise.all([loadStatementPdf(req.scope, customerId, period), requestSettings(req)])
+  const pdf = await renderOrRefuse(req, res, via, data, settings)
+  if (pdf) {
+    sendPdf(res, data, pdf)
+  }
 }

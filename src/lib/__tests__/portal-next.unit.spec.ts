@@ -17,6 +17,7 @@ describe("safePortalNext", () => {
     "/portal/estimates/est_01JABCDEF",
     "/portal/profile",
     "/portal/history",
+    "/portal/statement",
   ])("lands on the known page %p", (path) => {
     expect(safePortalNext(path)).toBe(path)
     expect(isSafePortalNext(path)).toBe(true)

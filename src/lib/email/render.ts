@@ -287,6 +287,28 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
+  statement: (data, brand, format, t) => {
+    const from = format.date("from", data.from)
+    const to = format.date("to", data.to)
+    if (!from || !to) {
+      throw invalid("statement", "from and to are required")
+    }
+    if (!Array.isArray(data.balances)) {
+      throw invalid("statement", "balances must be an array")
+    }
+    return {
+      subject: brand.has_business_name
+        ? t("email.statement.subject_business", { business: brand.name })
+        : t("email.statement.subject"),
+      context: {
+        first_name: cleanText(data.customer_first_name),
+        from_day: from,
+        to_day: to,
+        balances: data.balances.map((b, i) => format.money(`balances[${i}].amount`, b.amount, b.currency_code)),
+        portal_url: requireUrl("statement", "portal_url", data.portal_url),
+      },
+    }
+  },
   // To the owner, in the admin's language (English): not a customer-facing email.
   "estimate-decided": (data, _brand, format) => {
     const number = requireText("estimate-decided", "estimate_number", data.estimate_number)

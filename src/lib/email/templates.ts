@@ -138,6 +138,18 @@ export type EstimateApprovedEmailData = EmailFormatting & {
   portal_url: string
 }
 
+/** To the customer: their statement of account for a period (the statement is attached as a PDF). */
+export type StatementEmailData = EmailFormatting & {
+  customer_first_name?: string | null
+  /** First and last day of the period. */
+  from: EmailDate
+  to: EmailDate
+  /** The closing balance per currency; none when the period has nothing. */
+  balances: { amount: EmailAmount; currency_code: string }[]
+  /** Where the customer sees the same statement. */
+  portal_url: string
+}
+
 export type EmailTemplateDataMap = {
   "portal-access": PortalAccessEmailData
   "invoice-sent": InvoiceSentEmailData
@@ -147,13 +159,14 @@ export type EmailTemplateDataMap = {
   "payment-receipt": PaymentReceiptEmailData
   "estimate-approved": EstimateApprovedEmailData
   "payment-refunded": PaymentRefundedEmailData
+  statement: StatementEmailData
 }
 
 export type EmailTemplateName = keyof EmailTemplateDataMap
 
 export type EmailTemplateData<T extends EmailTemplateName = EmailTemplateName> = EmailTemplateDataMap[T]
 
-export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded", "invoice-reminder"] as const satisfies readonly EmailTemplateName[]
+export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded", "invoice-reminder", "statement"] as const satisfies readonly EmailTemplateName[]
 
 export function isEmailTemplateName(value: unknown): value is EmailTemplateName {
   return typeof value === "string" && (EMAIL_TEMPLATES as readonly string[]).includes(value)

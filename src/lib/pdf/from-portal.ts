@@ -1,8 +1,8 @@
 import { formatAddressLines } from "../address"
 import { lineAmount } from "../line-amount"
-import type { StoreEstimateDetail, StoreInvoiceDetail, StorePortalCustomer } from "../serializers"
+import type { StoreEstimateDetail, StoreInvoiceDetail, StorePortalCustomer, StorePortalStatement } from "../serializers"
 import type { PdfEstimateDecision } from "./decision-section"
-import type { PdfCustomer, PdfEstimateData, PdfInvoiceData } from "./types"
+import type { PdfCustomer, PdfEstimateData, PdfInvoiceData, PdfStatementData } from "./types"
 
 /**
  * PDF data from the customer-facing serializers' output, so a PDF can never print what the
@@ -68,4 +68,22 @@ export function estimatePdfData(
  */
 export function invoicePdfAsksForPayment(data: PdfInvoiceData) {
   return data.status === "unpaid" || data.status === "partially_paid" || data.status === "overdue" || data.status === "draft"
+}
+
+/** The statement the portal shows, for the PDF: the same serializer output, nothing more. */
+export function statementPdfData(statement: StorePortalStatement, customer: StorePortalCustomer): PdfStatementData {
+  return {
+    kind: "statement",
+    period: statement.period,
+    customer: pdfCustomer(customer),
+    sections: statement.sections.map((s) => ({
+      currency_code: s.currency_code,
+      opening_balance: s.opening_balance,
+      entries: s.entries.map((e) => ({ date: e.date, description: e.description, debit: e.debit, credit: e.credit, balance: e.balance })),
+      total_debits: s.total_debits,
+      total_credits: s.total_credits,
+      closing_balance: s.closing_balance,
+      ageing: { buckets: s.ageing.buckets.map((b) => ({ label: b.label, amount: b.amount })), total: s.ageing.total },
+    })),
+  }
 }

@@ -2,6 +2,7 @@ import { resolveBranding } from "../email/branding"
 import { drawEstimate } from "./estimate"
 import { createPdfFormatter, invalidPdfData } from "./format"
 import { drawInvoice } from "./invoice"
+import { renderStatementPdf } from "./statement"
 import { createLayout, finishLayout } from "./layout"
 import { requiredText, sellerLines } from "./sections"
 import type { PdfBranding, PdfDocumentData, PdfRenderOptions } from "./types"
@@ -18,8 +19,13 @@ export async function renderDocumentPdf(
   branding?: PdfBranding | null,
   options: PdfRenderOptions = {}
 ): Promise<Buffer> {
-  if (!data || (data.kind !== "invoice" && data.kind !== "estimate")) {
-    throw invalidPdfData(`kind must be "invoice" or "estimate", got ${JSON.stringify((data as { kind?: unknown } | null)?.kind)}`)
+  if (!data || (data.kind !== "invoice" && data.kind !== "estimate" && data.kind !== "statement")) {
+    throw invalidPdfData(
+      `kind must be "invoice", "estimate" or "statement", got ${JSON.stringify((data as { kind?: unknown } | null)?.kind)}`
+    )
+  }
+  if (data.kind === "statement") {
+    return renderStatementPdf(data, branding, options)
   }
   const format = createPdfFormatter(data.currency_code, options)
   const heading = format.t(`pdf.title.${data.kind}`, { number: requiredText("number", data.number) })

@@ -92,7 +92,34 @@ export type PdfEstimateData = PdfDocumentBase & {
   decision?: PdfEstimateDecision | null
 }
 
-export type PdfDocumentData = PdfInvoiceData | PdfEstimateData
+/** One currency of a statement: what lib/statement.ts computed, as the portal serializer gives it. */
+export type PdfStatementSection = {
+  currency_code: string
+  opening_balance: PdfAmount
+  entries: {
+    date: PdfDate
+    /** "Invoice INV-0001", "Payment for INV-0001 (Cash)", … */
+    description: string
+    debit?: PdfAmount | null
+    credit?: PdfAmount | null
+    balance: PdfAmount
+  }[]
+  total_debits: PdfAmount
+  total_credits: PdfAmount
+  closing_balance: PdfAmount
+  ageing: { buckets: { label: string; amount: PdfAmount }[]; total: PdfAmount }
+}
+
+/** A statement of account: the customer's balance over a period, one section per currency. */
+export type PdfStatementData = {
+  kind: "statement"
+  /** Calendar days, YYYY-MM-DD, both included. */
+  period: { from: string; to: string }
+  customer: PdfCustomer
+  sections: PdfStatementSection[]
+}
+
+export type PdfDocumentData = PdfInvoiceData | PdfEstimateData | PdfStatementData
 
 export type PdfDocumentKind = PdfDocumentData["kind"]
 

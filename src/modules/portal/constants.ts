@@ -82,6 +82,8 @@ export const PortalEventType = {
   REMINDER_SENT: "reminder_sent",
   /** The customer or the owner turned payment reminders off or on. */
   REMINDERS_OPT_OUT_CHANGED: "reminders_opt_out_changed",
+  /** The owner emailed the customer a statement of account (data: the period and the email's status). */
+  STATEMENT_SENT: "statement_sent",
 } as const
 export type PortalEventType = (typeof PortalEventType)[keyof typeof PortalEventType]
 

@@ -609,6 +609,12 @@ class PortalModuleService extends MedusaService({
   }
 
 
+  /** A customer's statement ledger: visible invoices issued, and payments dated, before `end`. */
+  @InjectManager()
+  async retrieveCustomerLedger(customerId: string, end: Date, @MedusaContext() sharedContext: Context = {}) {
+    return CustomerReadActions.retrieveCustomerLedger(this.deps_, customerId, end, sharedContext)
+  }
+
   /** The home page's figures, for one customer: open balance per currency, overdue, pending. */
   @InjectManager()
   async retrieveCustomerSummary(customerId: string, @MedusaContext() sharedContext: Context = {}) {

@@ -1,6 +1,6 @@
 import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
 import { validatePortalQuery } from "../../utils/validate-query"
-import { AdminGetPortalActivityParams, AdminSetPortalLocale, AdminSetRemindersOptOut } from "./validators"
+import { AdminGetPortalActivityParams, AdminSendStatement, AdminSetPortalLocale, AdminSetRemindersOptOut } from "./validators"
 
 export const adminCustomerPortalMiddlewares: MiddlewareRoute[] = [
   {
@@ -17,5 +17,10 @@ export const adminCustomerPortalMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/customers/:id/portal-access/reminders",
     middlewares: [validateAndTransformBody(AdminSetRemindersOptOut)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/customers/:id/portal-statement/send",
+    middlewares: [validateAndTransformBody(AdminSendStatement)],
   },
 ]

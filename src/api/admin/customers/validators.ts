@@ -22,3 +22,6 @@ export type AdminGetPortalActivityParamsType = z.infer<typeof AdminGetPortalActi
 /** The owner turns overdue reminders off (true) or on for one customer. */
 export const AdminSetRemindersOptOut = z.object({ opt_out: z.boolean({ error: "opt_out must be true or false" }) }).strict()
 export type AdminSetRemindersOptOutType = z.infer<typeof AdminSetRemindersOptOut>
+/** The owner's "Email statement": the period, as the portal takes it (YYYY-MM-DD; the last 90 days when left out). */
+export { PortalStatementQuery as AdminSendStatement } from "../../portal/validators"
+export type { PortalStatementQueryType as AdminSendStatementType } from "../../portal/validators"

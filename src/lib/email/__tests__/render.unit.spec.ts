@@ -336,7 +336,7 @@ describe("renderEmail", () => {
   })
 
   it("renders every template it declares", () => {
-    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded", "invoice-reminder"])
+    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded", "invoice-reminder", "statement"])
     expect(() => renderEmail("nope" as any, {} as any)).toThrow(/unknown template "nope"/)
   })
 

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { requireCustomerId } from "../../../lib/document-input"
 import { roundToCurrency } from "../../../lib/money"
 import { invoiceDisplayStatusRange } from "../../../lib/status"
+import type { StatementLedger } from "../../../lib/statement"
 import type { ModuleEstimate, ModuleInvoice, ModuleLogPortalEvent } from "../../../types/module"
 import { EstimateStatus, InvoiceStatus } from "../constants"
 import { portalEventRow } from "./events"
@@ -136,4 +137,28 @@ export async function retrieveCustomerSummary({ sql }: PortalDeps, customerId: s
     overdue_count: balances.reduce((n, b) => n + Number(b.overdue), 0),
     pending_estimates,
   }
+}
+
+/**
+ * The customer's ledger up to `end` (exclusive) for their statement: visible invoices only (a
+ * void invoice and its payments never appear), in one statement (PortalSqlRepository.customerLedger).
+ */
+export async function retrieveCustomerLedger({ sql }: PortalDeps, customerId: string, end: Date, sharedContext: Context): Promise<StatementLedger> {
+  const rows = await sql.customerLedger(requireCustomerId(customerId), [...VISIBLE_INVOICE], end, sharedContext)
+  const ledger: StatementLedger = { invoices: [], payments: [] }
+  for (const row of rows) {
+    if (row.kind === "invoice") {
+      ledger.invoices.push({
+        id: row.id,
+        number: row.number,
+        currency_code: row.currency_code!,
+        issue_date: row.at,
+        due_date: row.due_date,
+        total: row.amount,
+      })
+    } else {
+      ledger.payments.push({ id: row.id, invoice_id: row.invoice_id, amount: row.amount, paid_at: row.at, method: row.method! })
+    }
+  }
+  return ledger
 }

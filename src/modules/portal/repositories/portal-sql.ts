@@ -22,6 +22,20 @@ export type CustomerSummaryFigures = { balances: CustomerInvoiceBalance[]; pendi
  */
 export type CustomerListFilter = { statuses: string[]; due_before?: Date | null; due_not_before?: Date | null }
 
+/** One row of `customerLedger`: an invoice (at = issue date) or a payment on one (at = its date). */
+export type CustomerLedgerRow = {
+  kind: "invoice" | "payment"
+  id: string
+  invoice_id: string
+  number: string | null
+  currency_code: string | null
+  at: Date
+  due_date: Date | null
+  /** Exact decimal text. */
+  amount: string
+  method: string | null
+}
+
 /** One page of rows and the count of all rows that match, from one statement. */
 export type CustomerPage = { rows: Record<string, unknown>[]; count: number }
 
@@ -614,6 +628,35 @@ export class PortalSqlRepository extends MikroOrmBase {
         })),
       pending_estimates: Number(rows[0]?._pending ?? 0),
     }
+  }
+
+  /**
+   * A customer's ledger up to `end` (exclusive), in one statement: their visible invoices issued
+   * before it (IDX_invoice_customer_status_issue_date: a range scan of this customer's rows) and
+   * the payments dated before it on those invoices (a LATERAL probe of IDX_portal_invoice_payment_invoice_id
+   * per invoice, kept a probe by OFFSET 0, which stops PostgreSQL from flattening it into a hash join
+   * over the whole payments table: the cost follows the customer's own history, never the table's size).
+   * Amounts come as exact decimal text; lib/statement.ts does the arithmetic. Rows are bounded by
+   * the customer's own history (a statement's opening balance needs all of it before the period).
+   */
+  async customerLedger(customerId: string, statuses: string[], end: Date, context: Context = {}): Promise<CustomerLedgerRow[]> {
+    const rows: CustomerLedgerRow[] = await this.manager(context).execute(
+      `SELECT 'invoice' AS kind, i.id, i.id AS invoice_id, i.display_number AS number, i.currency_code,
+              i.issue_date AS at, i.due_date, i.total::text AS amount, NULL::text AS method
+       FROM portal_invoice i
+       WHERE i.customer_id = ? AND i.status IN (?) AND i.deleted_at IS NULL AND i.issue_date < ?
+       UNION ALL
+       SELECT 'payment', p.id, p.invoice_id, NULL, NULL, p.paid_at, NULL, p.amount::text, p.method::text
+       FROM portal_invoice i
+       CROSS JOIN LATERAL (
+         SELECT id, invoice_id, paid_at, amount, method FROM portal_invoice_payment
+         WHERE invoice_id = i.id AND deleted_at IS NULL AND paid_at < ?
+         OFFSET 0
+       ) p
+       WHERE i.customer_id = ? AND i.status IN (?) AND i.deleted_at IS NULL AND i.issue_date < ?`,
+      [customerId, statuses, end, end, customerId, statuses, end]
+    )
+    return rows
   }
 
   /**
