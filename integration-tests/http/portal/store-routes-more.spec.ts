@@ -243,6 +243,8 @@ medusaIntegrationTestRunner({
               country_code: "us",
             },
           },
+          // The language the customer chose (issue #14); none yet.
+          locale: null,
         })
       })
     })

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { serializePortalInvoice, serializePortalInvoiceDetail } from "../../lib/serializers"
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
+import type { ModulePortalSettings } from "../../types/module"
 import type { PortalInvoicesQueryType } from "../portal/validators"
 import { documentViewEvent, ViewedVia } from "./view-log"
 
@@ -17,12 +18,18 @@ export async function loadInvoiceList(scope: MedusaContainer, customerId: string
  * With `viewed_via` the read is a customer's view and is logged — by the read's own statement,
  * so a view costs one round trip.
  */
-export async function loadInvoice(scope: MedusaContainer, customerId: string, input: { id: string; viewed_via?: ViewedVia }) {
+export async function loadInvoice(
+  scope: MedusaContainer,
+  customerId: string,
+  input: { id: string; viewed_via?: ViewedVia; settings?: ModulePortalSettings | Promise<ModulePortalSettings> }
+) {
   const portal = scope.resolve<PortalModuleService>(PORTAL_MODULE)
   const view = input.viewed_via ? documentViewEvent(customerId, "invoice", input.id, input.viewed_via) : undefined
+  // The request's settings when the route has them (its session check read them): the part
+  // payments a customer may choose depend on them, and reading them again costs a statement.
   const [record, settings] = await Promise.all([
     portal.retrieveCustomerInvoiceDetail(customerId, input.id, { view }),
-    portal.retrieveSettings(),
+    input.settings ?? portal.retrieveSettings(),
   ])
   const invoice = serializePortalInvoiceDetail(record, new Date(), settings)
   return { invoice }

@@ -4,6 +4,7 @@ import { loadStandingDecision } from "./estimate-decision"
 import { loadEstimate } from "./estimates"
 import { loadInvoice } from "./invoices"
 import { loadPortalCustomer } from "./profile"
+import type { ModulePortalSettings } from "../../types/module"
 
 /**
  * What a customer's PDF of one of their documents prints: the same DTOs the pages and the JSON
@@ -12,12 +13,12 @@ import { loadPortalCustomer } from "./profile"
 export async function loadDocumentPdf(
   scope: MedusaContainer,
   customerId: string,
-  input: { kind: "invoice" | "estimate"; id: string }
+  input: { kind: "invoice" | "estimate"; id: string; settings?: ModulePortalSettings | Promise<ModulePortalSettings> }
 ): Promise<PdfDocumentData> {
   if (input.kind === "invoice") {
     const [customer, { invoice }] = await Promise.all([
       loadPortalCustomer(scope, customerId),
-      loadInvoice(scope, customerId, { id: input.id }),
+      loadInvoice(scope, customerId, { id: input.id, settings: input.settings }),
     ])
     return invoicePdfData(invoice, customer)
   }

@@ -127,7 +127,7 @@ export async function sendDocumentPdf(
 ) {
   const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
   const [loaded, settings] = await Promise.all([
-    loadDocumentPdf(req.scope, customerId, { kind, id: req.params.id }),
+    loadDocumentPdf(req.scope, customerId, { kind, id: req.params.id, settings: requestSettings(req) }),
     // The copy the session check read: no second settings read on a customer's request.
     requestSettings(req),
   ])

@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { loadInvoice } from "../../../../loaders"
+import { requestSettings } from "../../../../utils/request-settings"
 import { portalCustomerId } from "../../../../utils/portal-auth"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  res.json(await loadInvoice(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "store" }))
+  res.json(await loadInvoice(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "store", settings: requestSettings(req) }))
 }
