@@ -1,4 +1,5 @@
-import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { validatePortalBody } from "./utils/validate-body"
 import { adminCustomerPortalMiddlewares } from "./admin/customers/middlewares"
 import { adminEstimatesMiddlewares } from "./admin/estimates/middlewares"
 import { adminInvoicesMiddlewares } from "./admin/invoices/middlewares"
@@ -25,7 +26,7 @@ export default defineMiddlewares({
     ...portalMiddlewares,
     ...storePortalMiddlewares,
     ...storePaymentCollectionsMiddlewares,
-    { method: ["POST"], matcher: "/store/portal/auth", middlewares: [validateAndTransformBody(StorePortalAuth)] },
+    { method: ["POST"], matcher: "/store/portal/auth", middlewares: [validatePortalBody(StorePortalAuth)] },
     // A params matcher sorts after every static portal route: only unanswered paths reach it.
     { method: ["ALL"], matcher: "/portal/:path(*)", middlewares: [portalNotFound] },
   ],

@@ -216,6 +216,12 @@ medusaIntegrationTestRunner({
       const bad = await api.post(`/admin/customers/${A.id}/portal-statement/send`, { from: "2026-04-01", to: "2026-03-01" }, adminHeaders).catch(fail)
       expect(bad.status).toBe(400)
       expect(bad.data.message).toMatch(/swap the two dates/)
+      // A value Medusa's message cannot print (found by the bad-input suite): 500 before.
+      const unprintable = await api
+        .post(`/admin/customers/${A.id}/portal-statement/send`, { from: { toString: false }, to: "2026-03-31" }, adminHeaders)
+        .catch(fail)
+      expect([unprintable.status, unprintable.data.type]).toEqual([400, "invalid_data"])
+      expect(unprintable.data.message).toMatch(/from: /)
       const missing = await api.post(`/admin/customers/cus_missing/portal-statement/send`, {}, adminHeaders).catch(fail)
       expect(missing.status).toBe(404)
       expect(sink.messages).toHaveLength(0)

@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validatePortalBody } from "../utils/validate-body"
 import { validatePortalQuery } from "../utils/validate-query"
 import { PortalProfileInput } from "../../lib/profile-input"
 import { verifyCsrf } from "../utils/csrf"
@@ -72,15 +73,15 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   json("GET", "/store/portal/invoices/:id", "invoices"),
   json("GET", "/store/portal/statement", "invoices", statementQuery),
   json("GET", "/store/portal/invoices/:id/pdf", "invoices"),
-  json("POST", "/store/portal/invoices/:id/payment-session", "payments", validateAndTransformBody(StorePaymentSession)),
+  json("POST", "/store/portal/invoices/:id/payment-session", "payments", validatePortalBody(StorePaymentSession)),
   json("GET", "/store/portal/estimates", "estimates", validatePortalQuery(PortalEstimatesQuery, { defaults: [], isList: true })),
   json("GET", "/store/portal/estimates/:id", "estimates"),
   json("GET", "/store/portal/estimates/:id/pdf", "estimates"),
-  json("POST", "/store/portal/estimates/:id/accept", "estimates", validateAndTransformBody(StoreDecision)),
-  json("POST", "/store/portal/estimates/:id/reject", "estimates", validateAndTransformBody(StoreDecision)),
+  json("POST", "/store/portal/estimates/:id/accept", "estimates", validatePortalBody(StoreDecision)),
+  json("POST", "/store/portal/estimates/:id/reject", "estimates", validatePortalBody(StoreDecision)),
   json("GET", "/store/portal/profile", "profile"),
-  json("POST", "/store/portal/profile", "profile", validateAndTransformBody(PortalProfileInput)),
+  json("POST", "/store/portal/profile", "profile", validatePortalBody(PortalProfileInput)),
   json("GET", "/store/portal/profile/reminders", "profile"),
-  json("POST", "/store/portal/profile/reminders", "profile", validateAndTransformBody(StoreRemindersOptOut)),
+  json("POST", "/store/portal/profile/reminders", "profile", validatePortalBody(StoreRemindersOptOut)),
   json("GET", "/store/portal/history", "history"),
 ]

@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validatePortalBody } from "../../utils/validate-body"
 import { validatePortalQuery } from "../../utils/validate-query"
 import { AdminGetPortalActivityParams, AdminSendStatement, AdminSetPortalLocale, AdminSetRemindersOptOut } from "./validators"
 
@@ -11,16 +12,16 @@ export const adminCustomerPortalMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/customers/:id/portal-access/locale",
-    middlewares: [validateAndTransformBody(AdminSetPortalLocale)],
+    middlewares: [validatePortalBody(AdminSetPortalLocale)],
   },
   {
     method: ["POST"],
     matcher: "/admin/customers/:id/portal-access/reminders",
-    middlewares: [validateAndTransformBody(AdminSetRemindersOptOut)],
+    middlewares: [validatePortalBody(AdminSetRemindersOptOut)],
   },
   {
     method: ["POST"],
     matcher: "/admin/customers/:id/portal-statement/send",
-    middlewares: [validateAndTransformBody(AdminSendStatement)],
+    middlewares: [validatePortalBody(AdminSendStatement)],
   },
 ]

@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validatePortalBody } from "../../utils/validate-body"
 import { validatePortalQuery } from "../../utils/validate-query"
 import { listEstimatesQueryConfig, retrieveEstimateQueryConfig } from "./query-config"
 import {
@@ -18,18 +19,18 @@ export const adminEstimatesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/estimates",
     middlewares: [validatePortalQuery(AdminGetEstimatesParams, listEstimatesQueryConfig)],
   },
-  { method: ["POST"], matcher: "/admin/estimates", middlewares: [validateAndTransformBody(AdminCreateEstimate), retrieve] },
+  { method: ["POST"], matcher: "/admin/estimates", middlewares: [validatePortalBody(AdminCreateEstimate), retrieve] },
   { method: ["GET"], matcher: "/admin/estimates/:id", middlewares: [retrieve] },
-  { method: ["POST"], matcher: "/admin/estimates/:id", middlewares: [validateAndTransformBody(AdminUpdateEstimate), retrieve] },
+  { method: ["POST"], matcher: "/admin/estimates/:id", middlewares: [validatePortalBody(AdminUpdateEstimate), retrieve] },
   { method: ["POST"], matcher: "/admin/estimates/:id/send", middlewares: [retrieve] },
   {
     method: ["POST"],
     matcher: "/admin/estimates/:id/convert",
-    middlewares: [validateAndTransformBody(AdminConvertEstimate), retrieve],
+    middlewares: [validatePortalBody(AdminConvertEstimate), retrieve],
   },
   {
     method: ["POST"],
     matcher: "/admin/estimates/:id/revise",
-    middlewares: [validateAndTransformBody(AdminReviseEstimate), retrieve],
+    middlewares: [validatePortalBody(AdminReviseEstimate), retrieve],
   },
 ]

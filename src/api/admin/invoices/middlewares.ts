@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validatePortalBody } from "../../utils/validate-body"
 import { validatePortalQuery } from "../../utils/validate-query"
 import { listInvoicesQueryConfig, retrieveInvoiceQueryConfig } from "./query-config"
 import {
@@ -20,29 +21,29 @@ export const adminInvoicesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/invoices",
     middlewares: [validatePortalQuery(AdminGetInvoicesParams, listInvoicesQueryConfig)],
   },
-  { method: ["POST"], matcher: "/admin/invoices", middlewares: [validateAndTransformBody(AdminCreateInvoice), retrieve] },
+  { method: ["POST"], matcher: "/admin/invoices", middlewares: [validatePortalBody(AdminCreateInvoice), retrieve] },
   { method: ["GET"], matcher: "/admin/invoices/:id", middlewares: [retrieve] },
-  { method: ["POST"], matcher: "/admin/invoices/:id", middlewares: [validateAndTransformBody(AdminUpdateInvoice), retrieve] },
+  { method: ["POST"], matcher: "/admin/invoices/:id", middlewares: [validatePortalBody(AdminUpdateInvoice), retrieve] },
   { method: ["POST"], matcher: "/admin/invoices/:id/send", middlewares: [retrieve] },
   { method: ["POST"], matcher: "/admin/invoices/:id/void", middlewares: [retrieve] },
   {
     method: ["POST"],
     matcher: "/admin/invoices/:id/refunds",
-    middlewares: [validateAndTransformBody(AdminRefundInvoicePayment), retrieve],
+    middlewares: [validatePortalBody(AdminRefundInvoicePayment), retrieve],
   },
   {
     method: ["POST"],
     matcher: "/admin/invoices/:id/payment-options",
-    middlewares: [validateAndTransformBody(AdminInvoicePaymentOptions), retrieve],
+    middlewares: [validatePortalBody(AdminInvoicePaymentOptions), retrieve],
   },
   {
     method: ["POST"],
     matcher: "/admin/invoices/:id/payments",
-    middlewares: [validateAndTransformBody(AdminRecordInvoicePayment), retrieve],
+    middlewares: [validatePortalBody(AdminRecordInvoicePayment), retrieve],
   },
   {
     method: ["POST"],
     matcher: "/admin/orders/:id/invoice",
-    middlewares: [validateAndTransformBody(AdminCreateInvoiceFromOrder), retrieve],
+    middlewares: [validatePortalBody(AdminCreateInvoiceFromOrder), retrieve],
   },
 ]

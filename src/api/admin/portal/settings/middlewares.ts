@@ -1,15 +1,16 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validatePortalBody } from "../../../utils/validate-body"
 import { AdminRunReminders, AdminUpdatePortalSettings } from "./validators"
 
 export const adminPortalSettingsMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/portal/settings",
-    middlewares: [validateAndTransformBody(AdminUpdatePortalSettings)],
+    middlewares: [validatePortalBody(AdminUpdatePortalSettings)],
   },
   {
     method: ["POST"],
     matcher: "/admin/portal/reminders/run",
-    middlewares: [validateAndTransformBody(AdminRunReminders)],
+    middlewares: [validatePortalBody(AdminRunReminders)],
   },
 ]
