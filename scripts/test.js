@@ -38,10 +38,12 @@ function useConfiguredDatabase() {
  * How many jest workers a kind gets. The HTTP kind is most of the run (~35 suites, each booting a
  * Medusa app and migrating its own database, whose name @medusajs/test-utils makes unique per
  * suite), so it gets two workers: part of each suite is PostgreSQL's work, in another process.
- * Everything else runs in band. PORTAL_TEST_WORKERS overrides the HTTP kind's count.
+ * So does the security kind, where the bad-input suite alone takes as long as the four others.
+ * Everything else runs in band (the browser suites share one admin build). PORTAL_TEST_WORKERS
+ * overrides the count of both.
  */
 function workersFor(kind) {
-  if (kind !== "integration:http") {
+  if (kind !== "integration:http" && kind !== "integration:security") {
     return 1
   }
   const wanted = Number(process.env.PORTAL_TEST_WORKERS || Math.min(2, os.cpus().length))
