@@ -69,6 +69,10 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
   }
   // The benchmark measures the plugin alone: no Stripe, no SMTP, whatever the shell has set.
   for (const name of ["STRIPE_API_KEY", "STRIPE_API_HOST", "SMTP_HOST", "REDIS_URL", "DB_HOST"]) delete env[name]
+  // Profiling runs (see the README's Benchmarks): the server writes a V8 CPU profile when it stops.
+  const profileDir = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : null
+  if (profileDir) fs.mkdirSync(profileDir, { recursive: true })
+  const only = process.env.BENCH_SCENARIOS ? new RegExp(process.env.BENCH_SCENARIOS, "i") : null
 
   const { result: serverDir, ms: buildMs } = await timedStep("medusa build (temporary copy of the host app)", () => buildApp({ env, onCleanup, prefix: "portal-bench-app-" }))
   const { ms: migrateMs } = await timedStep("medusa db:migrate", () => medusa(serverDir, ["db:migrate"], env))
@@ -88,7 +92,7 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
   seedTimes.customers = (await timedStep(`seed ${cfg.customers} customers + portal access`, () => seed.seedCustomers(db, cfg))).ms
 
   // ── Server and accounts ────────────────────────────────────────────────────
-  const server = await startServer({ serverDir, env, port, onCleanup })
+  const server = await startServer({ serverDir, env, port, onCleanup, nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] })
   log(`medusa start (NODE_ENV=production) on :${port}, pid ${server.pid}, healthy after ${secs(server.startedInMs)}; log ${server.logPath}`)
   const http = new Http(`http://localhost:${port}`)
   const adminJwt = await adminToken(http, admin)
@@ -216,6 +220,7 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
 
   const results = []
   for (const scenario of scenarios) {
+    if (only && !only.test(scenario.name)) continue
     const probe = await statementsPerRequest({
       client: db,
       dbName: DB_NAME,
@@ -243,6 +248,14 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
         `non-2xx/3xx ${result.non2xx3xx}, errors ${result.errors}, codes ${JSON.stringify(result.statusCodes)}, ` +
         `${probe.perRequest.toFixed(1)} statements/request, RSS ${rssBefore} → ${rssAfter} MB`
     )
+  }
+
+  if (only || profileDir) {
+    // A partial or profiled run is for finding where time goes, not a result: RESULTS.md is untouched.
+    console.log("\n" + scenarioTable(results, null))
+    await server.stop()
+    if (profileDir) log(`CPU profiles of the server in ${profileDir} (open them in Chrome DevTools or speedscope)`)
+    return true
   }
 
   // ── Floor: bare http + pg, one indexed lookup per request ──────────────────

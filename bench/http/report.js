@@ -10,7 +10,8 @@ function table(header, rows) {
 }
 
 function scenarioTable(results, floor) {
-  const baseline = results.find((r) => r.kind === "baseline")
+  const baseline = results.find((r) => r.kind === "baseline") ?? { rps: NaN, p99: NaN }
+  floor = floor ?? { rps: NaN }
   const rows = results.map((r) => [
     r.name,
     fmt(r.rps),
@@ -24,7 +25,7 @@ function scenarioTable(results, floor) {
     fmt(r.statements, 1),
     `${r.rssBefore} → ${r.rssAfter}`,
   ])
-  rows.push([
+  if (Number.isFinite(floor.rps)) rows.push([
     "floor: bare http + pg, one indexed lookup",
     fmt(floor.rps),
     fmt(floor.p50),

@@ -105,10 +105,10 @@ function waitForHealth(port, timeoutMs, child) {
  * (appended; default server.log beside the build), and waits for /health. Stopped on cleanup;
  * `kill()` ends it with SIGKILL at once (a crash), `stop()` with SIGTERM first.
  */
-async function startServer({ serverDir, env, port, onCleanup, logPath, healthTimeoutMs = 180_000 }) {
+async function startServer({ serverDir, env, port, onCleanup, logPath, healthTimeoutMs = 180_000, nodeArgs = [] }) {
   logPath = logPath || path.join(path.dirname(path.dirname(serverDir)), "server.log")
   const log = fs.openSync(logPath, "a")
-  const child = spawn(process.execPath, [MEDUSA_CLI, "start", "--port", String(port)], {
+  const child = spawn(process.execPath, [...nodeArgs, MEDUSA_CLI, "start", "--port", String(port)], {
     cwd: serverDir,
     env: { ...env, PORT: String(port) },
     stdio: ["ignore", log, log],

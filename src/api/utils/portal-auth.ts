@@ -1,9 +1,9 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { authenticate } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, generateJwtToken } from "@medusajs/framework/utils"
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
 import { withNext } from "../../lib/portal-next"
+import { portalAuthenticate } from "./portal-authenticate"
 import { requestPath } from "./portal-headers"
 import { renderPortalMessage } from "./portal-pages"
 import { portalRulesWithSettings } from "./portal-rules"
@@ -172,25 +172,25 @@ function requirePortalAccess(face: "page" | "json") {
 /** For portal pages: a missing or bad session shows a page that says what to do, never a bare 401. */
 export const portalPageAuth = [
   cookieAsBearer,
-  authenticate(PORTAL_ACTOR_TYPE, ["bearer"], { allowUnauthenticated: true }),
+  portalAuthenticate(PORTAL_ACTOR_TYPE, ["bearer"], { allowUnauthenticated: true }),
   requirePortalAccess("page"),
 ]
 
 /** For the link page: who this browser is signed in as, if anyone (nothing is refused). */
 export const optionalPortalSession = [
   cookieAsBearer,
-  authenticate(PORTAL_ACTOR_TYPE, ["bearer"], { allowUnauthenticated: true }),
+  portalAuthenticate(PORTAL_ACTOR_TYPE, ["bearer"], { allowUnauthenticated: true }),
 ]
 
 /** For the storefront's link exchange: the portal session its Bearer token names, if any (nothing is refused). */
-export const optionalStorePortalSession = [authenticate(PORTAL_ACTOR_TYPE, ["bearer"], { allowUnauthenticated: true })]
+export const optionalStorePortalSession = [portalAuthenticate(PORTAL_ACTOR_TYPE, ["bearer"], { allowUnauthenticated: true })]
 
 /**
  * For storefront JSON routes: a portal session token (from `POST /store/portal/auth`), or the
  * customer's own Medusa login (session or Bearer) when the storefront signs customers in itself.
  */
 export const portalJsonAuth = [
-  authenticate([PORTAL_ACTOR_TYPE, "customer"], ["session", "bearer"]),
+  portalAuthenticate([PORTAL_ACTOR_TYPE, "customer"], ["session", "bearer"]),
   requirePortalAccess("json"),
 ]
 

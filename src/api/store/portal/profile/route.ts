@@ -5,6 +5,10 @@ import { loadPortalProfile } from "../../../loaders"
 import { portalCustomerId } from "../../../utils/portal-auth"
 import { requestCustomerLocale } from "../../../utils/request-locale"
 
+// Guarded by portalJsonAuth (src/api/portal/middlewares.ts), which accepts a portal session or the
+// customer's own login: Medusa's global /store auth would only verify the same token twice.
+export const AUTHENTICATE = false
+
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   res.json({ ...(await loadPortalProfile(req.scope, portalCustomerId(req))), locale: requestCustomerLocale(req) })
 }

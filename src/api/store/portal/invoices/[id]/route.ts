@@ -3,6 +3,10 @@ import { loadInvoice } from "../../../../loaders"
 import { requestSettings } from "../../../../utils/request-settings"
 import { portalCustomerId } from "../../../../utils/portal-auth"
 
+// Guarded by portalJsonAuth (src/api/portal/middlewares.ts), which accepts a portal session or the
+// customer's own login: Medusa's global /store auth would only verify the same token twice.
+export const AUTHENTICATE = false
+
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   res.json(await loadInvoice(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "store", settings: requestSettings(req) }))
 }

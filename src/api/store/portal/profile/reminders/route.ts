@@ -5,6 +5,10 @@ import { setRemindersOptOutWorkflow } from "../../../../../workflows/reminders/s
 import { portalCustomerId } from "../../../../utils/portal-auth"
 import type { StoreRemindersOptOutType } from "../../validators"
 
+// Guarded by portalJsonAuth (src/api/portal/middlewares.ts), which accepts a portal session or the
+// customer's own login: Medusa's global /store auth would only verify the same token twice.
+export const AUTHENTICATE = false
+
 /** Whether this customer turned overdue payment reminders off. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const [access] = await req.scope

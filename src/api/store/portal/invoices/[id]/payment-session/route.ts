@@ -3,6 +3,10 @@ import { startInvoicePaymentWorkflow } from "../../../../../../workflows/payment
 import type { StorePaymentSessionType } from "../../../../../portal/validators"
 import { portalCustomerId } from "../../../../../utils/portal-auth"
 
+// Guarded by portalJsonAuth (src/api/portal/middlewares.ts), which accepts a portal session or the
+// customer's own login: Medusa's global /store auth would only verify the same token twice.
+export const AUTHENTICATE = false
+
 /**
  * For storefronts: the Stripe payment session of an invoice (created once, reused after), with
  * the client secret for Stripe's Payment Element. The amount is the server's: the whole amount
