@@ -184,8 +184,8 @@ describe("resolvePdfPoolOptions", () => {
     const { threads, maxQueue } = resolvePdfPoolOptions(undefined)
     expect(threads).toBeGreaterThanOrEqual(1)
     expect(threads).toBeLessThanOrEqual(4)
-    expect(maxQueue).toBe(threads * 4)
-    expect(resolvePdfPoolOptions({ threads: 3 })).toEqual({ threads: 3, maxQueue: 12, niceIncrement: 10 })
+    expect(maxQueue).toBe(threads * 32)
+    expect(resolvePdfPoolOptions({ threads: 3 })).toEqual({ threads: 3, maxQueue: 96, niceIncrement: 10 })
   })
 
   it("accepts whole numbers, also from environment variables, and a queue of 0", () => {

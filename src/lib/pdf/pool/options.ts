@@ -5,7 +5,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 export type PdfPoolOptions = {
   /** Worker threads rendering PDFs. Default: one per spare core, 1 to 4 (`min(4, cores - 1)`). */
   threads?: number | string | null
-  /** PDFs that may wait for a free thread; one more is answered 503. Default: threads × 4. */
+  /** PDFs that may wait for a free thread; one more is answered 503. Default: threads × 32. */
   maxQueue?: number | string | null
   /**
    * How many nice steps below the app the PDF threads run (Linux; 0–19, 0 keeps the app's
@@ -23,6 +23,13 @@ const MAX_THREADS = 64
 const MAX_QUEUE = 10_000
 const MAX_NICE_INCREMENT = 19
 export const DEFAULT_PDF_NICE_INCREMENT = 10
+/**
+ * A 50-line invoice renders in about 10 ms on one thread (bench), so 32 waiting per thread is
+ * about a third of a second of waiting: enough for a storefront fetching a page of PDFs at once,
+ * which 4 per thread answered with 503s while the server had room. The queue holds plain
+ * document data, not rendered files.
+ */
+const QUEUED_PER_THREAD = 32
 
 export function defaultPdfThreads(cores = os.availableParallelism()): number {
   // One core stays with the event loop that serves every other request.
@@ -57,7 +64,7 @@ export function resolvePdfPoolOptions(options: PdfPoolOptions | null | undefined
     throw invalid(`unknown key ${unknown.map((k) => JSON.stringify(k)).join(", ")}`)
   }
   const threads = wholeNumber("threads", options?.threads, 1, MAX_THREADS) ?? defaultPdfThreads()
-  const maxQueue = wholeNumber("maxQueue", options?.maxQueue, 0, MAX_QUEUE) ?? threads * 4
+  const maxQueue = wholeNumber("maxQueue", options?.maxQueue, 0, MAX_QUEUE) ?? threads * QUEUED_PER_THREAD
   const niceIncrement =
     wholeNumber("niceIncrement", options?.niceIncrement, 0, MAX_NICE_INCREMENT) ?? DEFAULT_PDF_NICE_INCREMENT
   return { threads, maxQueue, niceIncrement }
