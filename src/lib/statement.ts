@@ -50,7 +50,7 @@ export type LedgerRefund = {
 export type StatementLedger = {
   invoices: LedgerInvoice[]
   payments: LedgerPayment[]
-  /** Optional: the plugin records no refunds yet; a refund source plugs in here. */
+  /** The owner's refunds (portal_invoice_refund), each on its own date. */
   refunds?: LedgerRefund[]
 }
 

@@ -83,6 +83,17 @@ medusaIntegrationTestRunner({
       expect(stripeRefunds().reduce((s, r) => s + r.amount, 0)).toBe(5997)
       await drainEventBus(getContainer())
       expect(refundEmails()).toHaveLength(2)
+
+      // The statement of account lists each refund on its own date, and what is owed again.
+      const statement = await api.get("/portal/statement", session)
+      const number = (await stored(invoice.id)).display_number
+      expect(statement.data).toContain(`Refund for ${number}`)
+      expect(statement.data.split(`Refund for ${number}`)).toHaveLength(3)
+      const ledger = await portalService(getContainer()).retrieveCustomerLedger(customer.id, new Date(Date.now() + 60_000))
+      expect(ledger.refunds!.map((r) => [r.invoice_id, Number(r.amount)]).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual([
+        [invoice.id, 10],
+        [invoice.id, 49.97],
+      ])
     })
 
     it("refuses a refund above what is left of the payment, and changes nothing", async () => {
@@ -119,6 +130,8 @@ medusaIntegrationTestRunner({
       expect(await money(invoice.id)).toEqual(before)
       expect(before.status).toBe("paid")
       expect(stripeRefunds()).toEqual([])
+      // Nor does the statement show a refund that was not made.
+      expect(await portalService(getContainer()).listPortalInvoiceRefunds({ invoice_id: invoice.id })).toEqual([])
     })
 
     it("changes nothing when the capture webhook is replayed after a refund", async () => {

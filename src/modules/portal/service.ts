@@ -51,6 +51,7 @@ import {
   Invoice,
   InvoiceLine,
   InvoicePayment,
+  InvoiceRefund,
   PortalAccess,
   PortalEmailDue,
   PortalEvent,
@@ -105,6 +106,7 @@ class PortalModuleService extends MedusaService({
   PortalSequence,
   PortalEmailDue,
   PortalReminder,
+  PortalInvoiceRefund: InvoiceRefund,
 }) {
   protected readonly options_: PortalModuleOptions
   protected readonly proxyTrust_: ProxyTrust

@@ -145,7 +145,7 @@ export async function retrieveCustomerSummary({ sql }: PortalDeps, customerId: s
  */
 export async function retrieveCustomerLedger({ sql }: PortalDeps, customerId: string, end: Date, sharedContext: Context): Promise<StatementLedger> {
   const rows = await sql.customerLedger(requireCustomerId(customerId), [...VISIBLE_INVOICE], end, sharedContext)
-  const ledger: StatementLedger = { invoices: [], payments: [] }
+  const ledger: StatementLedger = { invoices: [], payments: [], refunds: [] }
   for (const row of rows) {
     if (row.kind === "invoice") {
       ledger.invoices.push({
@@ -156,6 +156,8 @@ export async function retrieveCustomerLedger({ sql }: PortalDeps, customerId: st
         due_date: row.due_date,
         total: row.amount,
       })
+    } else if (row.kind === "refund") {
+      ledger.refunds!.push({ id: row.id, invoice_id: row.invoice_id, amount: row.amount, refunded_at: row.at })
     } else {
       ledger.payments.push({ id: row.id, invoice_id: row.invoice_id, amount: row.amount, paid_at: row.at, method: row.method! })
     }

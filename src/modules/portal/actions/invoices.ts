@@ -279,8 +279,8 @@ export type RefundInvoicePaymentInput = {
   amount: unknown
 }
 
-/** What a refund changed on the payment: put back by the workflow's compensation. */
-export type InvoicePaymentRefundState = { id: string; refunded_amount: string; refunded_at: Date | null }
+/** What a refund changed on the payment, and the refund row it added: put back by the workflow's compensation. */
+export type InvoicePaymentRefundState = { id: string; refunded_amount: string; refunded_at: Date | null; refund_id?: string }
 
 /**
  * Records the owner's refund of (part of) an online payment: at most what is left of it
@@ -327,16 +327,22 @@ export async function refundInvoicePayment(
       `amount ${amount.toFixed(decimals)} is more than is left to refund of this payment: ${left.toFixed(decimals)} ${invoice.currency_code.toUpperCase()}`
     )
   }
-  const previousPayment: InvoicePaymentRefundState = {
-    id: payment.id,
-    refunded_amount: refunded.toString(),
-    refunded_at: payment.refunded_at ?? null,
-  }
   const now = new Date()
   await deps.service.updatePortalInvoicePayments(
     dmlInput({ id: payment.id, refunded_amount: refunded.plus(amount).toString(), refunded_at: now }),
     sharedContext
   )
+  // Its own row too, dated, for the statement of account (the running total above is what the invoice counts).
+  const record = await deps.service.createPortalInvoiceRefunds(
+    dmlInput({ invoice_id: id, invoice_payment_id: payment.id, amount: amount.toString(), refunded_at: now }),
+    sharedContext
+  )
+  const previousPayment: InvoicePaymentRefundState = {
+    id: payment.id,
+    refunded_amount: refunded.toString(),
+    refunded_at: payment.refunded_at ?? null,
+    refund_id: record.id,
+  }
   const amountPaid = MathBN.max(0, MathBN.sub(invoice.amount_paid as never, amount))
   const reopened = invoice.status === InvoiceStatus.PAID && amountPaid.lt(invoice.total as never)
   await deps.service.updatePortalInvoices(
@@ -364,6 +370,10 @@ export async function revertInvoiceRefund(
   previous: InvoiceState,
   sharedContext: Context
 ) {
-  await deps.service.updatePortalInvoicePayments(dmlInput(previousPayment), sharedContext)
+  const { refund_id, ...payment } = previousPayment
+  if (refund_id) {
+    await deps.service.deletePortalInvoiceRefunds(refund_id, sharedContext)
+  }
+  await deps.service.updatePortalInvoicePayments(dmlInput(payment), sharedContext)
   await restoreInvoiceState(deps, previous, sharedContext)
 }

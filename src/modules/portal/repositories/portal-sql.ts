@@ -22,9 +22,9 @@ export type CustomerSummaryFigures = { balances: CustomerInvoiceBalance[]; pendi
  */
 export type CustomerListFilter = { statuses: string[]; due_before?: Date | null; due_not_before?: Date | null }
 
-/** One row of `customerLedger`: an invoice (at = issue date) or a payment on one (at = its date). */
+/** One row of `customerLedger`: an invoice (at = issue date), or a payment or refund on one (at = its date). */
 export type CustomerLedgerRow = {
-  kind: "invoice" | "payment"
+  kind: "invoice" | "payment" | "refund"
   id: string
   invoice_id: string
   number: string | null
@@ -653,8 +653,13 @@ export class PortalSqlRepository extends MikroOrmBase {
          WHERE invoice_id = i.id AND deleted_at IS NULL AND paid_at < ?
          OFFSET 0
        ) p
+       WHERE i.customer_id = ? AND i.status IN (?) AND i.deleted_at IS NULL AND i.issue_date < ?
+       UNION ALL
+       SELECT 'refund', r.id, r.invoice_id, NULL, NULL, r.refunded_at, NULL, r.amount::text, NULL
+       FROM portal_invoice i
+       JOIN portal_invoice_refund r ON r.invoice_id = i.id AND r.deleted_at IS NULL AND r.refunded_at < ?
        WHERE i.customer_id = ? AND i.status IN (?) AND i.deleted_at IS NULL AND i.issue_date < ?`,
-      [customerId, statuses, end, end, customerId, statuses, end]
+      [customerId, statuses, end, end, customerId, statuses, end, end, customerId, statuses, end]
     )
     return rows
   }
