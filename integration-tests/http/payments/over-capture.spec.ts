@@ -186,6 +186,27 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("a capture on a collection the invoice no longer links to", () => {
+      it("is still recorded on its invoice (the collection names it), not lost", async () => {
+        const invoice = await sentInvoice()
+        expect((await payNow(invoice.id)).status).toBe(200)
+        const intent = onlyIntent()
+        // The invoice's collection is replaced (as after a completed or canceled one) while the
+        // customer's page still holds a session on the old one.
+        const old = await collectionOf(invoice.id)
+        await getContainer()
+          .resolve(ContainerRegistrationKeys.LINK)
+          .dismiss({ portal: { portal_invoice_id: invoice.id }, [Modules.PAYMENT]: { payment_collection_id: old.id } })
+        expect(await collectionOf(invoice.id)).toBeUndefined()
+
+        await fake().sendWebhook(api.defaults.baseURL!, fake().succeed(intent.id))
+        const paid = await until(() => money(invoice.id), (m) => m.status === "paid")
+        expect(paid).toEqual(
+          expect.objectContaining({ status: "paid", amount_paid: 59.97, payments: [{ method: "stripe", amount: 59.97 }], refunds: [] })
+        )
+      })
+    })
+
     describe("Medusa's own store route cannot touch an invoice's payment collection", () => {
       const storeHeaders = async () => {
         const { result } = await createApiKeysWorkflow(getContainer()).run({
