@@ -16,6 +16,13 @@ export const EstimateStatus = {
 } as const
 export type EstimateStatus = (typeof EstimateStatus)[keyof typeof EstimateStatus]
 
+/** How the owner states an estimate's deposit: a share of the total, or a fixed amount. */
+export const DepositType = {
+  PERCENT: "percent",
+  AMOUNT: "amount",
+} as const
+export type DepositType = (typeof DepositType)[keyof typeof DepositType]
+
 export const InvoicePaymentMethod = {
   STRIPE: "stripe",
   CASH: "cash",
