@@ -126,6 +126,11 @@ medusaIntegrationTestRunner({
       const converted = await api.post(`/admin/estimates/${draft.id}/convert`, {}, adminHeaders)
       const invoiceId = converted.data.invoice.id
       expect(converted.data.invoice).toEqual(expect.objectContaining({ status: "draft", amount_paid: 14.99 }))
+      // The draft cannot be cut below what the deposit already paid.
+      const cut = await api
+        .post(`/admin/invoices/${invoiceId}`, { lines: [{ title: "Less", quantity: 1, unit_price: 10 }] }, adminHeaders)
+        .catch(fail)
+      expect([cut.status, cut.data.message]).toEqual([400, expect.stringContaining("already paid on this invoice (the estimate's deposit)")])
       await api.post(`/admin/invoices/${invoiceId}/send`, {}, adminHeaders)
       const invoice = await portalService(getContainer()).retrievePortalInvoice(invoiceId, { relations: ["payments"] })
       expect(invoice).toEqual(expect.objectContaining({ status: "sent", amount_paid: 14.99 }))
@@ -183,6 +188,30 @@ medusaIntegrationTestRunner({
       await fake().sendWebhook(api.defaults.baseURL!, succeeded)
       await drainEventBus(getContainer())
       expect(fake().requestsTo("POST", "/v1/refunds")).toHaveLength(1)
+    })
+
+    it("records the deposit from the return page at once; the webhook after it changes nothing; a 100 % deposit sends the invoice as paid", async () => {
+      const estimate = await approvedEstimate({ type: "percent", value: 100 })
+      expect((await payDeposit(estimate.id)).status).toBe(200)
+      expect(newestIntent().amount).toBe(5997)
+      const succeeded = fake().succeed(newestIntent().id)
+      const back = await api.get(`/portal/estimates/${estimate.id}/deposit/return?redirect_status=succeeded`, session).catch(fail)
+      expect(back.status).toBe(200)
+      expect(back.data).toContain("Thank you: deposit received")
+      const paid = await stored(estimate.id)
+      expect(paid).toEqual(expect.objectContaining({ deposit_paid: 59.97, deposit_payment_id: expect.stringMatching(/^pay_/) }))
+      await fake().sendWebhook(api.defaults.baseURL!, succeeded)
+      await drainEventBus(getContainer())
+      expect(await stored(estimate.id)).toEqual(expect.objectContaining({ deposit_paid: 59.97, deposit_payment_id: paid.deposit_payment_id }))
+      expect(stripeNetCents()).toBe(5997)
+      expect(await portalService(getContainer()).listPortalEvents({ subject_id: estimate.id, type: "deposit_paid" })).toHaveLength(1)
+      // A missing estimate is not found.
+      expect((await api.get(`/portal/estimates/est_missing/deposit/return`, session).catch(fail)).status).toBe(404)
+
+      // The deposit covered it all: the converted invoice is sent as paid, with nothing to pay.
+      const { invoice } = (await api.post(`/admin/estimates/${estimate.id}/convert`, {}, adminHeaders)).data
+      const sent = (await api.post(`/admin/invoices/${invoice.id}/send`, {}, adminHeaders)).data.invoice
+      expect(sent).toEqual(expect.objectContaining({ status: "paid", amount_paid: 59.97, open_amount: 0 }))
     })
 
     it("lets the owner set the deposit only before the decision, within the total, and says what to enter", async () => {
