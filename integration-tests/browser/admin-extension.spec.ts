@@ -411,6 +411,17 @@ describe("admin extension in the Medusa dashboard", () => {
     // The same header as the invoice's, with the estimate's wording.
     await expectActions(["Delete", "Edit", "Send estimate"])
 
+    // A deposit asked after approval (issue #15): 30 % of €1,320.00, computed by the server.
+    const deposit = page.getByTestId("estimate-deposit")
+    await deposit.locator("#deposit-kind").click()
+    await page.getByRole("option", { name: "Percent of the total" }).click()
+    await deposit.getByLabel("Percent (up to 100)").fill("30")
+    await deposit.getByRole("button", { name: "Save deposit" }).click()
+    await expectVisible(toast("Deposit saved"))
+    await expectVisible(deposit.getByText("€396.00 (30 %)"))
+    await shot(page, "estimate-deposit")
+    await checkAccessible("estimate detail, deposit")
+
     sink.clear()
     await page.getByRole("button", { name: "Send estimate" }).click()
     await confirmPrompt("Send estimate")

@@ -491,6 +491,98 @@ describe("customer portal in the browser", () => {
     }
   })
 
+  step("a deposit (issue #15): announced while pending, asked after Approve, paid with the Stripe.js stub and Stripe's webhook", async () => {
+    const draft = (
+      await adminApi("POST", "/admin/estimates", {
+        customer_id: customerId,
+        currency_code: "eur",
+        lines: [{ title: "Kitchen rewiring", quantity: 1, unit_price: 1000 }],
+      })
+    ).estimate
+    expect((await adminApi("POST", `/admin/estimates/${draft.id}/deposit`, { type: "percent", value: 30 })).estimate.deposit_amount).toBe(300)
+    const sent = (await adminApi("POST", `/admin/estimates/${draft.id}/send`, {})).estimate as { id: string; display_number: string }
+
+    await page.goto(`${app.baseUrl}/portal/estimates/${sent.id}`)
+    await expectVisible(page.getByText("Once you approve this estimate, you will be asked for a deposit of €300.00."))
+    expect(await page.getByRole("button", { name: /Pay deposit/ }).count()).toBe(0)
+    await page.getByRole("button", { name: "Approve" }).click()
+    await page.getByLabel("Your full name").fill("Jane Cooper")
+    await page.getByLabel("I accept these terms").check()
+    await page.getByRole("button", { name: "Approve estimate" }).click()
+    await page.waitForURL((url) => url.pathname === `/portal/estimates/${sent.id}` && url.searchParams.has("decided"))
+    await expectVisible(page.getByRole("button", { name: "Pay deposit €300.00" }))
+    await checkPage("estimate-deposit-due")
+
+    await page.route(STRIPE_JS, (route) => route.fulfill({ status: 200, contentType: "application/javascript", body: STRIPE_JS_STUB }))
+    const before = fake.paymentIntents.size
+    await page.getByRole("button", { name: "Pay deposit €300.00" }).click()
+    await page.waitForURL((url) => url.pathname === `/portal/estimates/${sent.id}/deposit`)
+    await expectVisible(heading(`Pay the deposit on estimate ${sent.display_number}`))
+    // One PaymentIntent, for the server's deposit amount, mounted with its client secret.
+    expect(fake.paymentIntents.size).toBe(before + 1)
+    const intent = [...fake.paymentIntents.values()].pop()!
+    expect(intent).toEqual(expect.objectContaining({ amount: 30000, currency: "eur" }))
+    const marker = page.locator("#payment-element [data-testid=stub-payment-element]")
+    await expectVisible(marker)
+    expect(await marker.getAttribute("data-client-secret")).toBe(intent.client_secret)
+    await expectVisible(page.getByRole("button", { name: "Pay €300.00" }))
+    await checkPage("deposit-pay")
+    await page.unroute(STRIPE_JS)
+
+    // The customer paid at Stripe; the signed webhook records the deposit once.
+    await fake.sendWebhook(app.baseUrl, fake.succeed(intent.id))
+    const deadline = Date.now() + 30_000
+    let stored = (await adminApi("GET", `/admin/estimates/${sent.id}`)).estimate
+    while (Number(stored.deposit_paid) !== 300 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250))
+      stored = (await adminApi("GET", `/admin/estimates/${sent.id}`)).estimate
+    }
+    expect(Number(stored.deposit_paid)).toBe(300)
+    await page.goto(`${app.baseUrl}/portal/estimates/${sent.id}/deposit/return?redirect_status=succeeded`)
+    await expectVisible(heading("Thank you: deposit received"))
+    await checkPage("deposit-paid")
+    await page.getByRole("link", { name: `← Back to estimate ${sent.display_number}` }).click()
+    await expectVisible(page.getByText("Thank you: your deposit is paid."))
+    expect(await page.getByRole("button", { name: /Pay deposit/ }).count()).toBe(0)
+  })
+
+  step("a part payment (issue #15): the customer pays another amount, then sees Partially paid and what is still due", async () => {
+    const draft = (
+      await adminApi("POST", "/admin/invoices", { customer_id: customerId, currency_code: "eur", lines: [{ title: "Gutter repair", quantity: 1, unit_price: 200 }] })
+    ).invoice
+    const sent = (await adminApi("POST", `/admin/invoices/${draft.id}/send`, {})).invoice as { id: string; display_number: string }
+    await adminApi("POST", `/admin/invoices/${sent.id}/payment-options`, { allow_partial_payments: true, partial_payment_minimum: 20 })
+
+    await page.goto(`${app.baseUrl}/portal/invoices/${sent.id}`)
+    await expectVisible(page.getByText("From €20.00 to €200.00. The rest stays due."))
+    await checkPage("invoice-part-choice")
+    await page.getByLabel("Pay another amount").check()
+    await page.getByLabel("Amount (EUR)").fill("50")
+    await page.route(STRIPE_JS, (route) => route.fulfill({ status: 200, contentType: "application/javascript", body: STRIPE_JS_STUB }))
+    await page.getByRole("button", { name: "Pay Now" }).click()
+    await page.waitForURL((url) => url.pathname === `/portal/invoices/${sent.id}/pay`)
+    const intent = [...fake.paymentIntents.values()].pop()!
+    expect(intent).toEqual(expect.objectContaining({ amount: 5000, currency: "eur" }))
+    await expectVisible(page.getByTestId("part-payment"))
+    await expectVisible(page.getByRole("button", { name: "Pay €50.00" }))
+    expect(await page.locator("#payment-element [data-testid=stub-payment-element]").getAttribute("data-client-secret")).toBe(intent.client_secret)
+    await checkPage("pay-part")
+    await page.unroute(STRIPE_JS)
+
+    await fake.sendWebhook(app.baseUrl, fake.succeed(intent.id))
+    const deadline = Date.now() + 30_000
+    let stored = (await adminApi("GET", `/admin/invoices/${sent.id}`)).invoice
+    while (Number(stored.amount_paid) !== 50 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250))
+      stored = (await adminApi("GET", `/admin/invoices/${sent.id}`)).invoice
+    }
+    expect(stored).toEqual(expect.objectContaining({ display_status: "partially_paid", amount_paid: 50 }))
+    await page.goto(`${app.baseUrl}/portal/invoices/${sent.id}`)
+    await expectVisible(heading(new RegExp(`Invoice ${sent.display_number}`)).getByText("Partially paid"))
+    await expectVisible(page.locator(".due-amount").filter({ hasText: "€150.00" }))
+    await checkPage("invoice-partially-paid")
+  })
+
   step("signs out, sees the signed-out page, and asks for a new link on the login page", async () => {
     await page.getByRole("button", { name: "Sign out" }).click()
     await expectVisible(heading("You are signed out"))

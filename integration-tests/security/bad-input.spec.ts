@@ -1,7 +1,7 @@
 import { drainEventBus } from "../utils/drain"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import fc from "fast-check"
-import { AdminConvertEstimate, AdminCreateEstimate, AdminReviseEstimate, AdminUpdateEstimate } from "../../src/api/admin/estimates/validators"
+import { AdminConvertEstimate, AdminCreateEstimate, AdminReviseEstimate, AdminSetEstimateDeposit, AdminUpdateEstimate } from "../../src/api/admin/estimates/validators"
 import {
   AdminCreateInvoice,
   AdminInvoicePaymentOptions,
@@ -252,6 +252,8 @@ medusaIntegrationTestRunner({
         { name: "GET /admin/customers/:id/portal-activity?…", method: "GET", path: (i) => `/admin/customers/${w.customer.id}/portal-activity?${i.query}`, arb: queryFor(["limit", "offset", "type"]).map((query) => ({ query })), ...json(A), readOnly: true, runs: 200 },
         { name: "GET /admin/{invoices,estimates}/<garbage id>", method: "GET", path: (i) => i.pathId!, arb: fc.tuple(fc.constantFrom("invoices", "estimates", "customers"), nastyString.filter((s) => s.length > 0 && s.length < 2000)).map(([kind, id]) => ({ pathId: `/admin/${kind === "customers" ? `customers/${enc(id)}/portal-access` : `${kind}/${enc(id)}`}` })), ...json(A), readOnly: true, runs: 200 },
         { name: "POST /admin/customers/:id/portal-statement/send", method: "POST", path: () => `/admin/customers/${w.customer.id}/portal-statement/send`, arb: bodyFor({ from: "2026-03-01", to: "2026-03-31" }, ["customer_id", "email", "currency_code"]), schema: AdminSendStatement, ...json(A), runs: 100 },
+        // Deposits on estimates (issue #15), last so the seeds of the targets above stay as they were.
+        { name: "POST /admin/estimates/:id/deposit", method: "POST", path: () => `/admin/estimates/${w.est.draft.id}/deposit`, arb: bodyFor({ type: "percent", value: 25 }, ["amount", "percent"]), schema: AdminSetEstimateDeposit, ...json(A), runs: 200 },
       ]
       const failures = await fuzz("admin", targets)
       expect(failures).toEqual([])
@@ -279,6 +281,8 @@ medusaIntegrationTestRunner({
         { name: "GET /portal/invoices/<garbage id>", method: "GET", path: (i) => `/portal/${i.pathId}`, arb: fc.tuple(fc.constantFrom("invoices", "estimates", "invoices/%s/pdf", "estimates/%s/pdf", "estimates/%s/accept"), nastyString.filter((s) => s.length > 0 && s.length < 2000)).map(([p, id]) => ({ pathId: p.includes("%s") ? p.replace("%s", enc(id)) : `${p}/${enc(id)}` })), ...page(cookie), readOnly: true, runs: 200 },
         { name: "GET /portal/statement?…", method: "GET", path: (i) => `/portal/statement?${i.query}`, arb: queryFor(["from", "to", "customer_id"]).map((query) => ({ query })), ...page(cookie), readOnly: true, runs: 200 },
         { name: "GET /portal/statement/pdf?…", method: "GET", path: (i) => `/portal/statement/pdf?${i.query}`, arb: queryFor(["from", "to"]).map((query) => ({ query })), ...page(cookie), readOnly: true, runs: 100 },
+        // The accepted estimate asks for no deposit: every request is refused with a page saying why.
+        { name: "POST /portal/estimates/:id/deposit (form)", method: "POST", path: () => `/portal/estimates/${w.est.accepted.id}/deposit`, arb: formFor({ _csrf: csrf, amount: "1" }).map((form) => ({ form })), ...page(cookie), runs: 100 },
       ]
       const failures = await fuzz("portal", targets)
       expect(failures).toEqual([])
@@ -299,6 +303,7 @@ medusaIntegrationTestRunner({
         { name: "GET /store/portal/history?…", method: "GET", path: (i) => `/store/portal/history?${i.query}`, arb: queryFor(["limit", "offset"]).map((query) => ({ query })), ...json(bearer), readOnly: true, runs: 150 },
         { name: "GET /store/portal/{invoices,estimates}/<garbage id>", method: "GET", path: (i) => `/store/portal/${i.pathId}`, arb: fc.tuple(fc.constantFrom("invoices", "estimates"), nastyString.filter((s) => s.length > 0 && s.length < 2000)).map(([p, id]) => ({ pathId: `${p}/${enc(id)}` })), ...json(bearer), readOnly: true, runs: 200 },
         { name: "GET /store/portal/statement?…", method: "GET", path: (i) => `/store/portal/statement?${i.query}`, arb: queryFor(["from", "to", "customer_id", "fields"]).map((query) => ({ query })), ...json(bearer), readOnly: true, runs: 200 },
+        { name: "POST /store/portal/estimates/:id/deposit-session", method: "POST", path: () => `/store/portal/estimates/${w.est.accepted.id}/deposit-session`, arb: bodyFor({}, ["amount", "currency_code", "provider_id"]), schema: NoBody, ...json(bearer), runs: 100 },
       ]
       const failures = await fuzz("store", targets)
       expect(failures).toEqual([])

@@ -127,6 +127,11 @@ const ROUTES: Route[] = [
   medusa("POST", "/store/customers/me", "page", () => MALLORY),
   medusa("GET", "/store/customers/me/addresses", "page"),
   medusa("POST", "/store/customers/me/addresses", "page", () => ({ address_1: "1 Evil St", city: "X", country_code: "us" })),
+  // Deposits on estimates (issue #15): the own estimate is pending, so there is no deposit to pay.
+  page("GET", "/portal/estimates/:id/deposit", "estimate"),
+  page("POST", "/portal/estimates/:id/deposit", "estimate", { body: () => ({}) }),
+  page("GET", "/portal/estimates/:id/deposit/return", "estimate"),
+  store("POST", "/store/portal/estimates/:id/deposit-session", "estimate", { body: () => ({}) }),
   // Last: these end or change the requester's session / record.
   store("POST", "/store/portal/profile", null, { body: () => MALLORY, writes: "always" }),
   page("POST", "/portal/profile", null, { body: () => MALLORY, writes: "always" }),
@@ -201,9 +206,13 @@ function expectedStatus(state: State, route: Route, kind: IdKind): number {
     return 200
   }
   if (route.name === "GET /portal/invoices/:id/pay") return 303 // a redirect to the invoice page, reads nothing
+  if (route.name === "GET /portal/estimates/:id/deposit") return 303 // a redirect to the estimate page, reads nothing
   if (!ownAccess) return 404
   if (route.name === "POST /portal/invoices/:id/pay") return 403 // no Stripe provider in this app: "not offered"
   if (route.name === "POST /store/portal/invoices/:id/payment-session") return 400 // Medusa's not_allowed
+  if (route.name === "POST /portal/estimates/:id/deposit") return 403 // a pending estimate: no deposit to pay
+  if (route.name === "GET /portal/estimates/:id/deposit/return") return 202 // no deposit session: nothing to confirm
+  if (route.name === "POST /store/portal/estimates/:id/deposit-session") return 400 // Medusa's not_allowed
   if (route.name.startsWith("POST /portal/estimates")) return 303
   return 200
 }

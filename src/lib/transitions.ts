@@ -25,6 +25,8 @@ export const ESTIMATE_ACTIONS = {
   convert: ["accepted"],
   /** Re-open as a new draft version (EST-0007-2): only what the customer turned down. */
   revise: ["rejected"],
+  /** Set or change the deposit (issue #15): only before the customer decides. */
+  deposit: ["draft", "sent"],
 } as const
 
 type Doc = { id: string; status: string; display_number?: string | null }
@@ -53,6 +55,7 @@ const HINTS: Record<string, Record<string, string>> = {
     "revise:sent": "only a rejected estimate can be revised; wait for the customer's decision, or create a new estimate",
     "revise:accepted": "the customer approved it, so it stays as signed; convert it into an invoice, or create a new estimate",
     revise: "only a rejected estimate can be revised",
+    deposit: "its deposit can only be set before the customer decides",
   },
 }
 

@@ -123,6 +123,16 @@ export type AdminEstimate = AdminDocumentBase & {
   revision_of?: AdminEstimateRevisionLink | null
   /** … and the newer revision of this one, if the owner revised it. */
   revised_as?: AdminEstimateRevisionLink | null
+  /** The deposit asked once approved (issue #15): "percent" or "amount"; null: none. */
+  deposit_type?: "percent" | "amount" | null
+  /** Percent, or an amount in major units, per `deposit_type`. */
+  deposit_value?: AdminAmount | null
+  /** What the deposit comes to (major units), computed by the server. */
+  deposit_amount?: number
+  /** What the customer paid of it online. */
+  deposit_paid?: AdminAmount
+  deposit_payment_id?: string | null
+  deposit_paid_at?: string | null
 }
 
 /** One neighbour in an estimate's revision chain, enough for a link. */

@@ -326,3 +326,13 @@ export function usePortalActivity(customerId: string | undefined, query: { limit
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === customerId ? previous : undefined),
   })
 }
+
+/** The deposit asked on an estimate once approved (issue #15); type null removes it. */
+export function useEstimateDeposit() {
+  const invalidate = useInvalidatePortal()
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: { type: "percent" | "amount" | null; value?: number | string | null } }) =>
+      sdk.client.fetch<AdminEstimateResponse>(`/admin/estimates/${id}/deposit`, { method: "POST", body }),
+    onSuccess: invalidate,
+  })
+}

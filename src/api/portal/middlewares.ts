@@ -48,6 +48,10 @@ export const portalMiddlewares: MiddlewareRoute[] = [
   ...page("/portal/estimates/:id/accept", "estimates"),
   form("/portal/estimates/:id/accept", "estimates"),
   form("/portal/estimates/:id/reject", "estimates"),
+  // Pay deposit (issue #15): an estimate's page, paid like an invoice.
+  ...page("/portal/estimates/:id/deposit", "payments"),
+  ...page("/portal/estimates/:id/deposit/return", "estimates"),
+  form("/portal/estimates/:id/deposit", "payments"),
   ...page("/portal/profile", "profile"),
   form("/portal/profile", "profile"),
   form("/portal/profile/reminders", "profile"),
@@ -79,6 +83,7 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   json("GET", "/store/portal/estimates/:id/pdf", "estimates"),
   json("POST", "/store/portal/estimates/:id/accept", "estimates", validatePortalBody(StoreDecision)),
   json("POST", "/store/portal/estimates/:id/reject", "estimates", validatePortalBody(StoreDecision)),
+  json("POST", "/store/portal/estimates/:id/deposit-session", "payments", validatePortalBody(NoBody)),
   json("GET", "/store/portal/profile", "profile"),
   json("POST", "/store/portal/profile", "profile", validatePortalBody(PortalProfileInput)),
   json("GET", "/store/portal/profile/reminders", "profile"),

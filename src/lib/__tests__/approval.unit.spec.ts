@@ -37,6 +37,15 @@ describe("estimateFingerprint", () => {
     expect(estimateFingerprint(estimate, null)).not.toBe(hash)
   })
 
+  it("covers the deposit the customer is asked for, and leaves estimates without one as they were", () => {
+    const hash = estimateFingerprint(estimate, "Terms")
+    expect(estimateFingerprint({ ...estimate, deposit: null }, "Terms")).toBe(hash)
+    const withDeposit = estimateFingerprint({ ...estimate, deposit: { amount: 30 } }, "Terms")
+    expect(withDeposit).not.toBe(hash)
+    expect(estimateFingerprint({ ...estimate, deposit: { amount: "30" } }, "Terms")).toBe(withDeposit)
+    expect(estimateFingerprint({ ...estimate, deposit: { amount: 36 } }, "Terms")).not.toBe(withDeposit)
+  })
+
   it("names its format, so a future canonical form never compares equal by accident", () => {
     expect(JSON.parse(canonicalEstimate(estimate, null)).format).toBe("portal-estimate-v1")
   })

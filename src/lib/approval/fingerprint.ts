@@ -21,6 +21,8 @@ export type FingerprintEstimate = {
     tax_total: unknown
     total: unknown
   }[]
+  /** The deposit asked after approval (issue #15), as shown; null or absent: none. */
+  deposit?: { amount: unknown } | null
 }
 
 /** Bump when the canonical form changes, so old hashes are never compared with new ones. */
@@ -57,6 +59,8 @@ export function canonicalEstimate(estimate: FingerprintEstimate, terms: string |
     total: amount(estimate.total),
     notes: estimate.notes ?? null,
     terms: terms?.trim() || null,
+    // Only when there is one, so the fingerprints of estimates without a deposit stay as they were.
+    ...(estimate.deposit ? { deposit: amount(estimate.deposit.amount) } : {}),
   })
 }
 

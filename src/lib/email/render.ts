@@ -253,6 +253,21 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
+  "deposit-receipt": (data, brand, format, t) => {
+    const number = requireText("deposit-receipt", "estimate_number", data.estimate_number)
+    return {
+      subject: brand.has_business_name
+        ? t("deposit.email.subject_business", { number, business: brand.name })
+        : t("deposit.email.subject", { number }),
+      context: {
+        first_name: cleanText(data.customer_first_name),
+        estimate_number: number,
+        amount: format.money("amount", data.amount, data.currency_code),
+        paid_on: format.date("paid_at", data.paid_at),
+        portal_url: requireUrl("deposit-receipt", "portal_url", data.portal_url),
+      },
+    }
+  },
   "payment-refunded": (data, brand, format, t) => {
     const number = requireText("payment-refunded", "invoice_number", data.invoice_number)
     return {

@@ -97,6 +97,17 @@ export type PaymentReceiptEmailData = EmailFormatting & {
   portal_url: string
 }
 
+/** To the customer: their deposit on an approved estimate was received (issue #15). */
+export type DepositReceiptEmailData = EmailFormatting & {
+  customer_first_name?: string | null
+  estimate_number: string
+  amount: EmailAmount
+  currency_code: string
+  paid_at: EmailDate
+  /** Where the customer sees the estimate. */
+  portal_url: string
+}
+
 /** To the customer: the owner refunded (part of) their online payment. */
 export type PaymentRefundedEmailData = EmailFormatting & {
   customer_first_name?: string | null
@@ -160,13 +171,14 @@ export type EmailTemplateDataMap = {
   "estimate-approved": EstimateApprovedEmailData
   "payment-refunded": PaymentRefundedEmailData
   statement: StatementEmailData
+  "deposit-receipt": DepositReceiptEmailData
 }
 
 export type EmailTemplateName = keyof EmailTemplateDataMap
 
 export type EmailTemplateData<T extends EmailTemplateName = EmailTemplateName> = EmailTemplateDataMap[T]
 
-export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded", "invoice-reminder", "statement"] as const satisfies readonly EmailTemplateName[]
+export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded", "invoice-reminder", "statement", "deposit-receipt"] as const satisfies readonly EmailTemplateName[]
 
 export function isEmailTemplateName(value: unknown): value is EmailTemplateName {
   return typeof value === "string" && (EMAIL_TEMPLATES as readonly string[]).includes(value)

@@ -1,3 +1,5 @@
+import { MathBN } from "@medusajs/framework/utils"
+import { depositAmount, depositDue } from "../deposit"
 import { deriveEstimateStatus, ESTIMATE_STATUS_LABELS, isEstimateExpired } from "../status"
 import { serializeLine } from "./portal-invoice"
 
@@ -15,6 +17,10 @@ type Estimate = {
   decided_at: Date | string | null
   decision_note: string | null
   lines?: Parameters<typeof serializeLine>[0][]
+  invoice_id?: string | null
+  deposit_type?: string | null
+  deposit_value?: unknown
+  deposit_paid?: unknown
 }
 
 /** The one place that decides what a customer sees of an estimate (fields listed, never spread). */
@@ -44,6 +50,27 @@ export function serializePortalEstimateDetail(estimate: Estimate, now = new Date
   return {
     ...serializePortalEstimate(estimate, now),
     lines: [...(estimate.lines ?? [])].sort((a, b) => a.rank - b.rank).map(serializeLine),
+    deposit: serializeDeposit(estimate),
+  }
+}
+
+/**
+ * The deposit asked on an estimate (issue #15), in money computed by the server: the amount, what
+ * was paid, what is due now (only on an approved, unconverted estimate). Null: no deposit. How
+ * the owner stated it (percent or amount) stays with the owner.
+ */
+function serializeDeposit(estimate: Estimate) {
+  const amount = depositAmount(estimate as never)
+  if (!MathBN.gt(amount, 0)) {
+    return null
+  }
+  const paid = MathBN.convert((estimate.deposit_paid ?? 0) as never)
+  const due = depositDue(estimate as never)
+  return {
+    amount: amount.numeric,
+    paid: paid.toNumber(),
+    due: due.numeric,
+    is_paid: MathBN.gte(paid, amount),
   }
 }
 

@@ -16,6 +16,13 @@ export const EstimateStatus = {
 } as const
 export type EstimateStatus = (typeof EstimateStatus)[keyof typeof EstimateStatus]
 
+/** How the owner states an estimate's deposit: a share of the total, or a fixed amount. */
+export const DepositType = {
+  PERCENT: "percent",
+  AMOUNT: "amount",
+} as const
+export type DepositType = (typeof DepositType)[keyof typeof DepositType]
+
 export const InvoicePaymentMethod = {
   STRIPE: "stripe",
   CASH: "cash",
@@ -76,6 +83,8 @@ export const PortalEventType = {
   /** A card payment came in above the amount due; the excess went back to the card. */
   PAYMENT_REFUNDED: "payment_refunded",
   ESTIMATE_ACCEPTED: "estimate_accepted",
+  /** The customer paid the deposit of an approved estimate online (issue #15). */
+  DEPOSIT_PAID: "deposit_paid",
   ESTIMATE_REJECTED: "estimate_rejected",
   PROFILE_UPDATED: "profile_updated",
   /** An overdue reminder of the owner's schedule was emailed (data: the step). */
@@ -107,6 +116,8 @@ export const PortalEvents = {
   ESTIMATE_CONVERTED: "portal.estimate.converted",
   /** A rejected estimate was re-opened as a new draft (data: { id, revision_id, customer_id }). */
   ESTIMATE_REVISED: "portal.estimate.revised",
+  /** A customer paid an estimate's deposit online (data: { id, customer_id, payment_id, amount }). */
+  ESTIMATE_DEPOSIT_PAID: "portal.estimate.deposit_paid",
   SETTINGS_UPDATED: "portal.settings.updated",
   /** A customer asked for a new link on /portal/login (data: { email }). */
   LOGIN_REQUESTED: "portal.login.requested",

@@ -411,6 +411,34 @@ class PortalModuleService extends MedusaService({
     await EstimateActions.revertEstimateConversion(this.deps_, estimateId, invoiceId, sharedContext)
   }
 
+  /** The owner's deposit on a draft or pending estimate (type null clears it); returns what was there before. */
+  @InjectTransactionManager()
+  async setEstimateDeposit(id: string, input: { type: string | null; value?: unknown }, @MedusaContext() sharedContext: Context = {}) {
+    return EstimateActions.setEstimateDeposit(this.deps_, id, input, sharedContext)
+  }
+
+  /** Compensation of `setEstimateDeposit`. */
+  @InjectTransactionManager()
+  async restoreEstimateDeposit(previous: EstimateActions.EstimateDepositSetting, @MedusaContext() sharedContext: Context = {}) {
+    await EstimateActions.restoreEstimateDeposit(this.deps_, previous, sharedContext)
+  }
+
+  /** A captured deposit payment, recorded once and up to what is due of the deposit. */
+  @InjectTransactionManager()
+  async recordEstimateDeposit(
+    id: string,
+    input: { payment_id: string; amount: number; paid_at: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return EstimateActions.recordEstimateDeposit(this.deps_, id, input, sharedContext)
+  }
+
+  /** Compensation of `recordEstimateDeposit`. */
+  @InjectTransactionManager()
+  async revertEstimateDeposit(previous: EstimateActions.EstimateDepositPayment, @MedusaContext() sharedContext: Context = {}) {
+    await EstimateActions.revertEstimateDeposit(this.deps_, previous, sharedContext)
+  }
+
   /**
    * Re-opens a rejected estimate as a new draft revision (EST-0007 → EST-0007-2) with the same
    * customer, currency, notes and lines; the original is left as it is. Only the latest estimate

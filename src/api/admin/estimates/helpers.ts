@@ -1,5 +1,6 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { depositAmount } from "../../../lib/deposit"
 import { deriveEstimateStatus, isEstimateExpired } from "../../../lib/status"
 import { PORTAL_MODULE } from "../../../modules/portal"
 import type PortalModuleService from "../../../modules/portal/service"
@@ -19,6 +20,10 @@ export function presentEstimate(estimate: AnyEstimate, now = new Date()): Sendab
   }
   if (estimate.valid_until !== undefined) {
     extra.is_expired = estimate.status === "sent" && isEstimateExpired(estimate, now)
+  }
+  if (estimate.deposit_type !== undefined && estimate.total !== undefined) {
+    // What the deposit comes to in money, by the one rule the customer's page uses.
+    extra.deposit_amount = depositAmount(estimate as never).numeric
   }
   if (Array.isArray(estimate.lines)) {
     extra.lines = [...estimate.lines].sort((a, b) => a.rank - b.rank)

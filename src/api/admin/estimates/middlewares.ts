@@ -8,6 +8,7 @@ import {
   AdminGetEstimateParams,
   AdminGetEstimatesParams,
   AdminReviseEstimate,
+  AdminSetEstimateDeposit,
   AdminUpdateEstimate,
 } from "./validators"
 
@@ -32,5 +33,10 @@ export const adminEstimatesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/estimates/:id/revise",
     middlewares: [validatePortalBody(AdminReviseEstimate), retrieve],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/estimates/:id/deposit",
+    middlewares: [validatePortalBody(AdminSetEstimateDeposit), retrieve],
   },
 ]

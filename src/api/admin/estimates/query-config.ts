@@ -19,7 +19,10 @@ const estimateListFields = [
   "updated_at",
 ]
 
-export const adminEstimateFields = [...estimateListFields, "notes", "internal_note", "metadata", "*lines"]
+/** The deposit (issue #15): what the owner asked and what the customer paid of it. */
+const estimateDepositFields = ["deposit_type", "deposit_value", "deposit_paid", "deposit_payment_id", "deposit_paid_at"]
+
+export const adminEstimateFields = [...estimateListFields, "notes", "internal_note", "metadata", ...estimateDepositFields, "*lines"]
 
 export const retrieveEstimateQueryConfig = {
   defaults: adminEstimateFields,

@@ -31,3 +31,16 @@ export type AdminConvertEstimateType = z.infer<typeof AdminConvertEstimate>
 /** Revising takes no input: everything is copied from the rejected estimate, then edited as a draft. */
 export const AdminReviseEstimate = z.object({}).strict()
 export type AdminReviseEstimateType = z.infer<typeof AdminReviseEstimate>
+
+/**
+ * The deposit asked once the estimate is approved: a percentage of the total or a fixed amount
+ * (`value`, a number or a decimal string; its range is checked by `parseDepositSetting`);
+ * `type: null` removes it.
+ */
+export const AdminSetEstimateDeposit = z
+  .object({
+    type: z.enum(["percent", "amount"]).nullable(),
+    value: z.union([z.number(), z.string().max(32)]).nullish(),
+  })
+  .strict()
+export type AdminSetEstimateDepositType = z.infer<typeof AdminSetEstimateDeposit>

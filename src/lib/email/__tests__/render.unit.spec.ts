@@ -291,6 +291,25 @@ describe("renderEmail", () => {
     expect(email.html).toContain("November 25, 2026")
   })
 
+  it("renders a deposit receipt", () => {
+    const email = renderEmail(
+      "deposit-receipt",
+      {
+        customer_first_name: "Jo",
+        estimate_number: "EST-0007",
+        amount: 14.99,
+        currency_code: "usd",
+        paid_at: "2026-11-25T10:00:00Z",
+        portal_url: "https://shop.example.com/portal/estimates/est_1",
+      },
+      branding
+    )
+    expect(email.subject).toBe("Receipt for your deposit on estimate EST-0007 from Acme Plumbing")
+    expect(email.text).toMatch(/Deposit paid: +\$14\.99\n/)
+    expect(email.text).toContain("It will count as a payment on the invoice")
+    expect(email.html).toContain("November 25, 2026")
+  })
+
   it("tells the customer about a refund and what is still due", () => {
     const email = renderEmail(
       "payment-refunded",
@@ -336,7 +355,7 @@ describe("renderEmail", () => {
   })
 
   it("renders every template it declares", () => {
-    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded", "invoice-reminder", "statement"])
+    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded", "invoice-reminder", "statement", "deposit-receipt"])
     expect(() => renderEmail("nope" as any, {} as any)).toThrow(/unknown template "nope"/)
   })
 

@@ -1,5 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { linesAsInput, optionalDate, optionalText, prepareLines } from "../../../lib/document-input"
 import { ApprovalPolicy, DecisionSignature, estimateFingerprint, signDecision } from "../../../lib/approval"
 import { serializePortalEstimateDetail } from "../../../lib/serializers"
@@ -7,10 +7,11 @@ import { nextRevision, revisedValidUntil, throwIfAlreadyRevised } from "../../..
 import { isEstimateExpired } from "../../../lib/status"
 import { assertAction, ESTIMATE_ACTIONS } from "../../../lib/transitions"
 import type { ModuleCreateEstimate, ModuleUpdateEstimate } from "../../../types/module"
-import { DocumentKind, EstimateStatus } from "../constants"
+import { DocumentKind, EstimateStatus, InvoicePaymentMethod } from "../constants"
 import { assertNotBefore, dmlInput, prepareHeader, stripUndefined } from "./document-input"
 import { EstimateState, pickEstimateState } from "./document-state"
 import { createDraftInvoice } from "./invoices"
+import { depositDue, parseDepositSetting } from "../../../lib/deposit"
 import { allocateDisplayNumber } from "./numbering"
 import { recordEmailDue } from "./emails-due"
 import type { PortalDeps } from "./types"
@@ -168,8 +169,117 @@ export async function convertEstimateToInvoice(
     },
     sharedContext
   )
+  await carryDepositOver(deps, estimate, invoiceId, sharedContext)
   await deps.service.updatePortalEstimates({ id, invoice_id: invoiceId }, sharedContext)
   return invoiceId
+}
+
+/**
+ * The deposit the customer paid online becomes a payment on the new invoice (same Medusa payment,
+ * so the owner can refund it from the invoice), and the invoice counts it as paid: once sent it
+ * shows Partially paid and asks for the rest.
+ */
+async function carryDepositOver(
+  { service }: PortalDeps,
+  estimate: { display_number: string | null; id: string; deposit_paid?: unknown; deposit_payment_id?: string | null; deposit_paid_at?: Date | null },
+  invoiceId: string,
+  sharedContext: Context
+) {
+  const paid = MathBN.convert((estimate.deposit_paid ?? 0) as never)
+  if (!estimate.deposit_payment_id || !paid.gt(0)) {
+    return
+  }
+  await service.createPortalInvoicePayments(
+    dmlInput({
+      invoice_id: invoiceId,
+      amount: paid.toString(),
+      method: InvoicePaymentMethod.STRIPE,
+      paid_at: estimate.deposit_paid_at ?? new Date(),
+      reference: `Deposit on estimate ${estimate.display_number ?? estimate.id}`,
+      payment_id: estimate.deposit_payment_id,
+    }),
+    sharedContext
+  )
+  await service.updatePortalInvoices(dmlInput({ id: invoiceId, amount_paid: paid.toString() }), sharedContext)
+}
+
+/** What `setEstimateDeposit` changed, for the workflow's compensation. */
+export type EstimateDepositSetting = { id: string; deposit_type: string | null; deposit_value: string | null }
+
+/**
+ * The owner sets (or clears, with type null) the deposit of a draft or pending estimate: a
+ * percentage of the total or a fixed amount, checked by `parseDepositSetting`. Under the row
+ * lock, so it cannot cross the customer's decision.
+ */
+export async function setEstimateDeposit(
+  deps: PortalDeps,
+  id: string,
+  input: { type: string | null; value?: unknown },
+  sharedContext: Context
+) {
+  const estimate = await lockEstimate(deps, id, sharedContext)
+  assertAction("estimate", ESTIMATE_ACTIONS, "deposit", estimate)
+  const setting = parseDepositSetting(input, estimate)
+  const previous: EstimateDepositSetting = {
+    id,
+    deposit_type: estimate.deposit_type ?? null,
+    deposit_value: estimate.deposit_value == null ? null : MathBN.convert(estimate.deposit_value as never).toString(),
+  }
+  await deps.service.updatePortalEstimates(dmlInput({ id, ...setting }), sharedContext)
+  return { estimate: await deps.service.retrievePortalEstimate(id, {}, sharedContext), previous }
+}
+
+/** Compensation of `setEstimateDeposit`. */
+export async function restoreEstimateDeposit({ service }: PortalDeps, previous: EstimateDepositSetting, sharedContext: Context) {
+  await service.updatePortalEstimates(dmlInput(previous), sharedContext)
+}
+
+/** What `recordEstimateDeposit` changed, for the workflow's compensation. */
+export type EstimateDepositPayment = { id: string; deposit_paid: string; deposit_payment_id: string | null; deposit_paid_at: Date | null }
+
+/**
+ * A captured card payment for an estimate's deposit: recorded up to what is still due of the
+ * deposit (`depositDue`) — nothing once the estimate was converted, or when another payment
+ * already paid it — under the row lock, so two captures cannot both fill it. The same payment
+ * again (a replayed webhook) is found recorded and changes nothing. Returns what this payment
+ * counts for, so the caller refunds the rest.
+ */
+export async function recordEstimateDeposit(
+  deps: PortalDeps,
+  id: string,
+  input: { payment_id: string; amount: number; paid_at: Date },
+  sharedContext: Context
+) {
+  const estimate = await lockEstimate(deps, id, sharedContext)
+  const previous: EstimateDepositPayment = {
+    id,
+    deposit_paid: MathBN.convert((estimate.deposit_paid ?? 0) as never).toString(),
+    deposit_payment_id: estimate.deposit_payment_id ?? null,
+    deposit_paid_at: estimate.deposit_paid_at ?? null,
+  }
+  if (estimate.deposit_payment_id) {
+    return { estimate, previous, recorded: false as const }
+  }
+  const due = depositDue(estimate)
+  if (!MathBN.gt(due, 0)) {
+    return { estimate, previous, recorded: false as const }
+  }
+  const amount = MathBN.min(input.amount, due)
+  await deps.service.updatePortalEstimates(
+    dmlInput({
+      id,
+      deposit_paid: MathBN.add(previous.deposit_paid, amount).toString(),
+      deposit_payment_id: input.payment_id,
+      deposit_paid_at: input.paid_at,
+    }),
+    sharedContext
+  )
+  return { estimate: await deps.service.retrievePortalEstimate(id, {}, sharedContext), previous, recorded: true as const }
+}
+
+/** Compensation of `recordEstimateDeposit`. */
+export async function revertEstimateDeposit({ service }: PortalDeps, previous: EstimateDepositPayment, sharedContext: Context) {
+  await service.updatePortalEstimates(dmlInput(previous), sharedContext)
 }
 
 /**

@@ -64,6 +64,13 @@ export async function updateDraftInvoice(
   const dueDate = input.due_date === undefined ? current.due_date : optionalDate(input.due_date, "due_date")
   assertNotBefore(dueDate, header.issue_date, "due_date")
   const amounts = prepareLines(input.lines ?? linesAsInput(current.lines), header.currency_code)
+  // A draft converted from an estimate already holds the deposit paid on it.
+  if (MathBN.lt(amounts.total, current.amount_paid ?? 0)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `The new total ${amounts.total.numeric} is less than the ${MathBN.convert(current.amount_paid as never).toString()} ${header.currency_code.toUpperCase()} already paid on this invoice (the estimate's deposit); keep the total at least that`
+    )
+  }
   await service.deletePortalInvoiceLines(
     current.lines.map((l) => l.id),
     sharedContext
@@ -105,13 +112,17 @@ export async function sendInvoice(deps: PortalDeps, id: string, sharedContext: C
   if (!invoice.lines.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "Add at least one line to the invoice before sending it")
   }
+  const sentAt = new Date()
+  // An invoice converted from an estimate whose deposit covered it all has nothing left to pay.
+  const settled = MathBN.gt(invoice.total, 0) && MathBN.gte(invoice.amount_paid ?? 0, invoice.total)
   await service.updatePortalInvoices(
     {
       id,
-      status: InvoiceStatus.SENT,
+      status: settled ? InvoiceStatus.PAID : InvoiceStatus.SENT,
       display_number:
         invoice.display_number ?? (await allocateDisplayNumber(deps, DocumentKind.INVOICE, sharedContext)),
-      sent_at: new Date(),
+      sent_at: sentAt,
+      ...(settled ? { paid_at: sentAt } : {}),
     },
     sharedContext
   )

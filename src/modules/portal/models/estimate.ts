@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { EstimateStatus } from "../constants"
+import { DepositType, EstimateStatus } from "../constants"
 import { documentTotalsProperties } from "./document-fields"
 import EstimateLine from "./estimate-line"
 
@@ -33,6 +33,18 @@ const Estimate = model
     revision_of_id: model.text().nullable(),
     /** Version within its revision chain: 1 for the first estimate, 2 for EST-0007-2, … */
     revision: model.number().default(1),
+    /**
+     * The deposit the owner asks for once the estimate is approved (issue #15): a percentage of
+     * the total or a fixed amount. Null: no deposit. `lib/deposit.ts` turns it into money.
+     */
+    deposit_type: model.enum(DepositType).nullable(),
+    /** Percent (0–100] or an amount in major units of the estimate currency, per `deposit_type`. */
+    deposit_value: model.bigNumber().nullable(),
+    /** What the customer paid of the deposit online (major units); becomes an invoice payment on conversion. */
+    deposit_paid: model.bigNumber().default(0),
+    /** Medusa payment (Payment Module) that paid the deposit; unique, so a replayed capture records nothing. */
+    deposit_payment_id: model.text().nullable(),
+    deposit_paid_at: model.dateTime().nullable(),
     metadata: model.json().nullable(),
     lines: model.hasMany(() => EstimateLine, { mappedBy: "estimate" }),
   })
@@ -64,6 +76,12 @@ const Estimate = model
       on: ["revision_of_id"],
       unique: true,
       where: "deleted_at IS NULL AND revision_of_id IS NOT NULL",
+    },
+    {
+      name: "IDX_estimate_deposit_payment_id_unique",
+      on: ["deposit_payment_id"],
+      unique: true,
+      where: "deleted_at IS NULL AND deposit_payment_id IS NOT NULL",
     },
   ])
 

@@ -14,6 +14,7 @@ import {
   NotesSection,
 } from "../../../components/document-sections"
 import { EstimateDecisionsSection } from "../../../components/estimate-decisions"
+import { EstimateDepositSection } from "../../../components/estimate-deposit"
 import { EstimateStatusBadge } from "../../../components/status-badges"
 import { useDocumentAction, useEstimate } from "../../../hooks/api"
 import { errorMessage } from "../../../lib/errors"
@@ -43,6 +44,7 @@ const EstimateDetailPage = () => {
         <>
           <CustomerSection document={data} />
           <EstimateDetailsSection estimate={data} />
+          <EstimateDepositSection key={`${data.id}-${data.deposit_type}-${data.deposit_value}`} estimate={data} />
           <EstimateDecisionsSection estimateId={data.id} />
           <DocumentActivitySection
             document={data}

@@ -14,7 +14,8 @@ const NOTICES: Record<string, string> = {
 }
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const policy = policyFromSettings(await requestSettings(req))
+  const settings = await requestSettings(req)
+  const policy = policyFromSettings(settings)
   const { estimate, decision, revised_as } = await loadEstimate(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "page", policy })
   const t = await requestT(req)
   const notice = NOTICES[formText(req.query.decided)]
@@ -24,5 +25,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     decision,
     revised_as,
     notice: notice ? t(notice) : null,
+    // "Pay deposit" is offered where invoices' Pay Now is (the route refuses otherwise anyway).
+    payments_on: Boolean(settings.allow_payments),
   })
 }

@@ -1,0 +1,6 @@
+export * from "./set-estimate-deposit"
+export * from "./start-deposit-payment"
+export * from "./record-captured-deposit"
+export * from "./process-deposit-payment-return"
+export * from "./steps"
+export * from "./send-deposit-receipt"
