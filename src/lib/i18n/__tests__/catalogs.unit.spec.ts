@@ -53,7 +53,7 @@ describe("the catalogs", () => {
   it("holds every key the templates and the code ask for", () => {
     const used = new Set<string>()
     // t("page.x.y") in templates and code, and keys kept in tables ("msg.decided.accepted").
-    const literal = /["'`]((?:page|msg|email|refusal|status|payment_method|pdf)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)["'`]/g
+    const literal = /["'`]((?:page|msg|email|refusal|status|payment_method|pdf|error)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)["'`]/g
     for (const file of [...files(path.join(SRC, "templates"), /\.njk$/), ...files(SRC, /\.ts$/)]) {
       for (const match of fs.readFileSync(file, "utf8").matchAll(literal)) {
         used.add(match[1])
