@@ -1,8 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { loadServiceHistory } from "../../../loaders"
 import { portalCustomerId } from "../../../utils/portal-auth"
+import { requestT } from "../../../utils/request-locale"
 
 /** Entries name their record by `kind` and `id`: a storefront links its own pages, never the portal's. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  res.json(await loadServiceHistory(req.scope, portalCustomerId(req)))
+  res.json(await loadServiceHistory(req.scope, portalCustomerId(req), await requestT(req)))
 }

@@ -2,7 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { loadInvoiceList } from "../../../loaders"
 import type { PortalInvoicesQueryType } from "../../../portal/validators"
 import { portalCustomerId } from "../../../utils/portal-auth"
+import { requestT } from "../../../utils/request-locale"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  res.json(await loadInvoiceList(req.scope, portalCustomerId(req), req.validatedQuery as PortalInvoicesQueryType))
+  res.json(await loadInvoiceList(req.scope, portalCustomerId(req), req.validatedQuery as PortalInvoicesQueryType, await requestT(req)))
 }

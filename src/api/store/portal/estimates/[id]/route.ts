@@ -3,8 +3,9 @@ import { policyFromSettings } from "../../../../../lib/approval"
 import { loadEstimate } from "../../../../loaders"
 import { portalCustomerId } from "../../../../utils/portal-auth"
 import { requestSettings } from "../../../../utils/request-settings"
+import { requestT } from "../../../../utils/request-locale"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const policy = policyFromSettings(await requestSettings(req))
-  res.json(await loadEstimate(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "store", policy }))
+  res.json(await loadEstimate(req.scope, portalCustomerId(req), { id: req.params.id, viewed_via: "store", policy, t: await requestT(req) }))
 }
