@@ -8,9 +8,10 @@ import { csrfFrom, formPost, portalSession } from "./helpers"
 jest.setTimeout(120_000)
 
 /**
- * Languages (issue #14): the store routes' refusals (validation, signing, paying, a changed
- * estimate) are said in the customer's language: their Profile choice, else Accept-Language.
- * Status codes and `type` do not change; English stays word for word what it was.
+ * Languages (issue #14), beyond the pages: the store routes' refusals (validation, signing,
+ * paying, a changed estimate) and labels are said in the customer's language (their Profile
+ * choice, else Accept-Language); status codes and `type` do not change, and English stays word
+ * for word what it was. The link page speaks the language of the customer its link names.
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -105,6 +106,49 @@ medusaIntegrationTestRunner({
       const english = await post(session)
       expect(english.data).toContain("Enter your first name")
       expect(english.data).toContain("Enter a phone number like +1 555 0100")
+    })
+
+    it("labels the JSON in the customer's language: statuses, methods, history titles, statement entries", async () => {
+      const { customer, request } = await signIn("es")
+      const container = getContainer()
+      const paid = await seedInvoice(container, customer.id, "paid", { display_number: `INV-${customer.id.slice(-6)}` })
+      await seedEstimate(container, customer.id, "accepted", { display_number: `EST-${customer.id.slice(-6)}` })
+      await portalService(container).updateSettings({ allow_service_history: true })
+
+      const list = await api.get("/store/portal/invoices", request)
+      expect(list.data.invoices.map((i: any) => i.status_label)).toEqual(["Pagada"])
+      const detail = await api.get(`/store/portal/invoices/${paid.id}`, request)
+      expect(detail.data.invoice.payments.map((p: any) => p.method_label)).toEqual(["Efectivo"])
+      const estimates = await api.get("/store/portal/estimates", request)
+      expect(estimates.data.estimates.map((e: any) => e.status_label)).toEqual(["Aceptado"])
+      const history = await api.get("/store/portal/history", request)
+      expect(history.data.history.map((h: any) => h.title).sort()).toEqual([`Factura ${paid.display_number} pagada`, `Presupuesto EST-${customer.id.slice(-6)} aceptado`])
+      const statement = await api.get("/store/portal/statement", request)
+      const entries = statement.data.statement.sections[0].entries
+      expect(entries.map((e: any) => [e.kind_label, e.description])).toEqual([
+        ["Factura", `Factura ${paid.display_number}`],
+        ["Pago", `Pago de ${paid.display_number} (Efectivo)`],
+      ])
+      expect(statement.data.statement.sections[0].ageing.buckets[0].label).toBe("Al corriente")
+
+      // English for an English reader, as before.
+      const english = { ...request, headers: { ...request.headers, "accept-language": "en" } }
+      expect((await api.get("/store/portal/invoices", english)).data.invoices[0].status_label).toBe("Paid")
+      expect((await api.get("/store/portal/statement", english)).data.statement.sections[0].entries[1].description).toBe(`Payment for ${paid.display_number} (Cash)`)
+    })
+
+    it("opens a link in the language of the customer it names, not the browser's", async () => {
+      const customer = (await createCustomer(getContainer(), { first_name: "Ana" })) as any
+      const { result: link } = await createPortalLinkWorkflow(getContainer()).run({ input: { customer_id: customer.id } })
+      const path = new URL(link.url).pathname
+      const english = { headers: { "accept-language": "en-US,en;q=0.9" }, validateStatus: () => true }
+      expect((await api.get(path, english)).data).toContain("Open my portal")
+      const [access] = await portalService(getContainer()).listPortalAccesses({ customer_id: customer.id })
+      await portalService(getContainer()).updatePortalAccesses({ id: access.id, locale: "es" })
+      const page = await api.get(path, english)
+      expect(page.status).toBe(200)
+      expect(page.data).toContain('<html lang="es">')
+      expect(page.data).toContain("Abrir mi portal")
     })
   },
 })
