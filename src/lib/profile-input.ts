@@ -1,5 +1,7 @@
 import { z } from "@medusajs/framework/zod"
+import { localizeMessage } from "./i18n/error-messages"
 import { SUPPORTED_LOCALES } from "./i18n/locale"
+import type { Translate } from "./i18n/translate"
 import { textInput } from "./text-input"
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" })
@@ -64,12 +66,12 @@ export const PortalProfileInput = z
 
 export type PortalProfileInputType = z.infer<typeof PortalProfileInput>
 
-/** zod issues → { field: message } for the form (first message per field). */
-export function fieldErrors(error: z.ZodError) {
+/** zod issues → { field: message } for the form (first message per field), in `t`'s language. */
+export function fieldErrors(error: z.ZodError, t: Translate) {
   const errors: Record<string, string> = {}
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "_form")
-    errors[field] ??= issue.message
+    errors[field] ??= localizeMessage(issue.message, t)
   }
   return errors
 }

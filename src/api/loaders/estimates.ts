@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import type { Translate } from "../../lib/i18n"
 import { ApprovalPolicy, estimateFingerprint } from "../../lib/approval"
 import { serializePortalEstimate, serializePortalEstimateDetail, serializePortalEstimateRevision } from "../../lib/serializers"
 import { PORTAL_MODULE } from "../../modules/portal"
@@ -7,11 +8,11 @@ import type { PortalEstimatesQueryType } from "../portal/validators"
 import { loadStandingDecision } from "./estimate-decision"
 import { documentViewEvent, ViewedVia } from "./view-log"
 
-/** One page of the customer's estimates (every sent one, pending or decided), newest first. */
-export async function loadEstimateList(scope: MedusaContainer, customerId: string, query: PortalEstimatesQueryType) {
+/** One page of the customer's estimates (every sent one, pending or decided), newest first; labels in `t`'s language. */
+export async function loadEstimateList(scope: MedusaContainer, customerId: string, query: PortalEstimatesQueryType, t?: Translate) {
   const [estimates, count] = await scope.resolve<PortalModuleService>(PORTAL_MODULE).listCustomerEstimates(customerId, query)
   const now = new Date()
-  return { estimates: estimates.map((e) => serializePortalEstimate(e, now)), count, offset: query.offset, limit: query.limit }
+  return { estimates: estimates.map((e) => serializePortalEstimate(e, now, t)), count, offset: query.offset, limit: query.limit }
 }
 
 /**
@@ -26,11 +27,11 @@ export async function loadEstimateList(scope: MedusaContainer, customerId: strin
 export async function loadEstimate(
   scope: MedusaContainer,
   customerId: string,
-  input: { id: string; viewed_via?: ViewedVia; policy?: ApprovalPolicy }
+  input: { id: string; viewed_via?: ViewedVia; policy?: ApprovalPolicy; t?: Translate }
 ) {
   const portal = scope.resolve<PortalModuleService>(PORTAL_MODULE)
   const view = input.viewed_via ? documentViewEvent(customerId, "estimate", input.id, input.viewed_via) : undefined
-  const shown = serializePortalEstimateDetail(await portal.retrieveCustomerEstimateDetail(customerId, input.id, { view }))
+  const shown = serializePortalEstimateDetail(await portal.retrieveCustomerEstimateDetail(customerId, input.id, { view }), new Date(), input.t)
   if (!input.policy) {
     return { estimate: shown }
   }
@@ -42,12 +43,12 @@ export async function loadEstimate(
   return {
     estimate,
     decision: await loadStandingDecision(scope, shown),
-    revised_as: await loadSentRevision(portal, customerId, shown),
+    revised_as: await loadSentRevision(portal, customerId, shown, input.t),
   }
 }
 
 /** Only a rejected estimate can have been revised (issue #14); the serializer hides a draft revision. */
-async function loadSentRevision(portal: PortalModuleService, customerId: string, estimate: { id: string; status: string }) {
+async function loadSentRevision(portal: PortalModuleService, customerId: string, estimate: { id: string; status: string }, t?: Translate) {
   if (estimate.status !== "rejected") {
     return null
   }
@@ -55,7 +56,7 @@ async function loadSentRevision(portal: PortalModuleService, customerId: string,
     { revision_of_id: estimate.id, customer_id: customerId },
     { select: ["id", "display_number", "status"], take: 1 }
   )
-  return serializePortalEstimateRevision(revision)
+  return serializePortalEstimateRevision(revision, t)
 }
 
 export type PortalEstimateListDTO = Awaited<ReturnType<typeof loadEstimateList>>

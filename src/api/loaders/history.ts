@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import type { Translate } from "../../lib/i18n"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
   PortalHistoryEntry,
@@ -11,8 +12,8 @@ import type PortalModuleService from "../../modules/portal/service"
 
 const LIMIT = 100
 
-/** The customer's Medusa orders, paid invoices and accepted estimates, newest first. */
-export async function loadServiceHistory(scope: MedusaContainer, customerId: string): Promise<{ history: PortalHistoryEntry[] }> {
+/** The customer's Medusa orders, paid invoices and accepted estimates, newest first; titles in `t`'s language. */
+export async function loadServiceHistory(scope: MedusaContainer, customerId: string, t?: Translate): Promise<{ history: PortalHistoryEntry[] }> {
   const portal = scope.resolve<PortalModuleService>(PORTAL_MODULE)
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const [{ data: orders }, invoices, estimates] = await Promise.all([
@@ -26,9 +27,9 @@ export async function loadServiceHistory(scope: MedusaContainer, customerId: str
     portal.listPortalEstimates({ customer_id: customerId, status: "accepted" }, { take: LIMIT, order: { decided_at: "DESC" } }),
   ])
   const history = [
-    ...orders.map((o) => serializeHistoryOrder(o as never)),
-    ...invoices.map(serializeHistoryInvoice),
-    ...estimates.map(serializeHistoryEstimate),
+    ...orders.map((o) => serializeHistoryOrder(o as never, t)),
+    ...invoices.map((i) => serializeHistoryInvoice(i, t)),
+    ...estimates.map((e) => serializeHistoryEstimate(e, t)),
   ]
   return { history: history.sort((a, b) => b.date.localeCompare(a.date)).slice(0, LIMIT) }
 }

@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import type { Translate } from "../../lib/i18n"
 import { serializePortalInvoice, serializePortalInvoiceDetail } from "../../lib/serializers"
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
@@ -6,11 +7,11 @@ import type { ModulePortalSettings } from "../../types/module"
 import type { PortalInvoicesQueryType } from "../portal/validators"
 import { documentViewEvent, ViewedVia } from "./view-log"
 
-/** One page of the customer's invoices (sent and paid), newest first. */
-export async function loadInvoiceList(scope: MedusaContainer, customerId: string, query: PortalInvoicesQueryType) {
+/** One page of the customer's invoices (sent and paid), newest first; labels in `t`'s language (English without). */
+export async function loadInvoiceList(scope: MedusaContainer, customerId: string, query: PortalInvoicesQueryType, t?: Translate) {
   const [invoices, count] = await scope.resolve<PortalModuleService>(PORTAL_MODULE).listCustomerInvoices(customerId, query)
   const now = new Date()
-  return { invoices: invoices.map((i) => serializePortalInvoice(i, now)), count, offset: query.offset, limit: query.limit }
+  return { invoices: invoices.map((i) => serializePortalInvoice(i, now, t)), count, offset: query.offset, limit: query.limit }
 }
 
 /**
@@ -21,7 +22,7 @@ export async function loadInvoiceList(scope: MedusaContainer, customerId: string
 export async function loadInvoice(
   scope: MedusaContainer,
   customerId: string,
-  input: { id: string; viewed_via?: ViewedVia; settings?: ModulePortalSettings | Promise<ModulePortalSettings> }
+  input: { id: string; viewed_via?: ViewedVia; settings?: ModulePortalSettings | Promise<ModulePortalSettings>; t?: Translate }
 ) {
   const portal = scope.resolve<PortalModuleService>(PORTAL_MODULE)
   const view = input.viewed_via ? documentViewEvent(customerId, "invoice", input.id, input.viewed_via) : undefined
@@ -31,7 +32,7 @@ export async function loadInvoice(
     portal.retrieveCustomerInvoiceDetail(customerId, input.id, { view }),
     input.settings ?? portal.retrieveSettings(),
   ])
-  const invoice = serializePortalInvoiceDetail(record, new Date(), settings)
+  const invoice = serializePortalInvoiceDetail(record, new Date(), settings, input.t)
   return { invoice }
 }
 

@@ -149,7 +149,8 @@ export async function sendDocumentPdf(
 
 /** The signed-in customer's statement PDF for a validated period (not logged: it is a view of figures, not a document). */
 export async function sendStatementPdf(req: MedusaRequest, res: MedusaResponse, customerId: string, period: StatementPeriod, via: "page" | "store") {
-  const [data, settings] = await Promise.all([loadStatementPdf(req.scope, customerId, period), requestSettings(req)])
+  // The entries' words come from the serializer, in the language the PDF's own headings use.
+  const [data, settings] = await Promise.all([loadStatementPdf(req.scope, customerId, period, await requestT(req)), requestSettings(req)])
   const pdf = await renderOrRefuse(req, res, via, data, settings)
   if (pdf) {
     sendPdf(res, data, pdf)

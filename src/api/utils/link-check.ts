@@ -36,18 +36,21 @@ export async function checkLink(scope: MedusaContainer, input: CheckLinkInput): 
 export async function checkLinkWithSettings(
   scope: MedusaContainer,
   { token_check: check, via, client_address }: CheckLinkInput
-): Promise<{ check: LinkCheck; settings?: ModulePortalSettings }> {
+): Promise<{ check: LinkCheck; settings?: ModulePortalSettings; customer_locale?: string | null }> {
   let reason: LinkRefusal | null = check.outcome === "valid" ? null : check.outcome
   let settings: ModulePortalSettings | undefined
+  let customerLocale: string | null | undefined
   if (check.outcome === "valid") {
     const rules = await portalRulesWithSettings(scope, check.customer_id, undefined)
     settings = rules.settings
+    customerLocale = rules.customer_locale
     reason = rules.outcome === "ok" ? null : (rules.outcome as LinkRefusal)
   }
   if (check.outcome === "valid" && !reason) {
     return {
       check: { usable: true, link: { token_id: check.token_id, customer_id: check.customer_id, expires_at: check.expires_at } },
       settings,
+      customer_locale: customerLocale,
     }
   }
   const limit = await failedLinkOpenLimit(scope, client_address)

@@ -6,6 +6,7 @@ import { openPortalLinkWorkflow } from "../../workflows/access"
 import { checkLinkWithSettings } from "./link-check"
 import { currentPortalSession, MAX_SESSION_SECONDS, signPortalSession } from "./portal-auth"
 import { clientIp } from "./rate-limit"
+import { rememberCustomerLocale } from "./request-locale"
 import { rememberRequestSettings } from "./request-settings"
 
 /**
@@ -19,13 +20,18 @@ function verifyLinkToken(req: MedusaRequest, token: unknown) {
 /** Whether a link could start a session, with the failure rules applied (the link page's GET). */
 export async function checkLinkFor(req: MedusaRequest, token: unknown, channel: PortalSessionChannel) {
   const tokenCheck = await verifyLinkToken(req, token)
-  const { check, settings } = await checkLinkWithSettings(req.scope, {
+  const { check, settings, customer_locale } = await checkLinkWithSettings(req.scope, {
     token_check: tokenCheck,
     via: channel,
     client_address: clientIp(req),
   })
   if (settings) {
     rememberRequestSettings(req, settings)
+  }
+  if (check.usable) {
+    // The link names its customer: the page that opens it speaks their language (the rules read
+    // their choice with the access row), not the language of a browser nobody signed in on yet.
+    rememberCustomerLocale(req, customer_locale)
   }
   return check.usable ? check : { ...check, customer_id: customerOf(tokenCheck) }
 }

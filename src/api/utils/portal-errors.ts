@@ -8,7 +8,7 @@ import { errorHandler, getHttpResponseFromError } from "@medusajs/framework/http
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { applyPortalResponseHeaders, isPortalPagePath, isStorePortalPath, requestPath } from "./portal-headers"
 import { PortalMessage, renderPortalMessage } from "./portal-pages"
-import type { Translate } from "../../lib/i18n"
+import { localizeMessage, type Translate } from "../../lib/i18n"
 import { requestT } from "./request-locale"
 
 function notFound(t: Translate): PortalMessage {
@@ -52,6 +52,22 @@ async function renderPortalError(err: unknown, req: MedusaRequest, res: MedusaRe
 }
 
 /**
+ * A store route's refusal in the customer's language (lib/i18n `localizeMessage`): the one place
+ * the JSON face translates what validators, workflows and the module refused with. The status and
+ * `type` stay; a message the catalogs do not know stays English.
+ */
+async function localizeStoreError(err: unknown, req: MedusaRequest) {
+  const message = (err as { message?: unknown } | null)?.message
+  if (typeof message !== "string" || !message) {
+    return
+  }
+  const localized = localizeMessage(message, await requestT(req))
+  if (localized !== message) {
+    ;(err as { message: string }).message = localized
+  }
+}
+
+/**
  * The app's error handler (Medusa keeps one; a merchant's own `errorHandler` replaces it): errors
  * under /portal render the portal's error page, errors under /store/portal get the portal's
  * response headers; everything else, and anything this cannot render, goes to Medusa's handler.
@@ -68,6 +84,7 @@ export function portalErrorHandler(): MedusaErrorHandlerFunction {
       if (isPortalPagePath(path)) {
         return await renderPortalError(err, req, res)
       }
+      await localizeStoreError(err, req)
     } catch {
       // e.g. the database is down and the settings cannot be read: Medusa's JSON answer will do.
       if (res.headersSent) {

@@ -7,6 +7,7 @@ import {
   serializePortalEstimateDetail,
   serializePortalInvoiceDetail,
 } from "../serializers"
+import { translator } from "../i18n"
 
 const SENTINEL = "INTERNAL-SENTINEL-7f3a"
 const now = new Date("2026-11-25T12:00:00Z")
@@ -96,6 +97,14 @@ describe("service history entries", () => {
     expect(JSON.stringify(entries)).not.toContain(SENTINEL)
   })
 
+  it("titles the entries in the reader's language", () => {
+    const es = translator("es")
+    expect(serializeHistoryOrder({ id: "order_1", display_id: 7, created_at: "2026-11-01T10:00:00Z", currency_code: "eur" }, es).title).toBe("Pedido n.º 7")
+    const paid = { id: "inv_1", display_number: "INV-0001", paid_at: null, updated_at: "2026-11-03T00:00:00Z", total: 1, currency_code: "eur" }
+    expect(serializeHistoryInvoice(paid, es).title).toBe("Factura INV-0001 pagada")
+    expect(serializeHistoryEstimate({ ...paid, display_number: "EST-0001", decided_at: null }, es).title).toBe("Presupuesto EST-0001 aceptado")
+  })
+
   it("leaves an order's amount empty when Medusa has no total", () => {
     expect(serializeHistoryOrder({ id: "order_2", display_id: 8, created_at: "2026-11-01T10:00:00Z", currency_code: "eur" }).amount).toBeNull()
   })
@@ -111,5 +120,33 @@ describe("an estimate's newer revision", () => {
       status: "pending",
       status_label: "Pending",
     })
+  })
+})
+
+describe("labels in the reader's language", () => {
+  it("says an invoice's and an estimate's status and a payment's method in Spanish", () => {
+    const es = translator("es")
+    const invoice = serializePortalInvoiceDetail(
+      {
+        id: "inv_1", display_number: "INV-0001", status: "sent", currency_code: "eur", issue_date: "2026-11-01", due_date: "2026-11-20",
+        subtotal: 10, tax_total: 0, total: 10, amount_paid: 4, notes: null, paid_at: null, lines: [line],
+        payments: [{ id: "p1", amount: 4, method: "bank_transfer", paid_at: "2026-11-02" }, { id: "p2", amount: 0, method: "barter", paid_at: "2026-11-03" }],
+      },
+      now,
+      undefined,
+      es
+    )
+    expect([invoice.status, invoice.status_label]).toEqual(["overdue", "Vencida"])
+    expect(invoice.payments.map((p) => p.method_label)).toEqual(["Transferencia bancaria", "Otro"])
+    const estimate = serializePortalEstimateDetail(
+      {
+        id: "est_1", display_number: "EST-0001", status: "sent", currency_code: "eur", issue_date: "2026-11-01", valid_until: null,
+        subtotal: 10, tax_total: 0, total: 10, notes: null, decided_at: null, decision_note: null, lines: [line],
+      },
+      now,
+      es
+    )
+    expect([estimate.status, estimate.status_label]).toEqual(["pending", "Pendiente"])
+    expect(serializePortalEstimateRevision({ id: "est_2", display_number: "EST-0001-2", status: "accepted" }, es)?.status_label).toBe("Aceptado")
   })
 })

@@ -1,3 +1,4 @@
 export * from "./locale"
 export * from "./translate"
 export * from "./format"
+export * from "./error-messages"

@@ -21,9 +21,10 @@ function drawSection(layout: Layout, section: PdfStatementSection, index: number
     throw invalidPdfData(`${field}.entries must be an array`)
   }
   const cur = String(section.currency_code).toUpperCase()
-  drawSectionHeading(layout, `Account in ${cur}`, 80)
+  const t = format.t
+  drawSectionHeading(layout, t("pdf.statement.account_in", { currency: cur }), 80)
   const rows: TableCell[][] = [
-    [format.date("period.from", from), { title: "Opening balance" }, "", "", format.money(`${field}.opening_balance`, section.opening_balance)],
+    [format.date("period.from", from), { title: t("pdf.statement.opening") }, "", "", format.money(`${field}.opening_balance`, section.opening_balance)],
     ...section.entries.map((entry, i): TableCell[] => {
       const f = `${field}.entries[${i}]`
       format.parseDate(`${f}.date`, entry.date)
@@ -39,30 +40,30 @@ function drawSection(layout: Layout, section: PdfStatementSection, index: number
   drawTable(
     layout,
     [
-      { header: "Date", width: 90 },
-      { header: "Description", width: layout.width - 90 - 3 * 75 },
-      { header: "Charges", width: 75, align: "right", fit: true },
-      { header: "Payments", width: 75, align: "right", fit: true },
-      { header: "Balance", width: 75, align: "right", fit: true },
+      { header: t("pdf.date"), width: 90 },
+      { header: t("pdf.description"), width: layout.width - 90 - 3 * 75 },
+      { header: t("pdf.statement.charges"), width: 75, align: "right", fit: true },
+      { header: t("pdf.statement.payments"), width: 75, align: "right", fit: true },
+      { header: t("pdf.statement.balance"), width: 75, align: "right", fit: true },
     ],
     rows
   )
   drawTotals(layout, [
-    { label: "Opening balance", value: format.money(`${field}.opening_balance`, section.opening_balance) },
-    { label: "Invoices and refunds", value: format.money(`${field}.total_debits`, section.total_debits) },
-    { label: "Payments", value: format.money(`${field}.total_credits`, section.total_credits) },
-    { label: "Closing balance", value: format.money(`${field}.closing_balance`, section.closing_balance), strong: true, ruleAbove: true },
+    { label: t("pdf.statement.opening"), value: format.money(`${field}.opening_balance`, section.opening_balance) },
+    { label: t("pdf.statement.debits"), value: format.money(`${field}.total_debits`, section.total_debits) },
+    { label: t("pdf.statement.payments"), value: format.money(`${field}.total_credits`, section.total_credits) },
+    { label: t("pdf.statement.closing"), value: format.money(`${field}.closing_balance`, section.closing_balance), strong: true, ruleAbove: true },
   ])
 
   const buckets = section.ageing?.buckets
   if (!Array.isArray(buckets)) {
     throw invalidPdfData(`${field}.ageing.buckets must be an array`)
   }
-  drawSectionHeading(layout, `Ageing in ${cur} (days past due)`)
+  drawSectionHeading(layout, t("pdf.statement.ageing_in", { currency: cur }))
   const width = layout.width / (buckets.length + 1)
   drawTable(
     layout,
-    [...buckets.map((b, i) => ({ header: requiredText(`${field}.ageing.buckets[${i}].label`, b.label), width, align: "right" as const, fit: true })), { header: "Total open", width, align: "right" as const, fit: true }],
+    [...buckets.map((b, i) => ({ header: requiredText(`${field}.ageing.buckets[${i}].label`, b.label), width, align: "right" as const, fit: true })), { header: t("pdf.statement.total_open"), width, align: "right" as const, fit: true }],
     [[...buckets.map((b, i) => format.money(`${field}.ageing.buckets[${i}].amount`, b.amount)), format.money(`${field}.ageing.total`, section.ageing.total)]]
   )
 }
@@ -83,19 +84,21 @@ export async function renderStatementPdf(data: PdfStatementData, branding?: PdfB
   // section still has a period to print.
   const dates = formats[0] ?? createPdfFormatter("usd", options)
   const asOf = dates.parseDate("period.to", to)
-  const layout = createLayout(resolveBranding(branding), "Statement of account", asOf, { lines: sellerLines(branding) })
-  drawHeader(layout, { title: "Statement of account", status: `As of ${dates.date("period.to", to)}` })
+  const t = dates.t
+  const title = t("pdf.statement.title")
+  const layout = createLayout(resolveBranding(branding), title, asOf, { lines: sellerLines(branding) }, t)
+  drawHeader(layout, { title, status: t("pdf.statement.as_of", { date: dates.date("period.to", to) }) })
   const facts: [string, string][] = [
-    ["From", dates.date("period.from", from)],
-    ["To", dates.date("period.to", to)],
+    [t("pdf.statement.from"), dates.date("period.from", from)],
+    [t("pdf.statement.to"), dates.date("period.to", to)],
     ...data.sections.map((s, i): [string, string] => [
-      `Balance (${String(s.currency_code).toUpperCase()})`,
+      t("pdf.statement.balance_in", { currency: String(s.currency_code).toUpperCase() }),
       formats[i].money(`sections[${i}].closing_balance`, s.closing_balance),
     ]),
   ]
-  drawParties(layout, customerBlock("Statement for", data.customer), facts)
+  drawParties(layout, customerBlock(t("pdf.statement.for"), data.customer), facts)
   if (!data.sections.length) {
-    drawSectionHeading(layout, "No invoices or payments up to this date.", 0)
+    drawSectionHeading(layout, t("pdf.statement.none"), 0)
   }
   data.sections.forEach((section, i) => drawSection(layout, section, i, formats[i], from))
   return finishLayout(layout)

@@ -1,6 +1,8 @@
 import { MathBN } from "@medusajs/framework/utils"
 import { depositAmount, depositDue } from "../deposit"
-import { deriveEstimateStatus, ESTIMATE_STATUS_LABELS, isEstimateExpired } from "../status"
+import type { Translate } from "../i18n/translate"
+import { deriveEstimateStatus, isEstimateExpired } from "../status"
+import { ENGLISH } from "./customer-words"
 import { serializeLine } from "./portal-invoice"
 
 type Estimate = {
@@ -23,15 +25,18 @@ type Estimate = {
   deposit_paid?: unknown
 }
 
-/** The one place that decides what a customer sees of an estimate (fields listed, never spread). */
-export function serializePortalEstimate(estimate: Estimate, now = new Date()) {
+/**
+ * The one place that decides what a customer sees of an estimate (fields listed, never spread);
+ * `status_label` in `t`'s language (the reader's; English without one).
+ */
+export function serializePortalEstimate(estimate: Estimate, now = new Date(), t: Translate = ENGLISH) {
   const status = deriveEstimateStatus(estimate)
   const expired = status === "pending" && isEstimateExpired(estimate, now)
   return {
     id: estimate.id,
     number: estimate.display_number,
     status,
-    status_label: ESTIMATE_STATUS_LABELS[status],
+    status_label: t(`status.estimate.${status}`),
     is_expired: expired,
     can_decide: status === "pending" && !expired,
     currency_code: estimate.currency_code,
@@ -46,9 +51,9 @@ export function serializePortalEstimate(estimate: Estimate, now = new Date()) {
   }
 }
 
-export function serializePortalEstimateDetail(estimate: Estimate, now = new Date()) {
+export function serializePortalEstimateDetail(estimate: Estimate, now = new Date(), t: Translate = ENGLISH) {
   return {
-    ...serializePortalEstimate(estimate, now),
+    ...serializePortalEstimate(estimate, now, t),
     lines: [...(estimate.lines ?? [])].sort((a, b) => a.rank - b.rank).map(serializeLine),
     deposit: serializeDeposit(estimate),
   }
@@ -78,12 +83,15 @@ function serializeDeposit(estimate: Estimate) {
  * The newer revision of a rejected estimate (EST-0007-2), as its customer may see it: only once it
  * was sent. A draft revision is the owner's work in progress and is never shown (null).
  */
-export function serializePortalEstimateRevision(revision: { id: string; display_number: string | null; status: string } | null | undefined) {
+export function serializePortalEstimateRevision(
+  revision: { id: string; display_number: string | null; status: string } | null | undefined,
+  t: Translate = ENGLISH
+) {
   if (!revision || revision.status === "draft") {
     return null
   }
   const status = deriveEstimateStatus(revision)
-  return { id: revision.id, number: revision.display_number, status, status_label: ESTIMATE_STATUS_LABELS[status] }
+  return { id: revision.id, number: revision.display_number, status, status_label: t(`status.estimate.${status}`) }
 }
 
 export type StoreEstimate = ReturnType<typeof serializePortalEstimate>

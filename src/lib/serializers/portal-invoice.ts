@@ -1,7 +1,8 @@
 import { openAmount } from "../money"
 import { partialPaymentPolicy, PaymentChoices, paymentChoices } from "../partial-payment"
-import { paymentMethodLabel } from "../payment-methods"
-import { daysOverdue, deriveInvoiceStatus, INVOICE_STATUS_LABELS } from "../status"
+import type { Translate } from "../i18n/translate"
+import { daysOverdue, deriveInvoiceStatus } from "../status"
+import { ENGLISH, methodLabel } from "./customer-words"
 
 type Line = {
   id: string
@@ -44,15 +45,16 @@ type Invoice = {
 
 /**
  * The one place that decides what a customer sees of an invoice. Fields are listed, never
- * spread: a new column (like `internal_note`) stays hidden until someone adds it here.
+ * spread: a new column (like `internal_note`) stays hidden until someone adds it here. Labels are
+ * in `t`'s language (the reader's; English without one).
  */
-export function serializePortalInvoice(invoice: Invoice, now = new Date()) {
+export function serializePortalInvoice(invoice: Invoice, now = new Date(), t: Translate = ENGLISH) {
   const status = deriveInvoiceStatus(invoice as Invoice & { total: number; amount_paid: number }, now)
   return {
     id: invoice.id,
     number: invoice.display_number,
     status,
-    status_label: INVOICE_STATUS_LABELS[status],
+    status_label: t(`status.invoice.${status}`),
     currency_code: invoice.currency_code,
     issue_date: invoice.issue_date,
     due_date: invoice.due_date,
@@ -75,9 +77,9 @@ type PaymentSettings = { allow_partial_payments?: boolean | null; partial_paymen
  * With `settings`, the detail carries `payment_choices`: what the customer may pay now (the
  * whole amount due, or a part from a minimum), as `paymentChoices` decides; null without.
  */
-export function serializePortalInvoiceDetail(invoice: Invoice, now = new Date(), settings?: PaymentSettings) {
+export function serializePortalInvoiceDetail(invoice: Invoice, now = new Date(), settings?: PaymentSettings, t: Translate = ENGLISH) {
   return {
-    ...serializePortalInvoice(invoice, now),
+    ...serializePortalInvoice(invoice, now, t),
     payment_choices: settings
       ? paymentChoices(
           invoice as Invoice & { total: number; amount_paid: number },
@@ -91,7 +93,7 @@ export function serializePortalInvoiceDetail(invoice: Invoice, now = new Date(),
         id: p.id,
         amount: p.amount as number,
         method: p.method,
-        method_label: paymentMethodLabel(p.method),
+        method_label: methodLabel(p.method, t),
         paid_at: p.paid_at,
         /** What the owner refunded of it (0 when nothing). */
         refunded_amount: Number(p.refunded_amount ?? 0),

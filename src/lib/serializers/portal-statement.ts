@@ -1,32 +1,15 @@
-import { paymentMethodLabel } from "../payment-methods"
-import type { AgeingBucket, Statement, StatementEntry, StatementEntryKind } from "../statement"
+import type { Translate } from "../i18n/translate"
+import { ENGLISH, methodLabel } from "./customer-words"
+import type { Statement, StatementEntry } from "../statement"
 import { AGEING_BUCKETS } from "../statement"
 
-export const STATEMENT_ENTRY_LABELS: Record<StatementEntryKind, string> = {
-  invoice: "Invoice",
-  payment: "Payment",
-  refund: "Refund",
-}
-
-export const AGEING_LABELS: Record<AgeingBucket, string> = {
-  current: "Current",
-  days_1_30: "1–30 days",
-  days_31_60: "31–60 days",
-  days_61_90: "61–90 days",
-  days_over_90: "Over 90 days",
-}
-
-function serializeEntry(entry: StatementEntry) {
+function serializeEntry(entry: StatementEntry, t: Translate) {
   const number = entry.invoice_number ?? entry.invoice_id
-  const description =
-    entry.kind === "invoice"
-      ? `Invoice ${number}`
-      : entry.kind === "payment"
-        ? `Payment for ${number}${entry.method ? ` (${paymentMethodLabel(entry.method)})` : ""}`
-        : `Refund for ${number}`
+  const what = t(`page.statement.kind.${entry.kind}`, { number })
+  const description = entry.kind === "payment" && entry.method ? `${what} (${methodLabel(entry.method, t)})` : what
   return {
     kind: entry.kind,
-    kind_label: STATEMENT_ENTRY_LABELS[entry.kind],
+    kind_label: t(`page.statement.kind_label.${entry.kind}`),
     /** The invoice, payment or refund id. */
     id: entry.id,
     /** Where the entry's invoice is (its page, its JSON). */
@@ -46,20 +29,21 @@ function serializeEntry(entry: StatementEntry) {
 /**
  * The one place that decides what a customer sees of their statement: the figures of
  * lib/statement.ts as plain numbers in major units (exact: each is a sum of currency-rounded
- * amounts), dates, and the wording every face prints alike.
+ * amounts), dates, and the wording every face prints alike, in `t`'s language (the reader's;
+ * English without one).
  */
-export function serializePortalStatement(statement: Statement) {
+export function serializePortalStatement(statement: Statement, t: Translate = ENGLISH) {
   return {
     period: statement.period,
     sections: statement.sections.map((section) => ({
       currency_code: section.currency_code,
       opening_balance: section.opening_balance.numeric,
-      entries: section.entries.map(serializeEntry),
+      entries: section.entries.map((entry) => serializeEntry(entry, t)),
       total_debits: section.total_debits.numeric,
       total_credits: section.total_credits.numeric,
       closing_balance: section.closing_balance.numeric,
       ageing: {
-        buckets: AGEING_BUCKETS.map((bucket) => ({ bucket, label: AGEING_LABELS[bucket], amount: section.ageing[bucket].numeric })),
+        buckets: AGEING_BUCKETS.map((bucket) => ({ bucket, label: t(`page.statement.bucket.${bucket}`), amount: section.ageing[bucket].numeric })),
         total: section.ageing.total.numeric,
       },
     })),

@@ -7,12 +7,10 @@ import { requestT } from "../../utils/request-locale"
 
 /** The history, each entry linked to its portal page when that section is on. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const [{ history }, settings] = await Promise.all([
-    loadServiceHistory(req.scope, portalCustomerId(req)),
-    requestSettings(req),
-  ])
+  const t = await requestT(req)
+  const [{ history }, settings] = await Promise.all([loadServiceHistory(req.scope, portalCustomerId(req), t), requestSettings(req)])
   await sendPortalPage(req, res, 200, "history.html.njk", {
-    title: (await requestT(req))("page.history.title"),
+    title: t("page.history.title"),
     entries: history.map((entry) => ({ ...entry, url: portalPageUrl(entry, settings) })),
   })
 }

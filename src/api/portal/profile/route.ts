@@ -47,7 +47,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       // Shown back as typed, but only text: arrays and objects (`phone[toString]=`) are dropped.
       profile: { ...Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formText(v)])), email: customer.email },
       languages: LANGUAGES,
-      errors: fieldErrors(parsed.error),
+      errors: fieldErrors(parsed.error, await requestT(req)),
       reminders_opt_out: await remindersOptOut(req, customerId),
     })
   }

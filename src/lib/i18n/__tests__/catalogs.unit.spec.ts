@@ -2,6 +2,7 @@ import fs from "fs"
 import path from "path"
 import { INVOICE_STATUS_LABELS, ESTIMATE_STATUS_LABELS } from "../../status"
 import { PAYMENT_METHOD_LABELS } from "../../payment-methods"
+import { AGEING_BUCKETS } from "../../statement"
 import { PORTAL_REFUSAL_STATUS } from "../../../api/utils/portal-auth"
 import { SUPPORTED_LOCALES, type PortalLocale } from "../locale"
 import { CATALOGS, hasKey } from "../translate"
@@ -53,7 +54,7 @@ describe("the catalogs", () => {
   it("holds every key the templates and the code ask for", () => {
     const used = new Set<string>()
     // t("page.x.y") in templates and code, and keys kept in tables ("msg.decided.accepted").
-    const literal = /["'`]((?:page|msg|email|refusal|status|payment_method|pdf)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)["'`]/g
+    const literal = /["'`]((?:page|msg|email|refusal|status|payment_method|pdf|error)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)["'`]/g
     for (const file of [...files(path.join(SRC, "templates"), /\.njk$/), ...files(SRC, /\.ts$/)]) {
       for (const match of fs.readFileSync(file, "utf8").matchAll(literal)) {
         used.add(match[1])
@@ -79,6 +80,11 @@ describe("the catalogs", () => {
     for (const field of ["first_name", "last_name", "company_name", "phone", "address_1", "address_2", "city", "postal_code", "province", "country_code"]) {
       used.add(`page.profile.${field}`)
     }
+    for (const kind of ["invoice", "payment", "refund"]) {
+      used.add(`page.statement.kind.${kind}`)
+      used.add(`page.statement.kind_label.${kind}`)
+    }
+    for (const bucket of AGEING_BUCKETS) used.add(`page.statement.bucket.${bucket}`)
     expect(used.size).toBeGreaterThan(100)
     const missing = [...used].flatMap((key) => SUPPORTED_LOCALES.filter((locale) => !hasKey(locale, key)).map((locale) => `${locale}: ${key}`))
     expect(missing).toEqual([])

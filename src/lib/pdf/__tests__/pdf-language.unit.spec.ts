@@ -1,5 +1,8 @@
 import type { PdfEstimateData, PdfInvoiceData } from ".."
-import { renderDocumentPdf } from ".."
+import { renderDocumentPdf, statementPdfData } from ".."
+import { translator } from "../../i18n"
+import { serializePortalStatement } from "../../serializers"
+import { computeStatement } from "../../statement"
 import { readPdf } from "./extract-text"
 
 const branding = { business_name: "Acme Plumbing", support_email: "help@acme.example", tax_id: "B12345678" }
@@ -58,5 +61,52 @@ describe("a PDF in the customer's language", () => {
     for (const words of ["Invoice INV-0001", "Unpaid", "Issue date", "BILL TO", "Amount due", "Tax ID B12345678", "Page 1 of 1"]) {
       expect(text).toContain(words)
     }
+  })
+
+  describe("the statement", () => {
+    const ledger = {
+      invoices: [{ id: "inv_1", number: "INV-0001", currency_code: "eur", issue_date: "2026-03-02", due_date: "2026-03-10", total: "100" }],
+      payments: [{ id: "pay_1", invoice_id: "inv_1", amount: "40", paid_at: "2026-03-05T10:00:00Z", method: "bank_transfer" }],
+    }
+    const customer = { id: "cus_1", first_name: "Ana", last_name: "Díaz", email: "ana@example.com", company_name: null, phone: null, address: null }
+    /** As the routes make it: the serializer in the reader's language, then the PDF in the same one. */
+    const render = (locale?: string) =>
+      renderDocumentPdf(
+        statementPdfData(serializePortalStatement(computeStatement(ledger, { from: "2026-03-01", to: "2026-03-31" }), translator(locale)), customer as never),
+        branding,
+        { locale }
+      )
+
+    it("prints a Spanish statement: headings, entries, ageing, dates and amounts", async () => {
+      const { text } = await readPdf(await render("es"))
+      for (const words of [
+        "Estado de cuenta",
+        "A 31 de marzo de 2026",
+        "Desde",
+        "Saldo (EUR)",
+        "Cuenta en EUR",
+        "Saldo inicial",
+        "Cargos",
+        "Factura INV-0001",
+        "Pago de INV-0001 (Transferencia bancaria)",
+        "Facturas y reembolsos",
+        "Saldo final",
+        "Antigüedad en EUR",
+        "Al corriente",
+        "Total pendiente",
+        "Página 1 de 1",
+      ]) {
+        expect(text).toContain(words)
+      }
+      expect(text).toContain("60,00")
+      expect(text).not.toMatch(/Statement|Opening balance|Payment for|Closing balance|Ageing|Current|Page 1/)
+    })
+
+    it("stays in English without a locale", async () => {
+      const { text } = await readPdf(await render())
+      for (const words of ["Statement of account", "As of March 31, 2026", "Opening balance", "Invoice INV-0001", "Payment for INV-0001 (Bank transfer)", "Closing balance", "Current", "Page 1 of 1"]) {
+        expect(text).toContain(words)
+      }
+    })
   })
 })

@@ -7,6 +7,8 @@ import { computeStatement, dayEnd, StatementPeriod } from "../../../lib/statemen
 import { PORTAL_MODULE } from "../../../modules/portal"
 import type PortalModuleService from "../../../modules/portal/service"
 import type { SendPortalEmailStepInput } from "../../steps"
+import { translator } from "../../../lib/i18n"
+import { customerLocale } from "../../utils/customer-locale"
 
 export type StatementEmailInput = { customer_id: string } & StatementPeriod
 
@@ -23,11 +25,13 @@ export const prepareStatementEmailStep = createStep("prepare-statement-email", a
     container.resolve(Modules.CUSTOMER).retrieveCustomer(input.customer_id, { relations: ["addresses"] }),
     portal.retrieveSettings(),
   ])
-  const statement = serializePortalStatement(computeStatement(ledger, period))
+  // The customer's language, as the email around it (the statement's words and the PDF's).
+  const locale = await customerLocale(portal, input.customer_id, settings.default_locale)
+  const statement = serializePortalStatement(computeStatement(ledger, period), translator(locale))
   const customer = serializePortalCustomer(customerRecord as never)
   const pdfData = statementPdfData(statement, customer)
   // No customer is waiting on this PDF: a busy pool is waited for, as for receipts.
-  const pdf = await portal.renderDocumentPdf(pdfData, settings, { waitWhenBusy: true })
+  const pdf = await portal.renderDocumentPdf(pdfData, settings, { waitWhenBusy: true, locale })
   const data: EmailTemplateData<"statement"> = {
     customer_first_name: customer.first_name,
     from: period.from,

@@ -7,6 +7,7 @@ import { portalCustomerId } from "../../../utils/portal-auth"
 import { sendPortalPage } from "../../../utils/portal-pages"
 import { PortalDecision, PortalDecisionType } from "../../validators"
 import { requestT } from "../../../utils/request-locale"
+import { localizeMessage } from "../../../../lib/i18n"
 
 type Decision = "accepted" | "rejected"
 
@@ -72,7 +73,8 @@ export async function decideFromPage(req: MedusaRequest, res: MedusaResponse, de
       },
     })
   } catch (error) {
-    const { type, message } = error as { type?: string; message?: string }
+    const { type, message: english } = error as { type?: string; message?: string }
+    const message = english && localizeMessage(english, await requestT(req))
     const status = type === "conflict" ? 409 : type === "not_allowed" || type === "invalid_data" ? 400 : 0
     if (!status) {
       throw error

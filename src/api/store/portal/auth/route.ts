@@ -6,6 +6,7 @@ import { linkNextStep } from "../../../../lib/link-next-step"
 import { newLinkBlocker } from "../../../utils/link-refusal"
 import { openLink } from "../../../utils/open-link"
 import { portalSessionOf } from "../../../utils/portal-auth"
+import { requestT } from "../../../utils/request-locale"
 import type { StorePortalAuthType } from "../validators"
 
 const FAILURES = {
@@ -31,7 +32,7 @@ export const POST = async (req: MedusaRequest<StorePortalAuthType>, res: MedusaR
       res.setHeader("Retry-After", String(opened.retry_after))
       res.status(429).json({
         type: "too_many_requests",
-        message: `Too many invalid links from this address; try again in ${opened.retry_after} seconds`,
+        message: (await requestT(req))("error.link.rate_limited", { seconds: opened.retry_after }),
       })
       return
     }

@@ -9,6 +9,7 @@ import { requestSettings } from "../../../../utils/request-settings"
 import { portalCustomerId } from "../../../../utils/portal-auth"
 import { PAY_PAGE_CSP, sendPortalPage } from "../../../../utils/portal-pages"
 import { requestT } from "../../../../utils/request-locale"
+import { localizeMessage } from "../../../../../lib/i18n"
 
 /** Nothing to show without starting a payment: back to the invoice. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -49,7 +50,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     const told = type === "not_allowed" || type === "invalid_data"
     await sendPortalPage(req, res, type === "not_allowed" ? 403 : type === "invalid_data" ? 400 : 502, "invoice.html.njk", {
       ...(await invoicePageData(req, invoice)),
-      error: told ? message : (await requestT(req))("msg.pay_unavailable"),
+      error: told ? localizeMessage(message ?? "", await requestT(req)) : (await requestT(req))("msg.pay_unavailable"),
       chosen_amount: formPaymentAmount(req.body) ?? null,
     })
   }

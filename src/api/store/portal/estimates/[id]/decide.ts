@@ -5,6 +5,7 @@ import type { StoreDecisionType } from "../../../../portal/validators"
 import { decisionRequest } from "../../../../utils/decision-request"
 import { portalCustomerId } from "../../../../utils/portal-auth"
 import { withStateConflicts } from "../../../../utils/state-conflict"
+import { requestT } from "../../../../utils/request-locale"
 
 /**
  * Approve / reject for storefronts; the same workflow as the portal page. Answers the estimate
@@ -29,7 +30,7 @@ export async function decideFromStore(req: MedusaRequest, res: MedusaResponse, d
   )
   const { decision_record, ...estimate } = result
   res.json({
-    estimate: serializePortalEstimateDetail(estimate),
+    estimate: serializePortalEstimateDetail(estimate, new Date(), await requestT(req)),
     decision: decision_record ? serializePortalEstimateDecision(decision_record) : null,
   })
 }
