@@ -64,6 +64,12 @@ describe("refusals in the customer's language (localizeMessage)", () => {
     expect(localizeMessage(decided, es)).toBe("El presupuesto EST-0004 ya fue aceptado; la decisión no se puede cambiar aquí. Contacte con la empresa.")
   })
 
+  it("says a deposit refusal in Spanish (the deposit steps' own English)", () => {
+    const message = "Estimate EST-0007 has no deposit to pay"
+    expect(localizeMessage(message, es)).toBe("El presupuesto EST-0007 no tiene anticipo que pagar")
+    expect(localizeMessage(message, en)).toBe(message)
+  })
+
   it("keeps a refusal it does not know as it is", () => {
     expect(localizeMessage("Something only the owner reads", es)).toBe("Something only the owner reads")
     expect(localizeMessage("Invalid request: something new; Enter the city", es)).toBe("Solicitud no válida: something new; Escriba la ciudad")
