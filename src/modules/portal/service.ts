@@ -54,6 +54,8 @@ import {
   PortalAccess,
   PortalEmailDue,
   PortalEvent,
+  PaymentBatch,
+  PaymentBatchItem,
   PortalReminder,
   PortalSequence,
   PortalSession,
@@ -105,6 +107,8 @@ class PortalModuleService extends MedusaService({
   PortalSequence,
   PortalEmailDue,
   PortalReminder,
+  PortalPaymentBatch: PaymentBatch,
+  PortalPaymentBatchItem: PaymentBatchItem,
 }) {
   protected readonly options_: PortalModuleOptions
   protected readonly proxyTrust_: ProxyTrust
