@@ -13,6 +13,7 @@ import {
   requireSection,
 } from "../utils/portal-auth"
 import { StoreRemindersOptOut } from "../store/portal/validators"
+import { StorePortalPayment } from "../store/portal/payments/validators"
 import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision, StorePaymentSession, validateStatementQuery } from "./validators"
 
 const statementQuery = validateStatementQuery
@@ -84,4 +85,5 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   json("GET", "/store/portal/profile/reminders", "profile"),
   json("POST", "/store/portal/profile/reminders", "profile", validatePortalBody(StoreRemindersOptOut)),
   json("GET", "/store/portal/history", "history"),
+  json("POST", "/store/portal/payments", "payments", validatePortalBody(StorePortalPayment)),
 ]

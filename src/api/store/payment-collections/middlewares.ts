@@ -11,10 +11,18 @@ export async function refuseInvoicePaymentCollection(req: MedusaRequest, res: Me
   try {
     const { data } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "payment_collection",
-      fields: ["id", "portal_invoice.id"],
+      fields: ["id", "portal_invoice.id", "portal_payment_batch.id"],
       filters: { id: req.params.id },
     })
-    if ((data[0] as { portal_invoice?: { id?: string } } | undefined)?.portal_invoice?.id) {
+    const collection = data[0] as { portal_invoice?: { id?: string }; portal_payment_batch?: { id?: string } } | undefined
+    if (collection?.portal_payment_batch?.id) {
+      res.status(403).json({
+        type: MedusaError.Types.NOT_ALLOWED,
+        message: "This payment belongs to invoices of the customer portal: pay them through the portal.",
+      })
+      return
+    }
+    if (collection?.portal_invoice?.id) {
       res.status(403).json({
         type: MedusaError.Types.NOT_ALLOWED,
         message: "This payment belongs to an invoice: pay it through the customer portal (Pay Now on the invoice).",
