@@ -43,7 +43,8 @@ type Route = {
   doc: Doc
   /** Which own estimate the "own" id is (accept and reject each get their own, order-free). */
   ownSlot?: 1 | 2
-  body?: () => Record<string, unknown>
+  /** The request body; routes that name their documents in the body get the case's id. */
+  body?: (id: string) => Record<string, unknown>
   /** Medusa's own routes: which of the state's tokens they are tried with. */
   token?: "store" | "page"
   /** A valid request on the requester's own data legitimately writes (view log, decision, profile). */
@@ -127,6 +128,9 @@ const ROUTES: Route[] = [
   medusa("POST", "/store/customers/me", "page", () => MALLORY),
   medusa("GET", "/store/customers/me/addresses", "page"),
   medusa("POST", "/store/customers/me/addresses", "page", () => ({ address_1: "1 Evil St", city: "X", country_code: "us" })),
+  // Issue #15 item 3: the invoices to pay are named in the body, not the path.
+  store("POST", "/store/portal/payments", "invoice", { body: (id) => ({ currency_code: "eur", invoice_ids: [id] }), writes: "own" }),
+  page("POST", "/portal/payments", "invoice", { body: (id) => ({ currency_code: "eur", invoice_ids: id }), writes: "own" }),
   // Last: these end or change the requester's session / record.
   store("POST", "/store/portal/profile", null, { body: () => MALLORY, writes: "always" }),
   page("POST", "/portal/profile", null, { body: () => MALLORY, writes: "always" }),
@@ -204,6 +208,8 @@ function expectedStatus(state: State, route: Route, kind: IdKind): number {
   if (!ownAccess) return 404
   if (route.name === "POST /portal/invoices/:id/pay") return 403 // no Stripe provider in this app: "not offered"
   if (route.name === "POST /store/portal/invoices/:id/payment-session") return 400 // Medusa's not_allowed
+  if (route.name === "POST /store/portal/payments") return 400 // the same: no Stripe provider here
+  if (route.name === "POST /portal/payments") return 403 // the page's "not offered", as Pay Now
   if (route.name.startsWith("POST /portal/estimates")) return 303
   return 200
 }
@@ -329,9 +335,9 @@ medusaIntegrationTestRunner({
       }
     }
 
-    function request(route: Route, path: string, tokens: Tokens, pk: string) {
+    function request(route: Route, path: string, id: string, tokens: Tokens, pk: string) {
       const config: any = { ...noRedirect, headers: {} as Record<string, string>, responseType: "arraybuffer" }
-      let body: unknown = route.body?.()
+      let body: unknown = route.body?.(id)
       if (route.face === "page") {
         if (tokens.page) {
           if (tokens.pageAuthHeader) config.headers.authorization = `Bearer ${tokens.page}`
@@ -380,7 +386,7 @@ medusaIntegrationTestRunner({
           const path = route.path(id)
           const label = `[${state}] ${route.name.replace(":id", `:id(${kind})`)}`
           const before = await rowChecksums(dbConnection, watched)
-          const response = await request(route, path, tokens, w.pk)
+          const response = await request(route, path, id, tokens, w.pk)
           tally.requests++
           const after = await rowChecksums(dbConnection, watched)
           const expected = expectedStatus(state, route, kind)

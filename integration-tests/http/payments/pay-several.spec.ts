@@ -209,6 +209,62 @@ medusaIntegrationTestRunner({
       expect(fake().paymentIntents.get(single.id)!.status).toBe("canceled")
     })
 
+    it("pays from the portal pages: the home page's Pay button for several invoices, the chosen ones on the list, and the return page", async () => {
+      const session = await portalSession(api, getContainer(), customer.id)
+      const a = await sentInvoice(50, { due_date: "2027-01-10" })
+      const b = await sentInvoice(70, { due_date: "2027-02-10" })
+      const c = await sentInvoice(30, { due_date: "2027-03-10" })
+
+      // Home: several open invoices in EUR make the Pay button one payment for all of them.
+      const home = await api.get("/portal", session)
+      expect(home.data).toMatch(/<form method="post" action="\/portal\/payments"[^]*name="currency_code" value="eur"[^]*Pay €150\.00/)
+      const all = await api.post("/portal/payments", `_csrf=${csrfFrom(home.data)}&currency_code=eur`, formPost(session))
+      expect(all.status).toBe(200)
+      expect(all.data).toContain(`data-client-secret="${newestIntent().client_secret}"`)
+      expect(all.data).toMatch(new RegExp(`${a.display_number}[^]*${b.display_number}[^]*${c.display_number}`))
+      expect(newestIntent().amount).toBe(15000)
+
+      // The list: checked invoices, paid together (their currency taken from them).
+      const list = await api.get("/portal/invoices", session)
+      expect(list.data).toContain(`name="invoice_ids" value="${c.id}"`)
+      expect(list.data).toContain('data-testid="pay-selected"')
+      const chosen = await api.post(
+        "/portal/payments",
+        `_csrf=${csrfFrom(list.data)}&invoice_ids=${c.id}&invoice_ids=${a.id}`,
+        formPost(session)
+      )
+      expect(chosen.status).toBe(200)
+      const intent = newestIntent()
+      expect(intent.amount).toBe(8000)
+      const batchId = /\/portal\/payments\/(pbat_[A-Za-z0-9]+)\/return/.exec(chosen.data)![1]
+
+      // Back from Stripe: the return page records at once, before any webhook.
+      fake().succeed(intent.id)
+      const back = await api.get(`/portal/payments/${batchId}/return?redirect_status=succeeded`, session)
+      expect(back.status).toBe(200)
+      expect(back.data).toContain("A receipt listing them is on its way")
+      expect(await stored(a.id)).toEqual(expect.objectContaining({ status: "paid" }))
+      expect(await stored(c.id)).toEqual(expect.objectContaining({ status: "paid" }))
+      expect(await stored(b.id)).toEqual(expect.objectContaining({ status: "sent", amount_paid: 0 }))
+      await drainEventBus(getContainer())
+      expect(receipts()).toHaveLength(1)
+      // Again: nothing more.
+      expect((await api.get(`/portal/payments/${batchId}/return`, session)).status).toBe(200)
+      await drainEventBus(getContainer())
+      expect((await stored(a.id)).payments).toHaveLength(1)
+      expect(receipts()).toHaveLength(1)
+
+      // Another customer's payment is not found; a refused form says why and changes nothing.
+      const other = await createCustomer(getContainer(), { first_name: "Sam" })
+      const theirs = await portalSession(api, getContainer(), other.id)
+      expect((await api.get(`/portal/payments/${batchId}/return`, theirs).catch((e) => e.response)).status).toBe(404)
+      const refused = await api
+        .post("/portal/payments", `_csrf=${csrfFrom(list.data)}&invoice_ids=${a.id}`, formPost(session))
+        .catch((e) => e.response)
+      expect(refused.status).toBe(403)
+      expect(refused.data).toContain(`Invoice ${a.display_number} has nothing left to pay`)
+    })
+
     it("refuses another customer's invoice, a paid one, one in another currency, and payments turned off; nothing is created", async () => {
       const mine = await sentInvoice(50)
       const usd = await sentInvoice(10, { currency_code: "usd" })

@@ -53,6 +53,10 @@ export const portalMiddlewares: MiddlewareRoute[] = [
   form("/portal/profile", "profile"),
   form("/portal/profile/reminders", "profile"),
   ...page("/portal/history", "history"),
+  // Issue #15 item 3: one card payment for several invoices.
+  ...page("/portal/payments", "payments"),
+  form("/portal/payments", "payments"),
+  ...page("/portal/payments/:id/return", "invoices"),
 ]
 
 type Middleware = NonNullable<MiddlewareRoute["middlewares"]>[number]

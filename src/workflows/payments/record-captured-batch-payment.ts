@@ -25,7 +25,8 @@ export const recordCapturedBatchPaymentWorkflow = createWorkflow(
     // The same key as the single-invoice capture: replays of one capture never run side by side.
     const lockKey = transform({ input }, ({ input }) => `portal-capture-${input.payment_id}`)
     const allocation = when("batch-payment-captured", { captured }, ({ captured }) => Boolean(captured)).then(() => {
-      acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+      // Held on the return page too, where this runs inside its workflow.
+      acquireLockStep({ key: lockKey, timeout: 30, ttl: 120, executeOnSubWorkflow: true })
       const allocation = allocateBatchPaymentStep(transform({ captured }, ({ captured }) => captured!))
       finishBatchAllocationStep(allocation)
       return allocation
@@ -50,7 +51,7 @@ export const recordCapturedBatchPaymentWorkflow = createWorkflow(
       emitEventStep({ eventName: PaymentEvents.REFUNDED, data: transform({ over }, ({ over }) => ({ id: over!.payment_id })) })
     })
     when("batch-capture-done", { captured }, ({ captured }) => Boolean(captured)).then(() => {
-      releaseLockStep({ key: lockKey }).config({ name: "release-capture-lock" })
+      releaseLockStep({ key: lockKey, executeOnSubWorkflow: true }).config({ name: "release-capture-lock" })
     })
     return new WorkflowResponse(transform({ allocation, over }, ({ allocation, over }) => ({ allocation: allocation ?? null, over })))
   }

@@ -11,7 +11,8 @@ import { isStripeRegistered } from "../utils/stripe-provider"
 
 export type ValidateBatchPayableInput = {
   customer_id: string
-  currency_code: string
+  /** Required for every open invoice; for a chosen set, the invoices' own when left out. */
+  currency_code?: string
   /** A chosen set; absent: every open invoice of the customer in that currency. */
   invoice_ids?: string[]
 }
@@ -62,10 +63,15 @@ export const validateBatchPayableStep = createStep(
     if (reason) {
       throw refuse("Online payment is not set up for this business yet")
     }
-    if (!isKnownCurrency(input.currency_code)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_code must be an ISO 4217 code such as "eur", got ${JSON.stringify(input.currency_code)}`)
+    // A chosen set names its currency itself; "all open invoices" needs one.
+    const requested = input.currency_code ?? chosen[0]?.currency_code
+    if (requested === undefined) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, 'currency_code is required to pay every open invoice: say which currency, like "eur"')
     }
-    const currency = input.currency_code.toLowerCase()
+    if (!isKnownCurrency(requested)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_code must be an ISO 4217 code such as "eur", got ${JSON.stringify(requested)}`)
+    }
+    const currency = requested.toLowerCase()
     const code = currency.toUpperCase()
 
     let invoices: ModuleInvoice[]
