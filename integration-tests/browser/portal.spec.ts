@@ -407,6 +407,33 @@ describe("customer portal in the browser", () => {
     await checkPage("invoices-overdue")
   })
 
+  step("on a phone, checks two open invoices and pays them together: one Payment Element for the server's sum (issue #15 item 3)", async () => {
+    await page.route(STRIPE_JS, (route) => route.fulfill({ status: 200, contentType: "application/javascript", body: STRIPE_JS_STUB }))
+    await page.setViewportSize(VIEWPORTS.phone)
+    await page.goto(`${app.baseUrl}/portal/invoices`)
+    const first = page.locator(".doc-list tbody tr").first().getByRole("checkbox")
+    const second = page.locator(".doc-list tbody tr").nth(1).getByRole("checkbox")
+    await first.check()
+    await second.check()
+    expect(await first.isChecked()).toBe(true) // above the link that covers the card
+    const before = fake.paymentIntents.size
+    await Promise.all([page.waitForURL((url) => url.pathname === "/portal/payments"), page.getByRole("button", { name: "Pay the selected invoices" }).click()])
+    await expectVisible(heading("Pay several invoices"))
+    const intents = [...fake.paymentIntents.values()]
+    expect(intents).toHaveLength(before + 1)
+    const intent = intents[intents.length - 1]
+    // The two invoices checked on this page (Call-outs of €80 and up), summed by the server.
+    const rows = page.locator("[data-testid=batch-invoices] tbody tr")
+    expect(await rows.count()).toBe(2)
+    expect(intent.amount).toBeGreaterThanOrEqual(16000)
+    const marker = page.locator("#payment-element [data-testid=stub-payment-element]")
+    await expectVisible(marker)
+    expect(await marker.getAttribute("data-client-secret")).toBe(intent.client_secret)
+    await checkPage("pay-batch")
+    await page.setViewportSize(VIEWPORTS.desktop)
+    await page.unroute(STRIPE_JS)
+  })
+
   step("a 14-line invoice stacks its lines on a phone", async () => {
     await page.goto(`${app.baseUrl}/portal/invoices/${longInvoice.id}`)
     await expectVisible(heading(new RegExp(`Invoice ${longInvoice.display_number}`)).getByText("Overdue"))

@@ -13,6 +13,7 @@ import { AdminRunReminders, AdminUpdatePortalSettings } from "../../src/api/admi
 import { AdminSendStatement, AdminSetPortalLocale, AdminSetRemindersOptOut } from "../../src/api/admin/customers/validators"
 import { NoBody, StoreDecision, StorePaymentSession } from "../../src/api/portal/validators"
 import { StorePortalAuth, StoreRemindersOptOut } from "../../src/api/store/portal/validators"
+import { StorePortalPayment } from "../../src/api/store/portal/payments/validators"
 import { PortalProfileInput } from "../../src/lib/profile-input"
 import { noRedirect } from "../http/portal/helpers"
 import { FUTURE, seedEstimate, seedInvoice } from "../utils/portal"
@@ -283,6 +284,9 @@ medusaIntegrationTestRunner({
         { name: "GET /portal/statement/pdf?…", method: "GET", path: (i) => `/portal/statement/pdf?${i.query}`, arb: queryFor(["from", "to"]).map((query) => ({ query })), ...page(cookie), readOnly: true, runs: 100 },
         // The accepted estimate asks for no deposit: every request is refused with a page saying why.
         { name: "POST /portal/estimates/:id/deposit (form)", method: "POST", path: () => `/portal/estimates/${w.est.accepted.id}/deposit`, arb: formFor({ _csrf: csrf, amount: "1" }).map((form) => ({ form })), ...page(cookie), runs: 100 },
+        // Issue #15 item 3 (appended last: a target in the middle shifts the seeds of the ones after it).
+        { name: "POST /portal/payments (form)", method: "POST", path: () => "/portal/payments", arb: formFor({ _csrf: csrf, currency_code: "eur", invoice_ids: w.inv.sent.id }).map((form) => ({ form })), ...page(cookie), runs: 200 },
+        { name: "GET /portal/payments/<garbage id>/return", method: "GET", path: (i) => `/portal/payments/${i.pathId}/return`, arb: nastyString.filter((s) => s.length > 0 && s.length < 2000).map((id) => ({ pathId: enc(id) })), ...page(cookie), readOnly: true, runs: 100 },
       ]
       const failures = await fuzz("portal", targets)
       expect(failures).toEqual([])
@@ -304,6 +308,8 @@ medusaIntegrationTestRunner({
         { name: "GET /store/portal/{invoices,estimates}/<garbage id>", method: "GET", path: (i) => `/store/portal/${i.pathId}`, arb: fc.tuple(fc.constantFrom("invoices", "estimates"), nastyString.filter((s) => s.length > 0 && s.length < 2000)).map(([p, id]) => ({ pathId: `${p}/${enc(id)}` })), ...json(bearer), readOnly: true, runs: 200 },
         { name: "GET /store/portal/statement?…", method: "GET", path: (i) => `/store/portal/statement?${i.query}`, arb: queryFor(["from", "to", "customer_id", "fields"]).map((query) => ({ query })), ...json(bearer), readOnly: true, runs: 200 },
         { name: "POST /store/portal/estimates/:id/deposit-session", method: "POST", path: () => `/store/portal/estimates/${w.est.accepted.id}/deposit-session`, arb: bodyFor({}, ["amount", "currency_code", "provider_id"]), schema: NoBody, ...json(bearer), runs: 100 },
+        // Issue #15 item 3 (appended last: a target in the middle shifts the seeds of the ones after it).
+        { name: "POST /store/portal/payments", method: "POST", path: () => "/store/portal/payments", arb: bodyFor({ currency_code: "eur", invoice_ids: [w.inv.sent.id] }, ["amount", "customer_id", "provider_id"]), schema: StorePortalPayment, ...json(bearer) },
       ]
       const failures = await fuzz("store", targets)
       expect(failures).toEqual([])

@@ -43,7 +43,8 @@ type Route = {
   doc: Doc
   /** Which own estimate the "own" id is (accept and reject each get their own, order-free). */
   ownSlot?: 1 | 2
-  body?: () => Record<string, unknown>
+  /** The request body; routes that name their documents in the body get the case's id. */
+  body?: (id: string) => Record<string, unknown>
   /** Medusa's own routes: which of the state's tokens they are tried with. */
   token?: "store" | "page"
   /** A valid request on the requester's own data legitimately writes (view log, decision, profile). */
@@ -132,6 +133,9 @@ const ROUTES: Route[] = [
   page("POST", "/portal/estimates/:id/deposit", "estimate", { body: () => ({}) }),
   page("GET", "/portal/estimates/:id/deposit/return", "estimate"),
   store("POST", "/store/portal/estimates/:id/deposit-session", "estimate", { body: () => ({}) }),
+  // Issue #15 item 3: the invoices to pay are named in the body, not the path.
+  store("POST", "/store/portal/payments", "invoice", { body: (id) => ({ currency_code: "eur", invoice_ids: [id] }), writes: "own" }),
+  page("POST", "/portal/payments", "invoice", { body: (id) => ({ currency_code: "eur", invoice_ids: id }), writes: "own" }),
   // Last: these end or change the requester's session / record.
   store("POST", "/store/portal/profile", null, { body: () => MALLORY, writes: "always" }),
   page("POST", "/portal/profile", null, { body: () => MALLORY, writes: "always" }),
@@ -213,6 +217,8 @@ function expectedStatus(state: State, route: Route, kind: IdKind): number {
   if (route.name === "POST /portal/estimates/:id/deposit") return 403 // a pending estimate: no deposit to pay
   if (route.name === "GET /portal/estimates/:id/deposit/return") return 202 // no deposit session: nothing to confirm
   if (route.name === "POST /store/portal/estimates/:id/deposit-session") return 400 // Medusa's not_allowed
+  if (route.name === "POST /store/portal/payments") return 400 // the same: no Stripe provider here
+  if (route.name === "POST /portal/payments") return 403 // the page's "not offered", as Pay Now
   if (route.name.startsWith("POST /portal/estimates")) return 303
   return 200
 }
@@ -338,9 +344,9 @@ medusaIntegrationTestRunner({
       }
     }
 
-    function request(route: Route, path: string, tokens: Tokens, pk: string) {
+    function request(route: Route, path: string, id: string, tokens: Tokens, pk: string) {
       const config: any = { ...noRedirect, headers: {} as Record<string, string>, responseType: "arraybuffer" }
-      let body: unknown = route.body?.()
+      let body: unknown = route.body?.(id)
       if (route.face === "page") {
         if (tokens.page) {
           if (tokens.pageAuthHeader) config.headers.authorization = `Bearer ${tokens.page}`
@@ -389,7 +395,7 @@ medusaIntegrationTestRunner({
           const path = route.path(id)
           const label = `[${state}] ${route.name.replace(":id", `:id(${kind})`)}`
           const before = await rowChecksums(dbConnection, watched)
-          const response = await request(route, path, tokens, w.pk)
+          const response = await request(route, path, id, tokens, w.pk)
           tally.requests++
           const after = await rowChecksums(dbConnection, watched)
           const expected = expectedStatus(state, route, kind)

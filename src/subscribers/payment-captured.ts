@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, PaymentEvents } from "@medusajs/framework/utils"
-import { recordCapturedInvoicePaymentWorkflow } from "../workflows/payments"
+import { recordCapturedBatchPaymentWorkflow, recordCapturedInvoicePaymentWorkflow } from "../workflows/payments"
+import { isPaymentBatchPayment } from "../workflows/payments/steps/find-captured-batch-payment"
 
 /**
  * A payment Medusa captured (Stripe's webhook through `processPaymentWorkflow`, or the return
@@ -9,7 +10,11 @@ import { recordCapturedInvoicePaymentWorkflow } from "../workflows/payments"
  */
 export default async function paymentCapturedHandler({ event: { data }, container }: SubscriberArgs<{ id: string }>) {
   try {
-    await recordCapturedInvoicePaymentWorkflow(container).run({ input: { payment_id: data.id } })
+    // A payment for several invoices at once has its own collection, linked to its batch.
+    const workflow = (await isPaymentBatchPayment(container, data.id))
+      ? recordCapturedBatchPaymentWorkflow
+      : recordCapturedInvoicePaymentWorkflow
+    await workflow(container).run({ input: { payment_id: data.id } })
   } catch (error) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)

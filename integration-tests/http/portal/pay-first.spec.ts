@@ -102,7 +102,10 @@ medusaIntegrationTestRunner({
         await seedInvoice(getContainer(), customer.id, "paid")
         await seedEstimate(getContainer(), customer.id, "sent")
         const home = (await api.get("/portal", session)).data as string
-        expect(home).toMatch(/<a class="button" data-testid="pay-balance" href="\/portal\/invoices">Pay €0\.30<\/a>/)
+        // Several open invoices: one card payment for all of them (issue #15 item 3).
+        expect(home).toMatch(
+          /<form method="post" action="\/portal\/payments"[^>]*>\s*<input type="hidden" name="_csrf" value="[^"]+">\s*<input type="hidden" name="currency_code" value="eur">\s*<button type="submit" class="button" data-testid="pay-balance">Pay €0\.30<\/button>/
+        )
         expect(home).toMatch(/href="\/portal\/estimates\?status=pending">Review 1 estimate<\/a>/)
       })
 

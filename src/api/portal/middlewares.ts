@@ -13,6 +13,7 @@ import {
   requireSection,
 } from "../utils/portal-auth"
 import { StoreRemindersOptOut } from "../store/portal/validators"
+import { StorePortalPayment } from "../store/portal/payments/validators"
 import { NoBody, PortalEstimatesQuery, PortalInvoicesQuery, StoreDecision, StorePaymentSession, validateStatementQuery } from "./validators"
 
 const statementQuery = validateStatementQuery
@@ -56,6 +57,10 @@ export const portalMiddlewares: MiddlewareRoute[] = [
   form("/portal/profile", "profile"),
   form("/portal/profile/reminders", "profile"),
   ...page("/portal/history", "history"),
+  // Issue #15 item 3: one card payment for several invoices.
+  ...page("/portal/payments", "payments"),
+  form("/portal/payments", "payments"),
+  ...page("/portal/payments/:id/return", "invoices"),
 ]
 
 type Middleware = NonNullable<MiddlewareRoute["middlewares"]>[number]
@@ -89,4 +94,5 @@ export const storePortalMiddlewares: MiddlewareRoute[] = [
   json("GET", "/store/portal/profile/reminders", "profile"),
   json("POST", "/store/portal/profile/reminders", "profile", validatePortalBody(StoreRemindersOptOut)),
   json("GET", "/store/portal/history", "history"),
+  json("POST", "/store/portal/payments", "payments", validatePortalBody(StorePortalPayment)),
 ]

@@ -324,6 +324,34 @@ const preparers: { [T in EmailTemplateName]: Preparer<T> } = {
       },
     }
   },
+  "payment-batch-receipt": (data, brand, format, t) => {
+    if (!Array.isArray(data.invoices) || !data.invoices.length) {
+      throw invalid("payment-batch-receipt", "invoices must list the invoices the payment was applied to")
+    }
+    const count = data.invoices.length
+    const amount = format.money("amount", data.amount, data.currency_code)
+    return {
+      subject: brand.has_business_name
+        ? t("multipay.email.subject_business", { count, business: brand.name })
+        : t("multipay.email.subject", { count }),
+      context: {
+        first_name: cleanText(data.customer_first_name),
+        count,
+        amount,
+        paid_on: format.date("paid_at", data.paid_at),
+        method_label: methodLabel(requireText("payment-batch-receipt", "method_label", data.method_label), data.method, t),
+        invoices: data.invoices.map((invoice, i) => ({
+          number: requireText("payment-batch-receipt", `invoices[${i}].invoice_number`, invoice.invoice_number),
+          applied: format.money(`invoices[${i}].amount`, invoice.amount, data.currency_code),
+          still_due:
+            invoice.still_due != null && Number(invoice.still_due) > 0
+              ? format.money(`invoices[${i}].still_due`, invoice.still_due, data.currency_code)
+              : null,
+        })),
+        portal_url: requireUrl("payment-batch-receipt", "portal_url", data.portal_url),
+      },
+    }
+  },
   // To the owner, in the admin's language (English): not a customer-facing email.
   "estimate-decided": (data, _brand, format) => {
     const number = requireText("estimate-decided", "estimate_number", data.estimate_number)

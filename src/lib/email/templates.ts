@@ -161,6 +161,20 @@ export type StatementEmailData = EmailFormatting & {
   portal_url: string
 }
 
+/** To the customer: one card payment for several invoices was received and applied oldest first. */
+export type PaymentBatchReceiptEmailData = EmailFormatting & {
+  customer_first_name?: string | null
+  /** What Stripe took, applied to the invoices below. */
+  amount: EmailAmount
+  currency_code: string
+  paid_at: EmailDate
+  method_label: string
+  method?: string
+  /** Oldest first: what the payment gave each invoice and what each still asks for. */
+  invoices: { invoice_number: string; amount: EmailAmount; still_due?: EmailAmount | null }[]
+  portal_url: string
+}
+
 export type EmailTemplateDataMap = {
   "portal-access": PortalAccessEmailData
   "invoice-sent": InvoiceSentEmailData
@@ -172,13 +186,14 @@ export type EmailTemplateDataMap = {
   "payment-refunded": PaymentRefundedEmailData
   statement: StatementEmailData
   "deposit-receipt": DepositReceiptEmailData
+  "payment-batch-receipt": PaymentBatchReceiptEmailData
 }
 
 export type EmailTemplateName = keyof EmailTemplateDataMap
 
 export type EmailTemplateData<T extends EmailTemplateName = EmailTemplateName> = EmailTemplateDataMap[T]
 
-export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded", "invoice-reminder", "statement", "deposit-receipt"] as const satisfies readonly EmailTemplateName[]
+export const EMAIL_TEMPLATES = ["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded", "invoice-reminder", "statement", "deposit-receipt", "payment-batch-receipt"] as const satisfies readonly EmailTemplateName[]
 
 export function isEmailTemplateName(value: unknown): value is EmailTemplateName {
   return typeof value === "string" && (EMAIL_TEMPLATES as readonly string[]).includes(value)

@@ -123,6 +123,8 @@ export const PortalEvents = {
   LOGIN_REQUESTED: "portal.login.requested",
   /** A customer asked for a new link from an expired one (data: { customer_id }). */
   LINK_RENEW_REQUESTED: "portal.link.renew_requested",
+  /** One card payment for several invoices was shared out (data: { id: batch id, customer_id, payment_id }). */
+  PAYMENT_BATCH_CAPTURED: "portal.payment_batch.captured",
 } as const
 
 /** The single settings row has a fixed id, so concurrent first reads cannot create two. */

@@ -55,6 +55,8 @@ import {
   PortalAccess,
   PortalEmailDue,
   PortalEvent,
+  PaymentBatch,
+  PaymentBatchItem,
   PortalReminder,
   PortalSequence,
   PortalSession,
@@ -107,6 +109,8 @@ class PortalModuleService extends MedusaService({
   PortalEmailDue,
   PortalReminder,
   PortalInvoiceRefund: InvoiceRefund,
+  PortalPaymentBatch: PaymentBatch,
+  PortalPaymentBatchItem: PaymentBatchItem,
 }) {
   protected readonly options_: PortalModuleOptions
   protected readonly proxyTrust_: ProxyTrust

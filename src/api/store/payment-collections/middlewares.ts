@@ -11,14 +11,23 @@ export async function refuseInvoicePaymentCollection(req: MedusaRequest, res: Me
   try {
     const { data } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "payment_collection",
-      fields: ["id", "portal_invoice.id", "portal_estimate.id"],
+      fields: ["id", "portal_invoice.id", "portal_estimate.id", "portal_payment_batch.id"],
       filters: { id: req.params.id },
     })
-    const linked = data[0] as { portal_invoice?: { id?: string }; portal_estimate?: { id?: string } } | undefined
+    const linked = data[0] as
+      | { portal_invoice?: { id?: string }; portal_estimate?: { id?: string }; portal_payment_batch?: { id?: string } }
+      | undefined
     if (linked?.portal_estimate?.id) {
       res.status(403).json({
         type: MedusaError.Types.NOT_ALLOWED,
         message: "This payment is an estimate's deposit: pay it through the customer portal (Pay deposit on the estimate).",
+      })
+      return
+    }
+    if (linked?.portal_payment_batch?.id) {
+      res.status(403).json({
+        type: MedusaError.Types.NOT_ALLOWED,
+        message: "This payment belongs to invoices of the customer portal: pay them through the portal.",
       })
       return
     }

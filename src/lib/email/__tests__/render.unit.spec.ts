@@ -310,6 +310,32 @@ describe("renderEmail", () => {
     expect(email.html).toContain("November 25, 2026")
   })
 
+  it("lists every invoice one payment was applied to, with what each still asks for, in the customer's language", () => {
+    const data = {
+      customer_first_name: "Jo",
+      amount: "109.97",
+      currency_code: "eur",
+      paid_at: "2026-11-25T10:00:00Z",
+      method_label: "Card (online)",
+      method: "stripe",
+      invoices: [
+        { invoice_number: "INV-0002", amount: 50 },
+        { invoice_number: `INV-0003 ${XSS}`, amount: "59.97", still_due: "40.03" },
+      ],
+      portal_url: "https://shop.example.com/portal/invoices",
+    }
+    const email = renderEmail("payment-batch-receipt", data, branding)
+    expect(email.subject).toBe("Receipt for your payment of 2 invoices from Acme Plumbing")
+    expect(email.text).toContain("we received your payment of €109.97")
+    expect(email.text).toMatch(/INV-0002: +Applied €50\.00, Paid\n/)
+    expect(email.text).toContain("Applied €59.97, Still due €40.03")
+    expect(email.html).not.toContain(XSS)
+    const es = renderEmail("payment-batch-receipt", { ...data, locale: "es" }, branding)
+    expect(es.subject).toBe("Recibo de su pago de 2 facturas de Acme Plumbing")
+    expect(es.text).toContain("Pendiente")
+    expect(() => renderEmail("payment-batch-receipt", { ...data, invoices: [] }, branding)).toThrow(/invoices must list/)
+  })
+
   it("tells the customer about a refund and what is still due", () => {
     const email = renderEmail(
       "payment-refunded",
@@ -355,7 +381,7 @@ describe("renderEmail", () => {
   })
 
   it("renders every template it declares", () => {
-    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded", "invoice-reminder", "statement", "deposit-receipt"])
+    expect(EMAIL_TEMPLATES).toEqual(["portal-access", "invoice-sent", "estimate-sent", "estimate-decided", "payment-receipt", "estimate-approved", "payment-refunded", "invoice-reminder", "statement", "deposit-receipt", "payment-batch-receipt"])
     expect(() => renderEmail("nope" as any, {} as any)).toThrow(/unknown template "nope"/)
   })
 

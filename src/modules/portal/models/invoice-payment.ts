@@ -19,14 +19,17 @@ const InvoicePayment = model
     refunded_amount: model.bigNumber().default(0),
     /** When the last refund of this payment was made. */
     refunded_at: model.dateTime().nullable(),
-    /** Medusa payment (Payment Module) behind an online payment; unique so it is recorded once. */
+    /**
+     * Medusa payment (Payment Module) behind an online payment; unique per invoice so it is
+     * recorded once on each (one payment for several invoices is one row on each of them).
+     */
     payment_id: model.text().nullable(),
     invoice: model.belongsTo(() => Invoice, { mappedBy: "payments" }),
   })
   .indexes([
     {
-      name: "IDX_invoice_payment_payment_id_unique",
-      on: ["payment_id"],
+      name: "IDX_invoice_payment_invoice_payment_id_unique",
+      on: ["invoice_id", "payment_id"],
       unique: true,
       where: "deleted_at IS NULL AND payment_id IS NOT NULL",
     },

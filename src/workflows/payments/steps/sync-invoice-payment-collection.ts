@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { planInvoicePaymentCollection } from "../../../lib/payment-collection-plan"
+import { cancelOpenBatchesOfInvoice } from "./cancel-open-batches-of-invoice"
 import { PORTAL_MODULE } from "../../../modules/portal"
 import type PortalModuleService from "../../../modules/portal/service"
 
@@ -21,9 +22,7 @@ type Previous = { id: string; amount: number; status: string }
 export const syncInvoicePaymentCollectionStep = createStep(
   "sync-invoice-payment-collection",
   async ({ invoice_id }: { invoice_id: string }, { container }) => {
-    const previous = await container
-      .resolve(Modules.LOCKING)
-      .execute(invoicePaymentLockKey(invoice_id), () => sync(container, invoice_id), { timeout: 30 })
+    const previous = await syncInvoicePaymentCollection(container, invoice_id)
     return new StepResponse(undefined, previous)
   },
   async (previous, { container }) => {
@@ -34,6 +33,16 @@ export const syncInvoicePaymentCollectionStep = createStep(
     }
   }
 )
+
+/** The step's work, for a step that syncs several invoices (a batch payment's). */
+export async function syncInvoicePaymentCollection(container: MedusaContainer, invoiceId: string) {
+  const previous = await container
+    .resolve(Modules.LOCKING)
+    .execute(invoicePaymentLockKey(invoiceId), () => sync(container, invoiceId), { timeout: 30 })
+  // A batch that asks for this invoice's old amount could now charge more than is due.
+  await cancelOpenBatchesOfInvoice(container, invoiceId)
+  return previous
+}
 
 async function sync(container: MedusaContainer, invoiceId: string): Promise<Previous | undefined> {
   const invoice = await container.resolve<PortalModuleService>(PORTAL_MODULE).retrievePortalInvoice(invoiceId)
