@@ -17,7 +17,7 @@ export const processDepositPaymentReturnWorkflow = createWorkflow(
     const session = findReturnedDepositSessionStep(
       transform({ input }, ({ input }) => ({ customer_id: input.customer_id, estimate_id: input.estimate_id }))
     )
-    const authorized = when({ session }, ({ session }) => Boolean(session)).then(() =>
+    const authorized = when("authorize-deposit-when-session", { session }, ({ session }) => Boolean(session)).then(() =>
       authorizeReturnedPaymentStep(transform({ session }, ({ session }) => session!))
     )
     when({ authorized }, ({ authorized }) => Boolean(authorized?.payment_id)).then(() => {

@@ -17,7 +17,7 @@ export const recordCapturedDepositWorkflow = createWorkflow(recordCapturedDeposi
   const captured = findCapturedDepositPaymentStep(input)
   // The same key as an invoice capture: one payment is recorded by one run at a time.
   const lockKey = transform({ input }, ({ input }) => `portal-capture-${input.payment_id}`)
-  const result = when({ captured }, ({ captured }) => Boolean(captured)).then(() => {
+  const result = when("record-deposit-when-captured", { captured }, ({ captured }) => Boolean(captured)).then(() => {
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
     const recorded = recordEstimateDepositStep(transform({ captured }, ({ captured }) => captured!))
     const over = refundDepositOverCaptureStep(transform({ captured }, ({ captured }) => captured!))

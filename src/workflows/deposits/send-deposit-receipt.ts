@@ -9,7 +9,7 @@ export const sendDepositReceiptWorkflow = createWorkflow(sendDepositReceiptWorkf
   const receipt = prepareDepositReceiptStep(input)
   notifyOwnerFeedStep(transform({ receipt }, ({ receipt }) => receipt.feed))
   const decision = decidePortalEmailStep({ customer_id: input.customer_id, purpose: "receipt" })
-  const sent = when({ decision }, ({ decision }) => !decision.refusal).then(() =>
+  const sent = when("send-deposit-receipt-when-allowed", { decision }, ({ decision }) => !decision.refusal).then(() =>
     sendPortalEmailStep(transform({ receipt, decision }, ({ receipt, decision }) => ({ ...receipt.email, to: decision.to! })))
   )
   return new WorkflowResponse(transform({ sent, decision }, ({ sent, decision }) => ({ skipped: decision.refusal, email: sent ?? null })))

@@ -29,7 +29,7 @@ export const startDepositPaymentWorkflow = createWorkflow(startDepositPaymentWor
       amount: collection.amount,
     }))
   )
-  const created = when({ existing }, ({ existing }) => !existing).then(() =>
+  const created = when("create-deposit-session-when-none", { existing }, ({ existing }) => !existing).then(() =>
     createInvoicePaymentSessionStep(
       transform({ collection, estimate }, ({ collection, estimate }) => ({
         payment_collection_id: collection.id,
