@@ -2,7 +2,9 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../../utils/admin"
+import { drainEventBus } from "../../utils/drain"
 import { invoiceBody, portalService } from "../../utils/portal"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { recordCapturedInvoicePaymentWorkflow } from "../../../src/workflows/payments"
 import { csrfFrom, formPost, portalSession } from "../portal/helpers"
 import { startPaymentTest, until, usePaymentHarness } from "./harness"
@@ -15,6 +17,12 @@ jest.setTimeout(120_000)
  * amount due (a race) is recorded up to the amount due and the rest is refunded through Medusa.
  */
 const harness = usePaymentHarness()
+
+/** The capture recording as the return page runs it: a sub-workflow. */
+const asSubWorkflow = createWorkflow("test-record-capture-as-sub-workflow", (input: { payment_id: string }) => {
+  recordCapturedInvoicePaymentWorkflow.runAsStep({ input })
+  return new WorkflowResponse(undefined)
+})
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -266,6 +274,31 @@ medusaIntegrationTestRunner({
           expect(voided.status).toBe(409)
           expect(settled).toEqual(expect.objectContaining({ status: "paid", stripe_net_cents: 5997, refunds: [] }))
         }
+      })
+
+      it("the return page's recording waits for the capture lock the webhook's recording holds", async () => {
+        // The return page runs the capture recording as a sub-workflow, where Medusa skips a lock
+        // step unless told otherwise: webhook and return page could then both see one excess and
+        // refund it twice. Holding the lock must make the sub-workflow wait.
+        const invoice = await sentInvoice()
+        await payNow(invoice.id)
+        await fake().sendWebhook(api.defaults.baseURL!, fake().succeed(onlyIntent().id))
+        await until(() => money(invoice.id), (m) => m.status === "paid")
+        await drainEventBus(getContainer()) // the webhook's recording has released its lock
+        const [{ payment_id }] = (await portalService(getContainer()).retrievePortalInvoice(invoice.id, { relations: ["payments"] })).payments as any[]
+
+        const locking = getContainer().resolve(Modules.LOCKING)
+        const key = `portal-capture-${payment_id}`
+        await locking.acquire(key, { expire: 60 })
+        const HOLD_MS = 6_000
+        const released = new Promise<void>((resolve) => setTimeout(() => locking.release(key).then(() => resolve()), HOLD_MS))
+        const started = Date.now()
+        await asSubWorkflow(getContainer()).run({ input: { payment_id } })
+        const waited = Date.now() - started
+        await released
+        expect(waited).toBeGreaterThanOrEqual(HOLD_MS - 500)
+        // And a replay changed nothing.
+        expect((await money(invoice.id)).payments).toEqual([{ method: "stripe", amount: 59.97 }])
       })
 
       it("pay vs offline payment: paid once, and the money kept equals the total", async () => {

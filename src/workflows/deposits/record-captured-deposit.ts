@@ -18,10 +18,10 @@ export const recordCapturedDepositWorkflow = createWorkflow(recordCapturedDeposi
   // The same key as an invoice capture: one payment is recorded by one run at a time.
   const lockKey = transform({ input }, ({ input }) => `portal-capture-${input.payment_id}`)
   const result = when("record-deposit-when-captured", { captured }, ({ captured }) => Boolean(captured)).then(() => {
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120, executeOnSubWorkflow: true })
     const recorded = recordEstimateDepositStep(transform({ captured }, ({ captured }) => captured!))
     const over = refundDepositOverCaptureStep(transform({ captured }, ({ captured }) => captured!))
-    releaseLockStep({ key: lockKey }).config({ name: "release-deposit-capture-lock" })
+    releaseLockStep({ key: lockKey, executeOnSubWorkflow: true }).config({ name: "release-deposit-capture-lock" })
     return transform({ recorded, over }, ({ recorded, over }) => ({ ...recorded, over }))
   })
   when({ result }, ({ result }) => Boolean(result?.over.refunded)).then(() => {

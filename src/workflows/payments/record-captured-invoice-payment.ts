@@ -22,10 +22,11 @@ export const recordCapturedInvoicePaymentWorkflow = createWorkflow(
   recordCapturedInvoicePaymentWorkflowId,
   (input: { payment_id: string }) => {
     const captured = findCapturedInvoicePaymentStep(input)
-    // Replays of one capture must not both see the same excess and refund it twice.
+    // Replays of one capture must not both see the same excess and refund it twice. The return
+    // page runs this as a sub-workflow, where Medusa skips a lock step unless told otherwise.
     const lockKey = transform({ input }, ({ input }) => `portal-capture-${input.payment_id}`)
     when({ captured }, ({ captured }) => Boolean(captured)).then(() => {
-      acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+      acquireLockStep({ key: lockKey, timeout: 30, ttl: 120, executeOnSubWorkflow: true })
       recordInvoicePaymentWorkflow.runAsStep({
         input: transform({ captured }, ({ captured }) => ({
           invoice_id: captured!.invoice_id,
@@ -49,7 +50,7 @@ export const recordCapturedInvoicePaymentWorkflow = createWorkflow(
       emitEventStep({ eventName: PaymentEvents.REFUNDED, data: transform({ over }, ({ over }) => ({ id: over!.payment_id })) })
     })
     when({ captured }, ({ captured }) => Boolean(captured)).then(() => {
-      releaseLockStep({ key: lockKey }).config({ name: "release-capture-lock" })
+      releaseLockStep({ key: lockKey, executeOnSubWorkflow: true }).config({ name: "release-capture-lock" })
     })
     return new WorkflowResponse(over)
   }
