@@ -129,7 +129,8 @@ medusaIntegrationTestRunner({
       let refused: Record<string, any>
       try {
         const pending = faces()
-        refused = { page: await pending.page, store: await pending.store, admin: await pending.admin }
+        const storeEs = api.get(`/store/portal/invoices/${invoice.id}/pdf`, { ...store, headers: { ...store.headers, "accept-language": "es" } })
+        refused = { page: await pending.page, store: await pending.store, admin: await pending.admin, storeEs: await storeEs }
       } finally {
         await load.stop()
       }
@@ -154,6 +155,14 @@ medusaIntegrationTestRunner({
           message: `Too many PDFs are being prepared right now; try again in ${retry} second${retry === 1 ? "" : "s"}`,
         })
       }
+
+      // A Spanish-speaking customer's storefront reads it in Spanish.
+      const retryEs = expectRetryAfter(refused.storeEs)
+      expect(JSON.parse(Buffer.from(refused.storeEs.data).toString("utf8")).message).toBe(
+        retryEs === 1
+          ? "Se están preparando demasiados PDF en este momento; vuelva a intentarlo en 1 segundo"
+          : `Se están preparando demasiados PDF en este momento; vuelva a intentarlo en ${retryEs} segundos`
+      )
 
       // Meanwhile the pool kept rendering the other PDFs, each valid.
       expect(load.rendered.length).toBeGreaterThan(0)

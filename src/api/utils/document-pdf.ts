@@ -17,6 +17,7 @@ import { loadDocumentPdf, loadPortalCustomer, loadStandingDecision, loadStatemen
 import type { StatementPeriod } from "../../lib/statement"
 import { onlinePayment } from "./online-payment"
 import { renderPortalMessage } from "./portal-pages"
+import { localizeMessage } from "../../lib/i18n"
 import { requestLocale, requestT } from "./request-locale"
 
 type PdfFace = "page" | "store" | "admin"
@@ -85,7 +86,8 @@ async function renderOrRefuse(
     } else {
       res.status(503).json({
         type: "service_unavailable",
-        message: error.message,
+        // A customer reads it in their language (the catalog's error.pdf.*); an owner in English.
+        message: face === "admin" ? error.message : localizeMessage(error.message, await requestT(req)),
       })
     }
     return null

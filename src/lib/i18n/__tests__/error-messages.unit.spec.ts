@@ -2,6 +2,7 @@ import { signatureProblem } from "../../approval"
 import { chosenPaymentAmount } from "../../partial-payment"
 import { PortalProfileInput } from "../../profile-input"
 import { whyNotStatementPeriod } from "../../statement"
+import { PdfRendererBusyError } from "../../pdf/pool/pool"
 import { localizeMessage } from "../error-messages"
 import { CATALOGS, translator } from "../translate"
 
@@ -68,6 +69,17 @@ describe("refusals in the customer's language (localizeMessage)", () => {
     const message = "Estimate EST-0007 has no deposit to pay"
     expect(localizeMessage(message, es)).toBe("El presupuesto EST-0007 no tiene anticipo que pagar")
     expect(localizeMessage(message, en)).toBe(message)
+  })
+
+  it("says the PDF pool's busy answer in Spanish (the pool's own English)", () => {
+    for (const [seconds, spanish] of [
+      [7, "Se están preparando demasiados PDF en este momento; vuelva a intentarlo en 7 segundos"],
+      [1, "Se están preparando demasiados PDF en este momento; vuelva a intentarlo en 1 segundo"],
+    ] as const) {
+      const message = new PdfRendererBusyError(seconds).message
+      expect(localizeMessage(message, es)).toBe(spanish)
+      expect(localizeMessage(message, en)).toBe(message)
+    }
   })
 
   it("keeps a refusal it does not know as it is", () => {
