@@ -214,6 +214,26 @@ medusaIntegrationTestRunner({
       expect(sent).toEqual(expect.objectContaining({ status: "paid", amount_paid: 59.97, open_amount: 0 }))
     })
 
+    it("keeps a paid deposit: the draft invoice holding it cannot be deleted (the estimate could not be converted again)", async () => {
+      const estimate = await approvedEstimate({ type: "amount", value: 20 })
+      expect((await payDeposit(estimate.id)).status).toBe(200)
+      await fake().sendWebhook(api.defaults.baseURL!, fake().succeed(newestIntent().id))
+      const paid = await until(() => stored(estimate.id), (e) => Number(e.deposit_paid) === 20)
+      const { invoice } = (await api.post(`/admin/estimates/${estimate.id}/convert`, {}, adminHeaders)).data
+      expect(invoice.amount_paid).toBe(20)
+
+      const deleted = await api.delete(`/admin/invoices/${invoice.id}`, adminHeaders).catch(fail)
+      expect([deleted.status, deleted.data.message]).toEqual([409, expect.stringContaining("already paid on it")])
+      const kept = await portalService(getContainer()).retrievePortalInvoice(invoice.id, { relations: ["payments"] })
+      expect(kept).toEqual(expect.objectContaining({ status: "draft", amount_paid: 20 }))
+      expect(kept.payments).toEqual([expect.objectContaining({ amount: 20, payment_id: paid.deposit_payment_id })])
+      // A draft with nothing paid on it is still deleted as before.
+      const plain = await approvedEstimate({ type: "amount", value: 5 })
+      const other = (await api.post(`/admin/estimates/${plain.id}/convert`, {}, adminHeaders)).data.invoice
+      expect((await api.delete(`/admin/invoices/${other.id}`, adminHeaders)).status).toBe(200)
+      await drainEventBus(getContainer())
+    })
+
     it("lets the owner set the deposit only before the decision, within the total, and says what to enter", async () => {
       const { estimate } = (await api.post("/admin/estimates", estimateBody(customer.id), adminHeaders)).data
       for (const [body, message] of [

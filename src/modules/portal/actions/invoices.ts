@@ -245,6 +245,15 @@ export async function revertInvoicePayment(
 export async function deleteDraftInvoice(deps: PortalDeps, id: string, sharedContext: Context) {
   const invoice = await lockInvoice(deps, id, sharedContext)
   assertAction("invoice", INVOICE_ACTIONS, "delete", invoice)
+  // A draft converted from an estimate holds the deposit paid on it; deleting the draft would
+  // lose that payment (the estimate stays converted and cannot carry it to another invoice).
+  const paid = MathBN.convert((invoice.amount_paid ?? 0) as never)
+  if (paid.gt(0)) {
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `Invoice ${invoice.display_number ?? id} has ${paid.toString()} ${invoice.currency_code.toUpperCase()} already paid on it (the estimate's deposit), so it cannot be deleted: edit and send it, and the payment counts towards it`
+    )
+  }
   await deps.service.softDeletePortalInvoices(id, {}, sharedContext)
 }
 
