@@ -234,6 +234,18 @@ medusaIntegrationTestRunner({
       await drainEventBus(getContainer())
     })
 
+    it("carries the deposit asked to a revision of a rejected estimate", async () => {
+      const { estimate } = (await api.post("/admin/estimates", estimateBody(customer.id), adminHeaders)).data
+      expect((await setDeposit(estimate.id, { type: "percent", value: 30 })).status).toBe(200)
+      await api.post(`/admin/estimates/${estimate.id}/send`, {}, adminHeaders)
+      expect((await api.post(`/store/portal/estimates/${estimate.id}/reject`, {}, auth)).status).toBe(200)
+      const revised = await api.post(`/admin/estimates/${estimate.id}/revise`, {}, adminHeaders).catch(fail)
+      expect(revised.status).toBe(201)
+      const id = revised.data.estimate.id
+      expect(await stored(id)).toEqual(expect.objectContaining({ deposit_type: "percent", deposit_value: 30 }))
+      await drainEventBus(getContainer())
+    })
+
     it("lets the owner set the deposit only before the decision, within the total, and says what to enter", async () => {
       const { estimate } = (await api.post("/admin/estimates", estimateBody(customer.id), adminHeaders)).data
       for (const [body, message] of [
