@@ -246,6 +246,33 @@ medusaIntegrationTestRunner({
       await drainEventBus(getContainer())
     })
 
+    it("conversion racing the capture webhook: the deposit ends on the invoice exactly once, or is refunded", async () => {
+      for (let round = 0; round < 3; round++) {
+        const estimate = await approvedEstimate({ type: "amount", value: 20 })
+        expect((await payDeposit(estimate.id)).status).toBe(200)
+        const intent = newestIntent()
+        const succeeded = fake().succeed(intent.id)
+        const [converted] = await Promise.all([
+          api.post(`/admin/estimates/${estimate.id}/convert`, {}, adminHeaders),
+          fake().sendWebhook(api.defaults.baseURL!, succeeded),
+        ])
+        const invoiceId = converted.data.invoice.id
+        const charge = [...fake().charges.values()].find((c) => c.payment_intent === intent.id)!
+        const settled = async () => {
+          await drainEventBus(getContainer())
+          const invoice = await portalService(getContainer()).retrievePortalInvoice(invoiceId, { relations: ["payments"] })
+          return { kept: charge.amount_captured - charge.amount_refunded, invoice }
+        }
+        // Stripe keeps exactly what the invoice counts as paid: 20 on it, or 0 refunded.
+        const end = await until(settled, ({ kept, invoice }) => kept === Number(invoice.amount_paid) * 100)
+        expect([0, 2000]).toContain(end.kept)
+        expect(end.invoice.payments).toHaveLength(end.kept ? 1 : 0)
+        await fake().sendWebhook(api.defaults.baseURL!, succeeded)
+        const again = await settled()
+        expect([again.kept, Number(again.invoice.amount_paid), again.invoice.payments.length]).toEqual([end.kept, end.kept / 100, end.kept ? 1 : 0])
+      }
+    })
+
     it("lets the owner set the deposit only before the decision, within the total, and says what to enter", async () => {
       const { estimate } = (await api.post("/admin/estimates", estimateBody(customer.id), adminHeaders)).data
       for (const [body, message] of [
