@@ -273,6 +273,27 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("concurrent Pay deposit clicks open one PaymentIntent; reloading the return page records nothing more", async () => {
+      const estimate = await approvedEstimate({ type: "amount", value: 20 })
+      const clicks = await Promise.all(
+        [0, 1, 2].map(() => api.post(`/store/portal/estimates/${estimate.id}/deposit-session`, {}, auth).catch(fail))
+      )
+      expect(clicks.map((c) => c.status)).toEqual([200, 200, 200])
+      expect(new Set(clicks.map((c) => c.data.payment_session.id)).size).toBe(1)
+      expect(intents()).toHaveLength(1)
+      expect(clicks[0].data.payment_session).toEqual(expect.objectContaining({ amount: 20, currency_code: "eur" }))
+      const succeeded = fake().succeed(newestIntent().id)
+      for (let i = 0; i < 2; i++) {
+        const back = await api.get(`/portal/estimates/${estimate.id}/deposit/return?redirect_status=succeeded`, session).catch(fail)
+        expect(back.status).toBe(200)
+      }
+      await fake().sendWebhook(api.defaults.baseURL!, succeeded)
+      await drainEventBus(getContainer())
+      expect(await stored(estimate.id)).toEqual(expect.objectContaining({ deposit_paid: 20 }))
+      expect(stripeNetCents()).toBe(2000)
+      expect(fake().requestsTo("POST", "/v1/refunds")).toHaveLength(0)
+    })
+
     it("lets the owner set the deposit only before the decision, within the total, and says what to enter", async () => {
       const { estimate } = (await api.post("/admin/estimates", estimateBody(customer.id), adminHeaders)).data
       for (const [body, message] of [
