@@ -1,5 +1,5 @@
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createPortalLinkWorkflow } from "../../../src/workflows/access"
 import { recordCapturedDepositWorkflow } from "../../../src/workflows/deposits"
@@ -231,6 +231,30 @@ medusaIntegrationTestRunner({
       const plain = await approvedEstimate({ type: "amount", value: 5 })
       const other = (await api.post(`/admin/estimates/${plain.id}/convert`, {}, adminHeaders)).data.invoice
       expect((await api.delete(`/admin/invoices/${other.id}`, adminHeaders)).status).toBe(200)
+      await drainEventBus(getContainer())
+    })
+
+    it("keeps a paid deposit with its customer and currency: the converted draft cannot move to another of either", async () => {
+      const estimate = await approvedEstimate({ type: "amount", value: 20 })
+      expect((await payDeposit(estimate.id)).status).toBe(200)
+      await fake().sendWebhook(api.defaults.baseURL!, fake().succeed(newestIntent().id))
+      await until(() => stored(estimate.id), (e) => Number(e.deposit_paid) === 20)
+      const { invoice } = (await api.post(`/admin/estimates/${estimate.id}/convert`, {}, adminHeaders)).data
+      const [someoneElse] = await getContainer()
+        .resolve(Modules.CUSTOMER)
+        .createCustomers([{ email: "someone-else@example.test", first_name: "Someone" }])
+      for (const [body, message] of [
+        [{ currency_code: "usd" }, "currency"],
+        [{ customer_id: someoneElse.id }, "customer"],
+      ] as const) {
+        const moved = await api.post(`/admin/invoices/${invoice.id}`, body, adminHeaders).catch(fail)
+        expect([moved.status, moved.data.message]).toEqual([400, expect.stringMatching(new RegExp(`already paid.*${message}|${message}.*already paid`))])
+      }
+      expect(await portalService(getContainer()).retrievePortalInvoice(invoice.id)).toEqual(
+        expect.objectContaining({ customer_id: customer.id, currency_code: "eur", amount_paid: 20 })
+      )
+      // Other edits of the draft go on as before.
+      expect((await api.post(`/admin/invoices/${invoice.id}`, { notes: "Thanks", currency_code: "EUR" }, adminHeaders).catch(fail)).status).toBe(200)
       await drainEventBus(getContainer())
     })
 
