@@ -176,6 +176,11 @@ medusaIntegrationTestRunner({
       const succeeded = fake().succeed(first.id)
       const converted = await api.post(`/admin/estimates/${estimate.id}/convert`, {}, adminHeaders)
       expect(converted.data.invoice.amount_paid).toBe(0)
+      // The customer back from Stripe is told the truth, not "your bank is still confirming".
+      const back = await api.get(`/portal/estimates/${estimate.id}/deposit/return?redirect_status=succeeded`, session).catch(fail)
+      expect(back.status).toBe(409)
+      expect(back.data).toContain("Your deposit was not taken")
+      expect(back.data).toContain("is refunded")
       await fake().sendWebhook(api.defaults.baseURL!, succeeded)
       await until(async () => stripeNetCents(), (cents) => cents === 0)
       await drainEventBus(getContainer())
