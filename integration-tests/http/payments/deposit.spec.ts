@@ -1,5 +1,5 @@
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createPortalLinkWorkflow } from "../../../src/workflows/access"
 import { recordCapturedDepositWorkflow } from "../../../src/workflows/deposits"
@@ -176,6 +176,11 @@ medusaIntegrationTestRunner({
       const succeeded = fake().succeed(first.id)
       const converted = await api.post(`/admin/estimates/${estimate.id}/convert`, {}, adminHeaders)
       expect(converted.data.invoice.amount_paid).toBe(0)
+      // The customer back from Stripe is told the truth, not "your bank is still confirming".
+      const back = await api.get(`/portal/estimates/${estimate.id}/deposit/return?redirect_status=succeeded`, session).catch(fail)
+      expect(back.status).toBe(409)
+      expect(back.data).toContain("Your deposit was not taken")
+      expect(back.data).toContain("is refunded")
       await fake().sendWebhook(api.defaults.baseURL!, succeeded)
       await until(async () => stripeNetCents(), (cents) => cents === 0)
       await drainEventBus(getContainer())
@@ -212,6 +217,110 @@ medusaIntegrationTestRunner({
       const { invoice } = (await api.post(`/admin/estimates/${estimate.id}/convert`, {}, adminHeaders)).data
       const sent = (await api.post(`/admin/invoices/${invoice.id}/send`, {}, adminHeaders)).data.invoice
       expect(sent).toEqual(expect.objectContaining({ status: "paid", amount_paid: 59.97, open_amount: 0 }))
+    })
+
+    it("keeps a paid deposit: the draft invoice holding it cannot be deleted (the estimate could not be converted again)", async () => {
+      const estimate = await approvedEstimate({ type: "amount", value: 20 })
+      expect((await payDeposit(estimate.id)).status).toBe(200)
+      await fake().sendWebhook(api.defaults.baseURL!, fake().succeed(newestIntent().id))
+      const paid = await until(() => stored(estimate.id), (e) => Number(e.deposit_paid) === 20)
+      const { invoice } = (await api.post(`/admin/estimates/${estimate.id}/convert`, {}, adminHeaders)).data
+      expect(invoice.amount_paid).toBe(20)
+
+      const deleted = await api.delete(`/admin/invoices/${invoice.id}`, adminHeaders).catch(fail)
+      expect([deleted.status, deleted.data.message]).toEqual([409, expect.stringContaining("already paid on it")])
+      const kept = await portalService(getContainer()).retrievePortalInvoice(invoice.id, { relations: ["payments"] })
+      expect(kept).toEqual(expect.objectContaining({ status: "draft", amount_paid: 20 }))
+      expect(kept.payments).toEqual([expect.objectContaining({ amount: 20, payment_id: paid.deposit_payment_id })])
+      // A draft with nothing paid on it is still deleted as before.
+      const plain = await approvedEstimate({ type: "amount", value: 5 })
+      const other = (await api.post(`/admin/estimates/${plain.id}/convert`, {}, adminHeaders)).data.invoice
+      expect((await api.delete(`/admin/invoices/${other.id}`, adminHeaders)).status).toBe(200)
+      await drainEventBus(getContainer())
+    })
+
+    it("keeps a paid deposit with its customer and currency: the converted draft cannot move to another of either", async () => {
+      const estimate = await approvedEstimate({ type: "amount", value: 20 })
+      expect((await payDeposit(estimate.id)).status).toBe(200)
+      await fake().sendWebhook(api.defaults.baseURL!, fake().succeed(newestIntent().id))
+      await until(() => stored(estimate.id), (e) => Number(e.deposit_paid) === 20)
+      const { invoice } = (await api.post(`/admin/estimates/${estimate.id}/convert`, {}, adminHeaders)).data
+      const [someoneElse] = await getContainer()
+        .resolve(Modules.CUSTOMER)
+        .createCustomers([{ email: "someone-else@example.test", first_name: "Someone" }])
+      for (const [body, message] of [
+        [{ currency_code: "usd" }, "currency"],
+        [{ customer_id: someoneElse.id }, "customer"],
+      ] as const) {
+        const moved = await api.post(`/admin/invoices/${invoice.id}`, body, adminHeaders).catch(fail)
+        expect([moved.status, moved.data.message]).toEqual([400, expect.stringMatching(new RegExp(`already paid.*${message}|${message}.*already paid`))])
+      }
+      expect(await portalService(getContainer()).retrievePortalInvoice(invoice.id)).toEqual(
+        expect.objectContaining({ customer_id: customer.id, currency_code: "eur", amount_paid: 20 })
+      )
+      // Other edits of the draft go on as before.
+      expect((await api.post(`/admin/invoices/${invoice.id}`, { notes: "Thanks", currency_code: "EUR" }, adminHeaders).catch(fail)).status).toBe(200)
+      await drainEventBus(getContainer())
+    })
+
+    it("carries the deposit asked to a revision of a rejected estimate", async () => {
+      const { estimate } = (await api.post("/admin/estimates", estimateBody(customer.id), adminHeaders)).data
+      expect((await setDeposit(estimate.id, { type: "percent", value: 30 })).status).toBe(200)
+      await api.post(`/admin/estimates/${estimate.id}/send`, {}, adminHeaders)
+      expect((await api.post(`/store/portal/estimates/${estimate.id}/reject`, {}, auth)).status).toBe(200)
+      const revised = await api.post(`/admin/estimates/${estimate.id}/revise`, {}, adminHeaders).catch(fail)
+      expect(revised.status).toBe(201)
+      const id = revised.data.estimate.id
+      expect(await stored(id)).toEqual(expect.objectContaining({ deposit_type: "percent", deposit_value: 30 }))
+      await drainEventBus(getContainer())
+    })
+
+    it("conversion racing the capture webhook: the deposit ends on the invoice exactly once, or is refunded", async () => {
+      for (let round = 0; round < 3; round++) {
+        const estimate = await approvedEstimate({ type: "amount", value: 20 })
+        expect((await payDeposit(estimate.id)).status).toBe(200)
+        const intent = newestIntent()
+        const succeeded = fake().succeed(intent.id)
+        const [converted] = await Promise.all([
+          api.post(`/admin/estimates/${estimate.id}/convert`, {}, adminHeaders),
+          fake().sendWebhook(api.defaults.baseURL!, succeeded),
+        ])
+        const invoiceId = converted.data.invoice.id
+        const charge = [...fake().charges.values()].find((c) => c.payment_intent === intent.id)!
+        const settled = async () => {
+          await drainEventBus(getContainer())
+          const invoice = await portalService(getContainer()).retrievePortalInvoice(invoiceId, { relations: ["payments"] })
+          return { kept: charge.amount_captured - charge.amount_refunded, invoice }
+        }
+        // Stripe keeps exactly what the invoice counts as paid: 20 on it, or 0 refunded.
+        const end = await until(settled, ({ kept, invoice }) => kept === Number(invoice.amount_paid) * 100)
+        expect([0, 2000]).toContain(end.kept)
+        expect(end.invoice.payments).toHaveLength(end.kept ? 1 : 0)
+        await fake().sendWebhook(api.defaults.baseURL!, succeeded)
+        const again = await settled()
+        expect([again.kept, Number(again.invoice.amount_paid), again.invoice.payments.length]).toEqual([end.kept, end.kept / 100, end.kept ? 1 : 0])
+      }
+    })
+
+    it("concurrent Pay deposit clicks open one PaymentIntent; reloading the return page records nothing more", async () => {
+      const estimate = await approvedEstimate({ type: "amount", value: 20 })
+      const clicks = await Promise.all(
+        [0, 1, 2].map(() => api.post(`/store/portal/estimates/${estimate.id}/deposit-session`, {}, auth).catch(fail))
+      )
+      expect(clicks.map((c) => c.status)).toEqual([200, 200, 200])
+      expect(new Set(clicks.map((c) => c.data.payment_session.id)).size).toBe(1)
+      expect(intents()).toHaveLength(1)
+      expect(clicks[0].data.payment_session).toEqual(expect.objectContaining({ amount: 20, currency_code: "eur" }))
+      const succeeded = fake().succeed(newestIntent().id)
+      for (let i = 0; i < 2; i++) {
+        const back = await api.get(`/portal/estimates/${estimate.id}/deposit/return?redirect_status=succeeded`, session).catch(fail)
+        expect(back.status).toBe(200)
+      }
+      await fake().sendWebhook(api.defaults.baseURL!, succeeded)
+      await drainEventBus(getContainer())
+      expect(await stored(estimate.id)).toEqual(expect.objectContaining({ deposit_paid: 20 }))
+      expect(stripeNetCents()).toBe(2000)
+      expect(fake().requestsTo("POST", "/v1/refunds")).toHaveLength(0)
     })
 
     it("lets the owner set the deposit only before the decision, within the total, and says what to enter", async () => {

@@ -30,7 +30,13 @@ export async function lockEstimate({ service, sql }: PortalDeps, id: string, sha
 }
 
 /** Fields only the module sets on a new draft (a revision's number, version and original). */
-type DraftOwnFields = { display_number?: string; revision?: number; revision_of_id?: string }
+type DraftOwnFields = {
+  display_number?: string
+  revision?: number
+  revision_of_id?: string
+  deposit_type?: string | null
+  deposit_value?: string | null
+}
 
 export async function createDraftEstimate(
   { service }: PortalDeps,
@@ -283,7 +289,7 @@ export async function revertEstimateDeposit({ service }: PortalDeps, previous: E
 }
 
 /**
- * Re-opens a rejected estimate as a new draft (issue #14): same customer, currency, notes and
+ * Re-opens a rejected estimate as a new draft (issue #14): same customer, currency, notes, deposit and
  * lines, numbered after the original (EST-0007 → EST-0007-2, see `nextRevision`) and pointing
  * back at it. The original and its decision records are not touched. Under the original's row
  * lock, so two revise requests at once give one revision and one 409. Returns the new id.
@@ -311,7 +317,15 @@ export async function reviseEstimate(deps: PortalDeps, id: string, sharedContext
       lines: linesAsInput(original.lines),
     },
     sharedContext,
-    { display_number: next.display_number, revision: next.revision, revision_of_id: original.id }
+    {
+      display_number: next.display_number,
+      revision: next.revision,
+      revision_of_id: original.id,
+      // The owner's deposit stays asked on the new version: a revision that silently dropped it
+      // would let the customer approve without being asked for the deposit.
+      deposit_type: original.deposit_type ?? null,
+      deposit_value: original.deposit_value == null ? null : MathBN.convert(original.deposit_value as never).toString(),
+    }
   )
 }
 

@@ -64,7 +64,24 @@ export async function updateDraftInvoice(
   const dueDate = input.due_date === undefined ? current.due_date : optionalDate(input.due_date, "due_date")
   assertNotBefore(dueDate, header.issue_date, "due_date")
   const amounts = prepareLines(input.lines ?? linesAsInput(current.lines), header.currency_code)
-  // A draft converted from an estimate already holds the deposit paid on it.
+  // A draft converted from an estimate already holds the deposit paid on it: that money was paid
+  // by this customer in this currency, so neither may change under it.
+  if (MathBN.gt(current.amount_paid ?? 0, 0)) {
+    const paid = `${MathBN.convert(current.amount_paid as never).toString()} ${current.currency_code.toUpperCase()}`
+    if (header.currency_code !== current.currency_code) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The currency cannot change: ${paid} was already paid on this invoice (the estimate's deposit); keep ${current.currency_code.toUpperCase()}`
+      )
+    }
+    if (header.customer_id !== current.customer_id) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The customer cannot change: ${paid} was already paid on this invoice by its customer (the estimate's deposit); create a new invoice for the other customer instead`
+      )
+    }
+  }
+  // …and the total may not go below it.
   if (MathBN.lt(amounts.total, current.amount_paid ?? 0)) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
@@ -245,6 +262,15 @@ export async function revertInvoicePayment(
 export async function deleteDraftInvoice(deps: PortalDeps, id: string, sharedContext: Context) {
   const invoice = await lockInvoice(deps, id, sharedContext)
   assertAction("invoice", INVOICE_ACTIONS, "delete", invoice)
+  // A draft converted from an estimate holds the deposit paid on it; deleting the draft would
+  // lose that payment (the estimate stays converted and cannot carry it to another invoice).
+  const paid = MathBN.convert((invoice.amount_paid ?? 0) as never)
+  if (paid.gt(0)) {
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `Invoice ${invoice.display_number ?? id} has ${paid.toString()} ${invoice.currency_code.toUpperCase()} already paid on it (the estimate's deposit), so it cannot be deleted: edit and send it, and the payment counts towards it`
+    )
+  }
   await deps.service.softDeletePortalInvoices(id, {}, sharedContext)
 }
 

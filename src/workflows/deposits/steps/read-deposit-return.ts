@@ -10,7 +10,7 @@ type IntentData = { status?: unknown; last_payment_error?: { message?: unknown }
 /**
  * Where the deposit stands after the return was processed, told by the same rule as an invoice's
  * return (`paymentReturnOutcome`): a recorded deposit is "paid", a deposit still due is open, and
- * anything else (converted, no deposit) is "unpaid".
+ * anything else (converted, no deposit) is "unpaid"; `converted` tells a deposit that came too late.
  */
 export const readDepositReturnStep = createStep(
   "read-deposit-return",
@@ -33,6 +33,9 @@ export const readDepositReturnStep = createStep(
         redirect_status: input.redirect_status,
       }),
       reason,
+      // Converted before this payment was recorded: the capture workflow refunds it, so the page
+      // must not say the bank is still confirming a deposit the estimate will never show.
+      converted: Boolean(estimate.invoice_id) && !estimate.deposit_payment_id,
       estimate: { id: estimate.id, number: estimate.display_number },
     })
   }

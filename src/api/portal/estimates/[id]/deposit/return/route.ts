@@ -24,6 +24,13 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       link: back,
     })
   }
+  if (result.converted) {
+    return renderPortalMessage(req, res, 409, {
+      title: t("deposit.return.converted_title"),
+      paragraphs: [t("deposit.return.converted_body", { number: estimate.number })],
+      link: back,
+    })
+  }
   const failed = result.outcome === "failed"
   return renderPortalMessage(req, res, failed ? 402 : 202, {
     title: failed ? t("msg.pay_return.failed_title") : t("msg.pay_return.confirming_title"),
