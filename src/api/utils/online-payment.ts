@@ -22,13 +22,30 @@ export async function onlinePayment(
   req: MedusaRequest,
   invoice: { status: string; total: BigNumberInput; amount_paid: BigNumberInput }
 ) {
-  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
   // A customer sees sent and paid invoices only; "unpaid" and "overdue" are a sent one.
   const stored = { ...invoice, status: invoice.status === "paid" ? "paid" : "sent" }
-  const reason = whyNotPayable(stored, {
-    allow_payments: (await requestSettings(req)).allow_payments,
-    stripe_ready: Boolean(portal.getStripePublishableKey()) && (await isStripeRegistered(req.scope)),
-  })
+  const reason = whyNotPayable(stored, await paymentReadiness(req))
   const key = reason ? REASONS[reason] : null
   return { available: reason === null, reason: key ? (await requestT(req))(key) : null }
+}
+
+/**
+ * Whether the portal takes card payments now, by the same rule as Pay Now (for something still to
+ * pay): what decides whether a page offers "Pay the selected invoices", the home page's one
+ * payment for several invoices, or "Pay deposit" — a button that can only be refused is a dead end.
+ */
+export async function onlinePaymentOffered(req: MedusaRequest) {
+  const settings = await requestSettings(req)
+  if (!settings.allow_payments) {
+    return false // no need to ask the Payment Module
+  }
+  return whyNotPayable({ status: "sent", total: 1, amount_paid: 0 }, await paymentReadiness(req)) === null
+}
+
+async function paymentReadiness(req: MedusaRequest) {
+  const portal = req.scope.resolve<PortalModuleService>(PORTAL_MODULE)
+  return {
+    allow_payments: (await requestSettings(req)).allow_payments,
+    stripe_ready: Boolean(portal.getStripePublishableKey()) && (await isStripeRegistered(req.scope)),
+  }
 }

@@ -6,6 +6,7 @@ import { portalCustomerId } from "../../../utils/portal-auth"
 import { sendPortalPage } from "../../../utils/portal-pages"
 import { requestSettings } from "../../../utils/request-settings"
 import { requestT } from "../../../utils/request-locale"
+import { onlinePaymentOffered } from "../../../utils/online-payment"
 
 /** After a decision (`?decided=`): the catalog key of what the page confirms. */
 const NOTICES: Record<string, string> = {
@@ -25,7 +26,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     decision,
     revised_as,
     notice: notice ? t(notice) : null,
-    // "Pay deposit" is offered where invoices' Pay Now is (the route refuses otherwise anyway).
-    payments_on: Boolean(settings.allow_payments),
+    // "Pay deposit" is offered where invoices' Pay Now is, by the same rule (no button that can only be refused).
+    payments_on: Boolean(estimate.deposit && Number(estimate.deposit.due) > 0) && (await onlinePaymentOffered(req)),
   })
 }
