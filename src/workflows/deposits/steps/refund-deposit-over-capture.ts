@@ -7,6 +7,7 @@ import { PORTAL_MODULE } from "../../../modules/portal"
 import { PortalEventActor, PortalEventType } from "../../../modules/portal/constants"
 import type PortalModuleService from "../../../modules/portal/service"
 import type { CapturedDepositPayment } from "./find-captured-deposit-payment"
+import { refundedOfPayment } from "../../payments/utils/payment-refunds"
 
 /**
  * After the capture was recorded up to the deposit due: what the estimate did not take of it
@@ -19,15 +20,7 @@ export const refundDepositOverCaptureStep = createStep(
   "refund-deposit-over-capture",
   async (captured: CapturedDepositPayment, { container }) => {
     const estimate = await container.resolve<PortalModuleService>(PORTAL_MODULE).retrievePortalEstimate(captured.estimate_id)
-    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-      entity: "payment",
-      fields: ["refunds.amount"],
-      filters: { id: captured.payment_id },
-    })
-    const refunded = ((data[0] as Record<string, any>)?.refunds ?? []).reduce(
-      (sum: any, r: { amount: number }) => MathBN.add(sum, r.amount),
-      MathBN.convert(0)
-    )
+    const refunded = await refundedOfPayment(container, captured.payment_id)
     const recorded = estimate.deposit_payment_id === captured.payment_id ? (estimate.deposit_paid as never) : 0
     const excess = overCapturedAmount({ captured: captured.captured, recorded, refunded })
     if (!MathBN.gt(excess, 0)) {

@@ -1,10 +1,11 @@
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { overCapturedAmount } from "../../../lib/over-capture"
 import { PORTAL_MODULE } from "../../../modules/portal"
 import type PortalModuleService from "../../../modules/portal/service"
 import type { CapturedBatchPayment } from "./find-captured-batch-payment"
 import type { OverCapture } from "./measure-over-capture"
+import { refundedOfPayment } from "../utils/payment-refunds"
 
 /**
  * After a batch payment was shared out: what no invoice of it could take (one was voided, paid
@@ -25,15 +26,7 @@ export const measureBatchOverCaptureStep = createStep(
     const recorded = invoices
       .flatMap((invoice) => invoice.payments.filter((p) => p.payment_id === captured.payment_id))
       .reduce((sum, p) => MathBN.add(sum, p.amount as never), MathBN.convert(0))
-    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-      entity: "payment",
-      fields: ["refunds.amount"],
-      filters: { id: captured.payment_id },
-    })
-    const refunded = ((data[0] as Record<string, any>)?.refunds ?? []).reduce(
-      (sum: any, r: { amount: number }) => MathBN.add(sum, r.amount),
-      MathBN.convert(0)
-    )
+    const refunded = await refundedOfPayment(container, captured.payment_id)
     const excess = overCapturedAmount({ captured: captured.captured, recorded, refunded })
     const byId = new Map(invoices.map((i) => [i.id, i]))
     const oldest = byId.get(items[0]?.invoice_id) ?? invoices[0]

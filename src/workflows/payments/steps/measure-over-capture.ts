@@ -1,9 +1,10 @@
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { overCapturedAmount } from "../../../lib/over-capture"
 import { PORTAL_MODULE } from "../../../modules/portal"
 import type PortalModuleService from "../../../modules/portal/service"
 import type { CapturedInvoicePayment } from "./find-captured-invoice-payment"
+import { refundedOfPayment } from "../utils/payment-refunds"
 
 export type OverCapture = {
   payment_id: string
@@ -25,15 +26,7 @@ export const measureOverCaptureStep = createStep(
     const invoice = await container
       .resolve<PortalModuleService>(PORTAL_MODULE)
       .retrievePortalInvoice(captured.invoice_id, { relations: ["payments"] })
-    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-      entity: "payment",
-      fields: ["refunds.amount"],
-      filters: { id: captured.payment_id },
-    })
-    const refunded = ((data[0] as Record<string, any>)?.refunds ?? []).reduce(
-      (sum: any, r: { amount: number }) => MathBN.add(sum, r.amount),
-      MathBN.convert(0)
-    )
+    const refunded = await refundedOfPayment(container, captured.payment_id)
     const recorded = invoice.payments.find((p) => p.payment_id === captured.payment_id)?.amount ?? 0
     const excess = overCapturedAmount({ captured: captured.captured, recorded, refunded })
     return new StepResponse<OverCapture | null>({
