@@ -79,7 +79,23 @@ async function untilIdle(client, dbName) {
   }
 }
 
-/** Statements per request: pg_stat_statements' calls across `count` sequential requests. */
+/** Each statement the app ran since the last reset: its text (shortened), calls, and mean execution time. */
+async function appStatements(client, dbName) {
+  const { rows } = await client.query(
+    `SELECT s.query, s.calls::int AS calls, s.mean_exec_time AS mean_ms
+       FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+      WHERE d.datname = $1 AND s.userid = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+        AND s.query NOT LIKE '%pg_stat_statements%'
+      ORDER BY s.total_exec_time DESC`,
+    [dbName]
+  )
+  return rows.map((r) => ({ query: r.query.replace(/\s+/g, " ").trim().slice(0, 160), calls: r.calls, meanMs: r.mean_ms }))
+}
+
+/**
+ * Statements per request: pg_stat_statements' calls across `count` sequential requests, and
+ * which statements they were (slowest in total first), to see where a route's database time goes.
+ */
 async function statementsPerRequest({ client, dbName, request, count }) {
   await untilIdle(client, dbName)
   await client.query("SELECT pg_stat_statements_reset()")
@@ -88,7 +104,8 @@ async function statementsPerRequest({ client, dbName, request, count }) {
     const status = await request(i)
     statuses[status] = (statuses[status] || 0) + 1
   }
-  return { perRequest: (await appCalls(client, dbName)) / count, statuses }
+  const statements = await appStatements(client, dbName)
+  return { perRequest: statements.reduce((n, s) => n + s.calls, 0) / count, statements, statuses }
 }
 
 module.exports = { capturePlans, statementsPerRequest }

@@ -11,12 +11,12 @@ const { Client } = require("pg")
 const { freePort } = require("../../scripts/lib/postgres")
 const { Http, adminToken, setUpStore, registerCustomer, createLink, linkForm, openLink } = require("./accounts")
 const { buildApp, medusa, startServer } = require("../../scripts/lib/medusa-app")
-const { treeRssMb } = require("../memory")
+const { treeCpuMs, treeRssMb } = require("../memory")
 const { benchConfig } = require("./config")
 const { capturePlans, statementsPerRequest } = require("./explain")
 const { runLoad } = require("./load")
 const { startBenchPostgres } = require("./postgres")
-const { writeResults, scenarioTable, curveTable, evaluateTargets, verdict } = require("./report")
+const { writeResults, statementLines, scenarioTable, curveTable, evaluateTargets, verdict } = require("./report")
 const seed = require("./seed")
 
 const DB_NAME = "portal_bench"
@@ -109,8 +109,12 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
 
   const jsonHeaders = (token) => ({ authorization: `Bearer ${token}`, "x-publishable-api-key": key })
   const base = `http://localhost:${port}`
-  const load = (scenario, extra = {}) =>
-    runLoad(
+  // The server's and PostgreSQL's CPU time over a scenario's measured part (not its warm-up).
+  const postmasterPid = () => Number(fs.readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n")[0])
+  const cpuNow = () => ({ server: treeCpuMs(server.pid), db: treeCpuMs(postmasterPid()) })
+  const load = async (scenario, extra = {}) => {
+    let start = null
+    const result = await runLoad(
       {
         url: (extra.base ?? base) + scenario.path,
         method: scenario.method,
@@ -121,8 +125,13 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
         duration: extra.duration ?? cfg.duration,
         warmup: extra.warmup ?? cfg.warmup,
       },
-      onCleanup
+      onCleanup,
+      () => (start = cpuNow())
     )
+    const end = cpuNow()
+    const perRequest = (key) => (start && result.requests ? (end[key] - start[key]) / result.requests : NaN)
+    return { ...result, serverCpuMs: perRequest("server"), dbCpuMs: perRequest("db") }
+  }
 
   // ── Scale curve: the same customer's first page as the invoice table grows ─
   const curveList = { name: "curve list", method: "GET", path: "/store/portal/invoices", headers: jsonHeaders(curve.token) }
@@ -245,7 +254,7 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
     const rssBefore = treeRssMb(server.pid)
     const result = await load(scenario)
     const rssAfter = treeRssMb(server.pid)
-    const row = { ...scenario, ...result, rssBefore, rssAfter, statements: probe.perRequest, probeStatuses: probe.statuses }
+    const row = { ...scenario, ...result, rssBefore, rssAfter, statements: probe.perRequest, statementList: probe.statements, probeStatuses: probe.statuses }
     if (scenario.paths && result.pathsUsed > scenario.paths.length) {
       row.note = `ran out of pending estimates (${result.pathsUsed} requests for ${scenario.paths.length}): later requests re-approve`
     }
@@ -255,8 +264,9 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
     log(
       `${scenario.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
         `non-2xx/3xx ${result.non2xx3xx}, errors ${result.errors}, codes ${JSON.stringify(result.statusCodes)}, ` +
-        `${probe.perRequest.toFixed(1)} statements/request, RSS ${rssBefore} → ${rssAfter} MB`
+        `${probe.perRequest.toFixed(1)} statements/request, CPU/request server ${result.serverCpuMs.toFixed(2)} ms + PostgreSQL ${result.dbCpuMs.toFixed(2)} ms, RSS ${rssBefore} → ${rssAfter} MB`
     )
+    statementLines(row).forEach((line) => log(`    ${line}`))
   }
 
   if (only || profileDir) {

@@ -44,6 +44,8 @@ async function main() {
   config = await readStdin()
   const cursor = { next: 0 }
   if (config.warmup > 0) await run(config.warmup, cursor)
+  // Tells the parent the measured part starts now (it reads the server's CPU time here).
+  process.stdout.write("measuring\n")
   const result = await run(config.duration, cursor)
   const statusCodes = result.statusCodeStats || {}
   process.stdout.write(

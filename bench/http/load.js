@@ -1,11 +1,12 @@
 // Spawns load-runner.js (autocannon in a process of its own) for one scenario and returns its
-// result; a runner still going when the benchmark stops is killed by the cleanup.
+// result; a runner still going when the benchmark stops is killed by the cleanup. `onMeasuring` is
+// called when its warm-up is over and the measured part starts.
 const { spawn } = require("child_process")
 const path = require("path")
 
 const RUNNER = path.join(__dirname, "load-runner.js")
 
-function runLoad(config, onCleanup) {
+function runLoad(config, onCleanup, onMeasuring = () => {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [RUNNER], { stdio: ["pipe", "pipe", "pipe"] })
     // stdin, not argv: the approve scenario's list of paths is larger than an argument may be.
@@ -15,7 +16,11 @@ function runLoad(config, onCleanup) {
     })
     let out = ""
     let err = ""
-    child.stdout.on("data", (d) => (out += d))
+    child.stdout.on("data", (d) => {
+      const before = out
+      out += d
+      if (!before.includes("measuring\n") && out.includes("measuring\n")) onMeasuring()
+    })
     child.stderr.on("data", (d) => (err += d))
     child.on("error", reject)
     child.on("exit", (code) => {

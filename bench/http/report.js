@@ -23,6 +23,9 @@ function scenarioTable(results, floor) {
     ratio(r.p99, baseline.p99),
     ratio(floor.rps, r.rps),
     fmt(r.statements, 1),
+    fmt(r.serverCpuMs, 2),
+    fmt(r.dbCpuMs, 2),
+    ratio(r.serverCpuMs, baseline.serverCpuMs),
     `${r.rssBefore} → ${r.rssAfter}`,
   ])
   if (Number.isFinite(floor.rps)) rows.push([
@@ -37,9 +40,12 @@ function scenarioTable(results, floor) {
     "1.00",
     "1",
     "",
+    "",
+    "",
+    "",
   ])
   return table(
-    ["scenario", "req/s", "p50 ms", "p99 ms", "non-2xx/3xx", "errors", "× baseline req/s", "p99 ÷ baseline p99", "floor req/s ÷ this", "SQL statements / request", "server RSS MB before → after"],
+    ["scenario", "req/s", "p50 ms", "p99 ms", "non-2xx/3xx", "errors", "× baseline req/s", "p99 ÷ baseline p99", "floor req/s ÷ this", "SQL statements / request", "server CPU ms / request", "PostgreSQL CPU ms / request", "server CPU ÷ baseline's", "server RSS MB before → after"],
     rows
   )
 }
@@ -105,6 +111,14 @@ function evaluateTargets({ results, curveRows, interference, invoiceSeedMs, cfg 
   return targets
 }
 
+/** Each scenario's statements (from its 10 sequential probe requests): calls per request and mean time. */
+function statementLines(result) {
+  const count = 10
+  return (result.statementList ?? []).map(
+    (st) => `${(st.calls / count).toFixed(1)} × ${st.meanMs.toFixed(3)} ms  ${st.query}`
+  )
+}
+
 function writeResults(r) {
   const file = path.join(__dirname, "..", "RESULTS.md")
   const s = r.seedTimes
@@ -149,6 +163,14 @@ ${r.cfg.connections} connections × ${r.cfg.duration} s per scenario after a ${r
 ${scenarioTable(r.results, r.floor)}
 ${r.results.filter((x) => x.note).map((x) => `\n- ${x.name}: ${x.note}`).join("")}
 
+"Server CPU" is the user + system time of the server process (every thread: the event loop, the garbage collector, the PDF threads) over the measured 10 s, divided by the responses; "PostgreSQL CPU" the same of the database's processes. On a 2-core machine shared by the server, PostgreSQL and the load generator, both bound the throughput.
+
+### Statements per scenario
+
+Calls per request × mean execution time, from pg_stat_statements over the 10 sequential probe requests (slowest in total first).
+
+${r.results.map((x) => `**${x.name}**\n\n\`\`\`\n${statementLines(x).join("\n")}\n\`\`\``).join("\n\n")}
+
 ## Scale curve
 
 The scale-curve customer's first invoice page (${r.cfg.curveInvoices} invoices of its own at every step) as the invoice table grows.
@@ -177,4 +199,5 @@ ${planText}
 }
 
 module.exports = {
+  statementLines,
   verdict, scenarioTable, curveTable, evaluateTargets, writeResults }

@@ -3,6 +3,7 @@ import {
   estimatePdfData,
   invoicePdfAsksForPayment,
   invoicePdfData,
+  isPdfRenderCancelled,
   isPdfRendererBusy,
   pdfFileName,
   PdfDocumentData,
@@ -55,9 +56,26 @@ async function withHowToPay(
 }
 
 /**
+ * An AbortSignal that aborts when the response's connection closes before the response was sent:
+ * the client gave up (a closed tab, a timeout), and nobody will read the PDF.
+ */
+function clientLeftSignal(res: MedusaResponse) {
+  const controller = new AbortController()
+  const onClose = () => {
+    if (!res.writableFinished) {
+      controller.abort()
+    }
+  }
+  res.once("close", onClose)
+  return { signal: controller.signal, done: () => res.off("close", onClose) }
+}
+
+/**
  * The PDF rendered in the worker pool, or null once a 503 with Retry-After has been sent because
  * every thread is busy and the queue is full: a branded page on the portal pages, Medusa's
- * `{ type, message }` on the JSON routes. Under load that is an answer, not an error to log.
+ * `{ type, message }` on the JSON routes. Under load that is an answer, not an error to log. Also
+ * null, with nothing sent, when the client left while its PDF waited for a thread: the render is
+ * dropped, so the place in the queue goes to a customer who is still waiting.
  */
 async function renderOrRefuse(
   req: MedusaRequest,
@@ -66,11 +84,17 @@ async function renderOrRefuse(
   data: PdfDocumentData,
   settings: ModulePortalSettings
 ): Promise<Buffer | null> {
+  const clientLeft = clientLeftSignal(res)
   try {
     // The customer's language on their faces; the owner's download stays in the admin's (English).
     const locale = face === "admin" ? undefined : await requestLocale(req)
-    return await req.scope.resolve<PortalModuleService>(PORTAL_MODULE).renderDocumentPdf(data, settings, { locale })
+    return await req.scope
+      .resolve<PortalModuleService>(PORTAL_MODULE)
+      .renderDocumentPdf(data, settings, { locale, signal: clientLeft.signal })
   } catch (error) {
+    if (isPdfRenderCancelled(error)) {
+      return null
+    }
     if (!isPdfRendererBusy(error)) {
       throw error
     }
@@ -91,6 +115,8 @@ async function renderOrRefuse(
       })
     }
     return null
+  } finally {
+    clientLeft.done()
   }
 }
 

@@ -80,7 +80,7 @@ export type PortalModuleOptions = {
   trustedProxies?: TrustedProxies
   /**
    * PDF rendering runs in worker threads: `threads` at once (default `min(4, cores - 1)`, at least
-   * 1) and `maxQueue` waiting (default threads × 4); past that a PDF route answers 503 with
+   * 1) and `maxQueue` waiting (default threads × 32); past that a PDF route answers 503 with
    * Retry-After. On Linux the threads run `niceIncrement` (default 10) nice steps below the app.
    */
   pdf?: PdfPoolOptions

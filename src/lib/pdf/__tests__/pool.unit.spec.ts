@@ -93,6 +93,26 @@ describe("PDF worker pool", () => {
     await expect(tiny.render(task(invoice("INV-0004")))).resolves.toHaveProperty("pdf")
   })
 
+  it("drops a waiting render whose requester left, so its place goes to the next one; a started render finishes", async () => {
+    const tiny = pool(1, 1)
+    const left = new AbortController()
+    const running = tiny.render(task(invoice("INV-0001", 60)), left.signal)
+    const gone = new AbortController()
+    const waiting = tiny.render(task(invoice("INV-0002", 60)), gone.signal)
+    expect(tiny.pending).toBe(2)
+    gone.abort()
+    await expect(waiting).rejects.toMatchObject({ name: "PdfRenderCancelledError" })
+    // The queue's one place is free again: a third request is served, not refused as busy.
+    expect(tiny.pending).toBe(1)
+    const third = tiny.render(task(invoice("INV-0003")))
+    // Aborting the running one changes nothing: piscina could only stop it by ending its thread.
+    left.abort()
+    expect((await readPdf((await running).pdf)).text).toContain("Invoice INV-0001")
+    expect((await readPdf((await third).pdf)).text).toContain("Invoice INV-0003")
+    expect(tiny.pending).toBe(0)
+    await expect(tiny.render(task(invoice()), left.signal)).rejects.toMatchObject({ name: "PdfRenderCancelledError" })
+  })
+
   it("rebuilds the renderer's INVALID_DATA error on the main thread, type and message intact", async () => {
     const bad = { ...invoice(), currency_code: "??" }
     const error = await pool(1, 0)
@@ -180,7 +200,7 @@ describe("PdfRenderer (the Portal module's handle on the shared pool)", () => {
 })
 
 describe("resolvePdfPoolOptions", () => {
-  it("defaults to one thread per spare core (1–4), a queue of four per thread and threads 10 nice steps down", () => {
+  it("defaults to one thread per spare core (1–4), a queue of 32 per thread and threads 10 nice steps down", () => {
     const { threads, maxQueue } = resolvePdfPoolOptions(undefined)
     expect(threads).toBeGreaterThanOrEqual(1)
     expect(threads).toBeLessThanOrEqual(4)

@@ -6,6 +6,7 @@ import type { PdfPoolConfig } from "./options"
 import type { PdfRenderReply, PdfRenderTask, PdfWorkerData } from "./task"
 
 const BUSY = "PDF_RENDERER_BUSY"
+const CANCELLED = "PDF_RENDER_CANCELLED"
 /** Idle threads beyond the first retire after this long (a thread costs ~100 MB and ~1 s to start). */
 const IDLE_TIMEOUT_MS = 60_000
 const MAX_RETRY_AFTER_SECONDS = 30
@@ -29,6 +30,21 @@ export function isPdfRendererBusy(error: unknown): error is PdfRendererBusyError
   return (error as { code?: unknown } | null)?.code === BUSY
 }
 
+/** The render's requester left (its signal aborted) before a thread took it: nothing was rendered. */
+export class PdfRenderCancelledError extends Error {
+  readonly code = CANCELLED
+  constructor() {
+    super("The PDF was no longer wanted: its request ended before rendering started")
+    this.name = "PdfRenderCancelledError"
+  }
+}
+
+export function isPdfRenderCancelled(error: unknown): error is PdfRenderCancelledError {
+  return (error as { code?: unknown } | null)?.code === CANCELLED
+}
+
+const shutDown = () => new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "The PDF renderer has been shut down")
+
 export type PdfRenderResult = { pdf: Buffer; threadId: number }
 
 type PoolLogger = { error(message: string): void }
@@ -49,14 +65,20 @@ export function pdfWorkerEntry(file = __filename): { filename: string; execArgv?
   return { filename, execArgv: ["--require", require.resolve("ts-node/register/transpile-only")] }
 }
 
+type Waiter = { start: () => void; cancel: (error: Error) => void }
+
 /**
  * A bounded pool of worker threads rendering PDFs (piscina). At most `threads` render at once and
- * `maxQueue` wait; one more is refused at once with PdfRendererBusyError, counted here rather than
- * by piscina, whose own limit also counts threads still starting.
+ * `maxQueue` wait; one more is refused at once with PdfRendererBusyError. The waiting line is
+ * kept here rather than in piscina, whose own limit also counts threads still starting, and so
+ * that a render whose request has ended (its `signal` aborted: the client left) leaves the line
+ * instead of holding a place that a waiting customer needs. Piscina would cancel a running task
+ * only by ending its thread, so a render that has started finishes.
  */
 export class PdfRenderPool {
   private piscina: Piscina | null = null
-  private inFlight = 0
+  private running = 0
+  private readonly waiting: Waiter[] = []
   private closed = false
   /** Recent time from submit to result (ms), for Retry-After: about when a slot will be free. */
   private recentMs = 1000
@@ -65,23 +87,27 @@ export class PdfRenderPool {
 
   /** Renders waiting or running now. */
   get pending() {
-    return this.inFlight
+    return this.running + this.waiting.length
   }
 
-  async render(task: PdfRenderTask): Promise<PdfRenderResult> {
+  async render(task: PdfRenderTask, signal?: AbortSignal): Promise<PdfRenderResult> {
     if (this.closed) {
-      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "The PDF renderer has been shut down")
+      throw shutDown()
     }
-    if (this.inFlight >= this.config.threads + this.config.maxQueue) {
+    if (signal?.aborted) {
+      throw new PdfRenderCancelledError()
+    }
+    if (this.pending >= this.config.threads + this.config.maxQueue) {
       throw new PdfRendererBusyError(this.retryAfterSeconds())
     }
-    this.inFlight++
     const started = performance.now()
+    await this.takeThread(signal)
     let reply: PdfRenderReply
     try {
       reply = await this.workers().run(task)
     } finally {
-      this.inFlight--
+      this.running--
+      this.waiting.shift()?.start()
       this.recentMs = 0.7 * this.recentMs + 0.3 * (performance.now() - started)
     }
     if (!reply.ok) {
@@ -95,9 +121,43 @@ export class PdfRenderPool {
     return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(this.recentMs / 1000)))
   }
 
-  /** Ends the threads; renders still running are rejected. */
+  /** Resolves once a thread is this render's (first come, first served); rejects if `signal` aborts first. */
+  private takeThread(signal?: AbortSignal): Promise<void> {
+    if (this.running < this.config.threads && !this.waiting.length) {
+      this.running++
+      return Promise.resolve()
+    }
+    return new Promise<void>((resolve, reject) => {
+      const leave = () => {
+        const at = this.waiting.indexOf(waiter)
+        if (at >= 0) {
+          this.waiting.splice(at, 1)
+        }
+      }
+      const onAbort = () => {
+        leave()
+        reject(new PdfRenderCancelledError())
+      }
+      const waiter: Waiter = {
+        start: () => {
+          signal?.removeEventListener("abort", onAbort)
+          this.running++
+          resolve()
+        },
+        cancel: (error) => {
+          signal?.removeEventListener("abort", onAbort)
+          reject(error)
+        },
+      }
+      signal?.addEventListener("abort", onAbort, { once: true })
+      this.waiting.push(waiter)
+    })
+  }
+
+  /** Ends the threads; renders still running or waiting are rejected. */
   async destroy() {
     this.closed = true
+    this.waiting.splice(0).forEach((waiter) => waiter.cancel(shutDown()))
     const piscina = this.piscina
     this.piscina = null
     await piscina?.destroy()

@@ -12,6 +12,8 @@ export type RenderPdfOptions = PdfRenderOptions & {
    * waiting on (emails). Requests leave it off and answer 503 + Retry-After.
    */
   waitWhenBusy?: boolean
+  /** Aborted when nobody wants the PDF any more (the request's client left): a render still waiting for a thread is dropped. */
+  signal?: AbortSignal
 }
 
 /** Only the branding crosses to the worker, not the whole settings row. */
@@ -35,12 +37,12 @@ export class PdfRenderer {
   constructor(readonly config: PdfPoolConfig, private readonly logger?: { error(message: string): void }) {}
 
   async render(data: PdfDocumentData, branding: PdfBranding | null | undefined, options: RenderPdfOptions = {}): Promise<Buffer> {
-    const { waitWhenBusy, ...renderOptions } = options
+    const { waitWhenBusy, signal, ...renderOptions } = options
     const task = { data, branding: pdfBranding(branding), options: renderOptions }
     const giveUpAt = Date.now() + PATIENCE_MS
     for (;;) {
       try {
-        return (await this.acquire().render(task)).pdf
+        return (await this.acquire().render(task, signal)).pdf
       } catch (error) {
         const waitMs = isPdfRendererBusy(error) ? error.retryAfterSeconds * 1000 : 0
         if (!waitWhenBusy || !waitMs || Date.now() + waitMs > giveUpAt) {
