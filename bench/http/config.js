@@ -26,6 +26,8 @@ function benchConfig(scale) {
     connections: num("BENCH_CONNECTIONS", 32),
     duration: num("BENCH_DURATION", 10),
     warmup: num("BENCH_WARMUP", 2),
+    /** Each scenario runs this many times, in turn with the others; the table gives the medians. */
+    rounds: num("BENCH_ROUNDS", 3),
     pdfConnections: 8,
   }
   if (levels[0] < config.curveInvoices || invoices - config.benchInvoices < levels[levels.length - 2]) {

@@ -15,6 +15,7 @@ function scenarioTable(results, floor) {
   const rows = results.map((r) => [
     r.name,
     fmt(r.rps),
+    r.rpsRange ?? "",
     fmt(r.p50),
     fmt(r.p99),
     String(r.non2xx3xx) + (r.non2xx3xx ? ` (${Object.entries(r.statusCodes).filter(([c]) => c >= 400).map(([c, n]) => `${n}×${c}`).join(", ")})` : ""),
@@ -31,6 +32,7 @@ function scenarioTable(results, floor) {
   if (Number.isFinite(floor.rps)) rows.push([
     "floor: bare http + pg, one indexed lookup",
     fmt(floor.rps),
+    "",
     fmt(floor.p50),
     fmt(floor.p99),
     String(floor.non2xx3xx),
@@ -45,7 +47,7 @@ function scenarioTable(results, floor) {
     "",
   ])
   return table(
-    ["scenario", "req/s", "p50 ms", "p99 ms", "non-2xx/3xx", "errors", "× baseline req/s", "p99 ÷ baseline p99", "floor req/s ÷ this", "SQL statements / request", "server CPU ms / request", "PostgreSQL CPU ms / request", "server CPU ÷ baseline's", "server RSS MB before → after"],
+    ["scenario", "req/s", "req/s min–max of the rounds", "p50 ms", "p99 ms", "non-2xx/3xx", "errors", "× baseline req/s", "p99 ÷ baseline p99", "floor req/s ÷ this", "SQL statements / request", "server CPU ms / request", "PostgreSQL CPU ms / request", "server CPU ÷ baseline's", "server RSS MB before → after"],
     rows
   )
 }
@@ -53,8 +55,18 @@ function scenarioTable(results, floor) {
 function curveTable(curveRows) {
   const first = curveRows[0]
   return table(
-    ["invoices in the table", "invoice lines", "req/s", "p50 ms", "p99 ms", "p50 ÷ p50 at the first step", "non-2xx/3xx + errors"],
-    curveRows.map((r) => [String(r.invoices), String(r.lines), fmt(r.rps), fmt(r.p50), fmt(r.p99), ratio(r.p50, first.p50), String(r.non2xx3xx + r.errors + r.timeouts)])
+    ["invoices in the table", "invoice lines", "req/s", "p50 ms", "p99 ms", "p50 ÷ p50 at the first step", "non-2xx/3xx + errors", "server CPU ms / request", "PostgreSQL CPU ms / request"],
+    curveRows.map((r) => [
+      String(r.invoices),
+      String(r.lines),
+      fmt(r.rps),
+      fmt(r.p50),
+      fmt(r.p99),
+      ratio(r.p50, first.p50),
+      String(r.non2xx3xx + r.errors + r.timeouts),
+      fmt(r.serverCpuMs, 2),
+      fmt(r.dbCpuMs, 2),
+    ])
   )
 }
 
@@ -158,7 +170,7 @@ ${r.verification.map((v) => `- ${v}`).join("\n")}
 
 ## Scenarios
 
-${r.cfg.connections} connections × ${r.cfg.duration} s per scenario after a ${r.cfg.warmup} s warm-up. Baseline: Medusa's own \`GET /store/customers/me\` with the same customer JWT. "SQL statements / request" is counted by pg_stat_statements over 10 sequential requests (BEGIN/COMMIT included).
+${r.cfg.connections} connections × ${r.cfg.duration} s per scenario after a ${r.cfg.warmup} s warm-up; every scenario ran ${r.cfg.rounds} times, in turn with the others, and each figure is the median of its rounds (errors are summed). Baseline: Medusa's own \`GET /store/customers/me\` with the same customer JWT. "SQL statements / request" is counted by pg_stat_statements over 10 sequential requests (BEGIN/COMMIT included).
 
 ${scenarioTable(r.results, r.floor)}
 ${r.results.filter((x) => x.note).map((x) => `\n- ${x.name}: ${x.note}`).join("")}

@@ -55,6 +55,14 @@ const Invoice = model
       where: "deleted_at IS NULL",
     },
     {
+      // The customer's open balance (the portal's home): only open invoices, with every column its
+      // sums and counts read, so they come from an index-only scan of this customer's open rows,
+      // never from the table. Paid and void invoices (most of them) are not in it.
+      name: "IDX_invoice_customer_open_balance",
+      on: ["customer_id", "currency_code", "due_date", "total", "amount_paid", "id", "status"],
+      where: "deleted_at IS NULL AND status = 'sent'",
+    },
+    {
       name: "IDX_invoice_display_number_unique",
       on: ["display_number"],
       unique: true,

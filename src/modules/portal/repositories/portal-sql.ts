@@ -596,7 +596,9 @@ export class PortalSqlRepository extends MikroOrmBase {
    * their sent invoices, summed in PostgreSQL numeric (exact), and how many sent estimates await
    * their decision. "Overdue" is `invoiceOverdueSql`, the SQL form of the one rule in
    * lib/status.ts, evaluated at the caller's `now` (the app's clock, as the list filter uses).
-   * The LEFT JOIN keeps the estimate count when there is no open invoice.
+   * The LEFT JOIN keeps the estimate count when there is no open invoice. Both halves are
+   * index-only scans: IDX_invoice_customer_open_balance (open invoices only, with every column
+   * read here: keep it so when this changes) and IDX_estimate_customer_status_issue_date.
    */
   async customerSummary(customerId: string, now: Date, context: Context): Promise<CustomerSummaryFigures> {
     const overdue = invoiceOverdueSql(now)
