@@ -130,6 +130,36 @@ medusaIntegrationTestRunner({
         expect(owner.data.invoice.id).toBe(invoice.id)
       })
 
+      it("is closed out of the portal at once by the admin's delete, with no request asking the Customer module", async () => {
+        const token = await storeToken()
+        await api.delete(`/admin/customers/${customer.id}`, adminHeaders)
+        // Marked inside Medusa's delete workflow (its customersDeleted hook), before the DELETE answered.
+        const [access] = await portalService(getContainer()).listPortalAccesses({ customer_id: customer.id })
+        expect(access.customer_deleted_at).not.toBeNull()
+        expect((await api.get("/store/portal/invoices", bearer(token))).status).toBe(403)
+      })
+
+      it("deleted through the Customer module itself: closed once its event is handled; restored: open again at the owner's next link", async () => {
+        const token = await storeToken()
+        const customers = getContainer().resolve("customer")
+        const status = async () => (await api.get("/store/portal/invoices", bearer(token))).status
+        const settles = async (expected: number) => {
+          for (let i = 0; i < 50 && (await status()) !== expected; i++) {
+            await new Promise((resolve) => setTimeout(resolve, 100))
+          }
+          return status()
+        }
+        expect(await status()).toBe(200)
+        await customers.softDeleteCustomers([customer.id])
+        expect(await settles(403)).toBe(403)
+        expect((await api.get("/store/portal/invoices", bearer(token))).data.message).toMatch(/closed|no longer exists/i)
+        // The Customer module emits no event on restore: the owner's next link finds the customer and opens the portal.
+        await customers.restoreCustomers([customer.id])
+        expect(await status()).toBe(403)
+        await copyLink()
+        expect(await status()).toBe(200)
+      })
+
       it("cannot open a link sent before the deletion", async () => {
         const link = await copyLink()
         await api.delete(`/admin/customers/${customer.id}`, adminHeaders)

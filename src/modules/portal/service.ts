@@ -572,6 +572,15 @@ class PortalModuleService extends MedusaService({
     return AccessActions.setPortalAccessLocale(this.deps_, customerId, locale, sharedContext)
   }
 
+  /**
+   * Marks customers' access rows with when the Medusa customer was deleted (null: it exists);
+   * returns the marks it replaced. What every portal request reads as `account_closed`.
+   */
+  @InjectTransactionManager()
+  async setCustomerDeletedMarks(marks: AccessActions.CustomerDeletedMark[], @MedusaContext() sharedContext: Context = {}) {
+    return AccessActions.setCustomerDeletedMarks(this.deps_, marks, sharedContext)
+  }
+
   /** Revokes one of the customer's links; another customer's link id is "not found". */
   @InjectTransactionManager()
   async revokePortalToken(customerId: string, tokenId: string, @MedusaContext() sharedContext: Context = {}) {

@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { PortalEventActor, PortalEventType, PortalTokenSource } from "../../modules/portal/constants"
 import { logPortalEventStep, validateCustomerStep } from "../steps"
-import { issuePortalLinkStep, validatePortalEnabledStep } from "./steps"
+import { issuePortalLinkStep, validatePortalEnabledStep, syncCustomerDeletedMarksStep } from "./steps"
 
 export const createPortalLinkWorkflowId = "create-portal-link"
 
@@ -11,6 +11,8 @@ export const createPortalLinkWorkflowId = "create-portal-link"
  */
 export const createPortalLinkWorkflow = createWorkflow(createPortalLinkWorkflowId, (input: { customer_id: string }) => {
   validateCustomerStep({ customer_id: input.customer_id })
+  // The customer exists: a portal closed by a deletion that was since undone opens again.
+  syncCustomerDeletedMarksStep({ customer_ids: [input.customer_id] })
   validatePortalEnabledStep()
   const link = issuePortalLinkStep({ customer_id: input.customer_id, source: PortalTokenSource.LINK })
   const event = transform({ link, input }, ({ link, input }) => ({

@@ -11,6 +11,7 @@ import {
   prepareAccessEmailStep,
   recordAccessSentStep,
   releaseFirstAccessStep,
+  syncCustomerDeletedMarksStep,
 } from "./steps"
 
 export const sendPortalAccessWorkflowId = "send-portal-access"
@@ -45,6 +46,8 @@ const PURPOSES: Record<SendPortalAccessReason, PortalEmailPurpose> = {
  */
 export const sendPortalAccessWorkflow = createWorkflow(sendPortalAccessWorkflowId, (input: SendPortalAccessInput) => {
   validateCustomerStep({ customer_id: input.customer_id })
+  // The customer exists: a portal closed by a deletion that was since undone opens again.
+  syncCustomerDeletedMarksStep({ customer_ids: [input.customer_id] })
   const decision = decidePortalEmailStep(
     transform({ input }, ({ input }) => ({
       customer_id: input.customer_id,

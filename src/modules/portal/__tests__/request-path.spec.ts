@@ -56,6 +56,23 @@ moduleIntegrationTestRunner<PortalModuleService>({
         expect((await service.checkPortalRequest(CUSTOMER, undefined)).outcome).toBe("portal_disabled")
       })
 
+      it("answers account_closed for a customer marked deleted, after every other refusal, and ok once the mark is cleared", async () => {
+        const started = await session()
+        const deletedAt = new Date("2026-12-01T10:00:00Z")
+        expect(await service.setCustomerDeletedMarks([{ customer_id: CUSTOMER, deleted_at: deletedAt }, { customer_id: "cus_no_access", deleted_at: deletedAt }])).toEqual([
+          { customer_id: CUSTOMER, deleted_at: null },
+        ])
+        // Setting it again changes nothing (and gives nothing to undo).
+        expect(await service.setCustomerDeletedMarks([{ customer_id: CUSTOMER, deleted_at: new Date() }])).toEqual([])
+        expect((await service.checkPortalRequest(CUSTOMER, started.id)).outcome).toBe("account_closed")
+        expect((await service.checkPortalRequest(CUSTOMER, undefined)).outcome).toBe("account_closed")
+        expect((await service.checkPortalRequest(CUSTOMER, "psess_missing")).outcome).toBe("signed_out")
+        await service.revokePortalToken(CUSTOMER, started.token_id)
+        expect((await service.checkPortalRequest(CUSTOMER, started.id)).outcome).toBe("link_revoked")
+        expect(await service.setCustomerDeletedMarks([{ customer_id: CUSTOMER, deleted_at: null }])).toEqual([{ customer_id: CUSTOMER, deleted_at: deletedAt }])
+        expect((await service.checkPortalRequest(CUSTOMER, undefined)).outcome).toBe("ok")
+      })
+
       it("treats an expired session as signed out and needs no session without a session id", async () => {
         const started = await session()
         await service.updatePortalSessions({ id: started.id, expires_at: new Date(Date.now() - 1000) })

@@ -120,3 +120,34 @@ export async function retrievePortalAccessSummary({ service }: PortalDeps, custo
     links,
   }
 }
+
+export type CustomerDeletedMark = { customer_id: string; deleted_at: Date | null }
+
+/**
+ * Marks customers' access rows with when the Medusa customer was deleted (null: it exists again).
+ * Returns the marks it replaced, only where one changed, for a workflow's compensation. A customer
+ * without an access row has nothing to mark: their portal is refused as access disabled anyway.
+ */
+export async function setCustomerDeletedMarks(
+  { service }: PortalDeps,
+  marks: CustomerDeletedMark[],
+  sharedContext: Context
+): Promise<CustomerDeletedMark[]> {
+  if (!marks.length) {
+    return []
+  }
+  const wanted = new Map(marks.map((mark) => [mark.customer_id, mark.deleted_at]))
+  const accesses = await service.listPortalAccesses({ customer_id: [...wanted.keys()] }, { select: ["id", "customer_id", "customer_deleted_at"] }, sharedContext)
+  const changed = accesses.filter((access) => {
+    const before = access.customer_deleted_at ? new Date(access.customer_deleted_at).getTime() : null
+    const after = wanted.get(access.customer_id)
+    return (before === null) !== (after == null)
+  })
+  if (changed.length) {
+    await service.updatePortalAccesses(
+      changed.map((access) => ({ id: access.id, customer_deleted_at: wanted.get(access.customer_id) ?? null })),
+      sharedContext
+    )
+  }
+  return changed.map((access) => ({ customer_id: access.customer_id, deleted_at: access.customer_deleted_at ? new Date(access.customer_deleted_at) : null }))
+}

@@ -6,7 +6,7 @@ import { PORTAL_REQUEST_EXTRA_COLUMNS, PortalRequestRow, PortalSessionRow } from
 import { retrieveSettings } from "./settings"
 import type { PortalDeps } from "./types"
 
-export type PortalSessionOutcome = "ok" | "portal_disabled" | "access_disabled" | "link_revoked" | "signed_out"
+export type PortalSessionOutcome = "ok" | "portal_disabled" | "access_disabled" | "link_revoked" | "signed_out" | "account_closed"
 
 /** The outcome of a request's checks, with the settings row they read (one read per request). */
 export type PortalRequestCheck = {
@@ -19,8 +19,9 @@ export type PortalRequestCheck = {
 /**
  * What every portal request re-checks: the portal is on, the customer's access is enabled,
  * and — for a portal session — the session was not ended and the link it came through was not
- * revoked (disabling access revokes them all). Without a session id (a storefront's own Medusa
- * customer login) only the first two apply. One SQL statement reads all of it; the settings it
+ * revoked (disabling access revokes them all); last, that the customer was not deleted (the access
+ * row's mark, kept in step with the Customer module). Without a session id (a link being opened,
+ * or a storefront's own Medusa customer login) the session rules do not apply. One SQL statement reads all of it; the settings it
  * read come back with the outcome, so the rest of the request does not read them again.
  */
 export async function checkPortalRequest(
@@ -57,16 +58,15 @@ export function portalSessionOutcome(row: PortalRequestRow, sessionId: string | 
   if (!row._access_enabled) {
     return "access_disabled"
   }
-  if (sessionId === undefined) {
-    return "ok"
+  if (sessionId !== undefined) {
+    if (!row._session_found || row._session_ended_at || new Date(row._session_expires_at!).getTime() <= now) {
+      return "signed_out"
+    }
+    if (!row._token_found || row._token_revoked_at) {
+      return "link_revoked"
+    }
   }
-  if (!row._session_found || row._session_ended_at || new Date(row._session_expires_at!).getTime() <= now) {
-    return "signed_out"
-  }
-  if (!row._token_found || row._token_revoked_at) {
-    return "link_revoked"
-  }
-  return "ok"
+  return row._customer_deleted_at ? "account_closed" : "ok"
 }
 
 /**

@@ -24,6 +24,13 @@ const PortalAccess = model
     locale: model.text().nullable(),
     /** The customer (in Profile) or the owner turned overdue-invoice reminders off for this customer. */
     reminders_opt_out: model.boolean().default(false),
+    /**
+     * When the Medusa customer was deleted (null: it exists). Kept in step with the Customer
+     * module by `syncCustomerDeletedMarks` (Medusa's delete workflow hook, and the customer's
+     * deleted / restored events), so each portal request reads it in the statement it already
+     * makes instead of asking the Customer module again.
+     */
+    customer_deleted_at: model.dateTime().nullable(),
   })
   .indexes([
     {

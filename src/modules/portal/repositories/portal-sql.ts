@@ -161,6 +161,8 @@ export type PortalRequestRow = Record<string, unknown> & {
   _token_revoked_at: Date | null
   /** The customer's chosen language (portal_access.locale), for the pages of this request. */
   _access_locale: string | null
+  /** When the Medusa customer was deleted (portal_access.customer_deleted_at), null while it exists. */
+  _customer_deleted_at: Date | null
 }
 
 /** A portal_session row as `startSession` returns it. */
@@ -185,6 +187,7 @@ export const PORTAL_REQUEST_EXTRA_COLUMNS = [
   "_token_found",
   "_token_revoked_at",
   "_access_locale",
+  "_customer_deleted_at",
 ] as const
 
 /**
@@ -205,7 +208,7 @@ export class PortalSqlRepository extends MikroOrmBase {
 
   /**
    * Everything a portal request re-checks, in one statement (one round trip): the settings row,
-   * the customer's access row, and — with a session id — that session and the link it came
+   * the customer's access row (enabled, language, whether the customer was deleted), and — with a session id — that session and the link it came
    * through. Each join is on a primary key or a unique index. No row: the settings row is missing.
    */
   async portalRequestState(
@@ -216,7 +219,7 @@ export class PortalSqlRepository extends MikroOrmBase {
   ): Promise<PortalRequestRow | undefined> {
     const [row] = await this.manager(context).execute(
       `SELECT s.*,
-              a.enabled AS _access_enabled, a.locale AS _access_locale,
+              a.enabled AS _access_enabled, a.locale AS _access_locale, a.customer_deleted_at AS _customer_deleted_at,
               (ps.id IS NOT NULL) AS _session_found, ps.ended_at AS _session_ended_at, ps.expires_at AS _session_expires_at,
               (pt.id IS NOT NULL) AS _token_found, pt.revoked_at AS _token_revoked_at
        FROM portal_settings s
@@ -598,7 +601,8 @@ export class PortalSqlRepository extends MikroOrmBase {
    * lib/status.ts, evaluated at the caller's `now` (the app's clock, as the list filter uses).
    * The LEFT JOIN keeps the estimate count when there is no open invoice. Both halves are
    * index-only scans: IDX_invoice_customer_open_balance (open invoices only, with every column
-   * read here: keep it so when this changes) and IDX_estimate_customer_status_issue_date.
+   * read here: keep it so when this changes; `currency_code IS NOT NULL`, always true, is its
+   * predicate, which keeps other queries off it) and IDX_estimate_customer_status_issue_date.
    */
   async customerSummary(customerId: string, now: Date, context: Context): Promise<CustomerSummaryFigures> {
     const overdue = invoiceOverdueSql(now)
@@ -612,7 +616,7 @@ export class PortalSqlRepository extends MikroOrmBase {
          SELECT currency_code, SUM(total - amount_paid)::text AS open_amount,
                 COUNT(*) FILTER (WHERE ${INVOICE_OVERDUE_SQL})::text AS overdue,
                 COUNT(*)::text AS invoice_count, MIN(id) AS invoice_id
-         FROM portal_invoice WHERE customer_id = ? AND status = ? AND deleted_at IS NULL
+         FROM portal_invoice WHERE customer_id = ? AND status = ? AND deleted_at IS NULL AND currency_code IS NOT NULL
          GROUP BY currency_code
        ) b ON true
        ORDER BY b.currency_code`,
