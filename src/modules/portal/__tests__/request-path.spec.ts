@@ -254,6 +254,21 @@ moduleIntegrationTestRunner<PortalModuleService>({
           expect(Number(plan.match(/^\s*Sort\s+\(cost=[\d.]+\.\.[\d.]+ rows=(\d+) /)?.[1])).toBeLessThanOrEqual(20)
         })
 
+        it("sums the home's open balance from the open-balance index alone, never from the table", async () => {
+          let plan = ""
+          const manager = MikroOrmWrapper.forkManager()
+          const explaining = {
+            execute: async (text: string, bindings: unknown[]) => {
+              const rows = (await manager.execute(`EXPLAIN ${text}`, bindings)) as Record<string, string>[]
+              plan = rows.map((r) => r["QUERY PLAN"]).join("\n")
+              return []
+            },
+          }
+          await repository().customerSummary("cus_big", new Date(), { manager: explaining } as never)
+          expect(plan).toMatch(/Index Only Scan using "?IDX_invoice_customer_open_balance/)
+          expect(plan).not.toMatch(/Bitmap Heap Scan on portal_invoice|Seq Scan on portal_invoice/)
+        })
+
         it("returns the same deep page as paging through the rows", async () => {
           const [page, count] = await service.listCustomerInvoices("cus_big", { limit: 20, offset: 4990 })
           expect(count).toBe(5000)

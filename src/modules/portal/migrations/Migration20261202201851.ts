@@ -10,7 +10,7 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 export class Migration20261202201851 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_invoice_customer_open_balance" ON "portal_invoice" ("customer_id", "currency_code", "due_date", "total", "amount_paid", "id", "status") WHERE deleted_at IS NULL AND status = 'sent' AND currency_code IS NOT NULL;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_invoice_customer_open_balance" ON "portal_invoice" ("customer_id", "currency_code", "due_date", "total", "amount_paid", "id", "status") WHERE deleted_at IS NULL AND status = 'sent' AND (total - amount_paid) IS NOT NULL;`);
   }
 
   override async down(): Promise<void> {

@@ -601,8 +601,8 @@ export class PortalSqlRepository extends MikroOrmBase {
    * lib/status.ts, evaluated at the caller's `now` (the app's clock, as the list filter uses).
    * The LEFT JOIN keeps the estimate count when there is no open invoice. Both halves are
    * index-only scans: IDX_invoice_customer_open_balance (open invoices only, with every column
-   * read here: keep it so when this changes; `currency_code IS NOT NULL`, always true, is its
-   * predicate, which keeps other queries off it) and IDX_estimate_customer_status_issue_date.
+   * read here: keep it so when this changes; `(total - amount_paid) IS NOT NULL`, always true, is
+   * its predicate, which keeps other queries off it) and IDX_estimate_customer_status_issue_date.
    */
   async customerSummary(customerId: string, now: Date, context: Context): Promise<CustomerSummaryFigures> {
     const overdue = invoiceOverdueSql(now)
@@ -616,7 +616,7 @@ export class PortalSqlRepository extends MikroOrmBase {
          SELECT currency_code, SUM(total - amount_paid)::text AS open_amount,
                 COUNT(*) FILTER (WHERE ${INVOICE_OVERDUE_SQL})::text AS overdue,
                 COUNT(*)::text AS invoice_count, MIN(id) AS invoice_id
-         FROM portal_invoice WHERE customer_id = ? AND status = ? AND deleted_at IS NULL AND currency_code IS NOT NULL
+         FROM portal_invoice WHERE customer_id = ? AND status = ? AND deleted_at IS NULL AND (total - amount_paid) IS NOT NULL
          GROUP BY currency_code
        ) b ON true
        ORDER BY b.currency_code`,
