@@ -9,10 +9,10 @@ import type PortalModuleService from "../../modules/portal/service"
  * link being opened, or a storefront's own Medusa customer login) the session rules do not apply.
  *
  * One statement: whether the customer still exists is the access row's mark, which Medusa's
- * delete-customers workflow sets before it answers (workflows/hooks/customers-deleted.ts) and the
- * customer's deleted / restored events keep in step for every other way (subscribers), so no
- * request asks the Customer module again. The settings the check read come back with it, for the
- * rest of the request.
+ * delete-customers workflow sets before it answers (workflows/hooks/customers-deleted.ts), the
+ * customer's deleted events set for every other deletion (subscribers/customer-deleted.ts), and
+ * the owner's next link clears after a restore, so no request asks the Customer module again. The
+ * settings the check read come back with it, for the rest of the request.
  */
 export async function portalRulesWithSettings(
   scope: MedusaContainer,
