@@ -55,13 +55,7 @@ async function capturePlans({ client, tapLog, request, filter }) {
 }
 
 async function appCalls(client, dbName) {
-  const { rows } = await client.query(
-    `SELECT coalesce(sum(calls), 0)::int AS calls FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-      WHERE d.datname = $1 AND s.userid = (SELECT oid FROM pg_roles WHERE rolname = current_user)
-        AND s.query NOT LIKE '%pg_stat_statements%'`,
-    [dbName]
-  )
-  return rows[0].calls
+  return (await appStatements(client, dbName)).reduce((n, statement) => n + statement.calls, 0)
 }
 
 /**
@@ -104,8 +98,8 @@ async function statementsPerRequest({ client, dbName, request, count }) {
     const status = await request(i)
     statuses[status] = (statuses[status] || 0) + 1
   }
-  const statements = await appStatements(client, dbName)
-  return { perRequest: statements.reduce((n, s) => n + s.calls, 0) / count, statements, statuses }
+  const statements = (await appStatements(client, dbName)).map((statement) => ({ ...statement, perRequest: statement.calls / count }))
+  return { perRequest: statements.reduce((n, statement) => n + statement.perRequest, 0), statements, statuses }
 }
 
 module.exports = { capturePlans, statementsPerRequest }

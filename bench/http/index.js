@@ -243,6 +243,8 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
   // Every scenario runs `rounds` times, in turn (baseline, list, …, baseline, list, …), and each
   // figure is the median of its rounds: one slow moment (a major GC, a neighbour on the machine)
   // then moves one round of every scenario, not one scenario's only figure.
+  // A scenario with a path per request (approve) gets a fresh share of them each round.
+  const roundShare = (scenario) => (scenario.paths ? Math.floor(scenario.paths.length / cfg.rounds) : 0)
   const selected = scenarios.filter((scenario) => !only || only.test(scenario.name))
   const rounds = selected.map((scenario) => ({ scenario, runs: [], probe: null, rssBefore: null, rssAfter: null }))
   for (let round = 0; round < cfg.rounds; round++) {
@@ -263,8 +265,7 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
         })
         entry.rssBefore = treeRssMb(server.pid)
       }
-      // A scenario with a path per request (approve) gets a fresh share of them each round.
-      const share = scenario.paths ? Math.floor(scenario.paths.length / cfg.rounds) : 0
+      const share = roundShare(scenario)
       const run = await load(scenario.paths ? { ...scenario, paths: scenario.paths.slice(round * share, (round + 1) * share) } : scenario)
       entry.runs.push(run)
       entry.rssAfter = treeRssMb(server.pid)
@@ -279,7 +280,7 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
   for (const { scenario, runs, probe, rssBefore, rssAfter } of rounds) {
     const result = medianOfRuns(runs)
     const row = { ...scenario, ...result, rssBefore, rssAfter, statements: probe.perRequest, statementList: probe.statements, probeStatuses: probe.statuses }
-    const share = scenario.paths ? Math.floor(scenario.paths.length / cfg.rounds) : 0
+    const share = roundShare(scenario)
     if (scenario.paths && runs.some((run) => run.pathsUsed > share)) {
       row.note = `ran out of pending estimates (${Math.max(...runs.map((run) => run.pathsUsed))} requests in a round for ${share}): later requests re-approve`
     }

@@ -123,12 +123,9 @@ function evaluateTargets({ results, curveRows, interference, invoiceSeedMs, cfg 
   return targets
 }
 
-/** Each scenario's statements (from its 10 sequential probe requests): calls per request and mean time. */
+/** Each scenario's statements (from its sequential probe requests): calls per request and mean time. */
 function statementLines(result) {
-  const count = 10
-  return (result.statementList ?? []).map(
-    (st) => `${(st.calls / count).toFixed(1)} × ${st.meanMs.toFixed(3)} ms  ${st.query}`
-  )
+  return (result.statementList ?? []).map((st) => `${st.perRequest.toFixed(1)} × ${st.meanMs.toFixed(3)} ms  ${st.query}`)
 }
 
 function writeResults(r) {

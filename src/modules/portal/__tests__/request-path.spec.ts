@@ -211,8 +211,8 @@ moduleIntegrationTestRunner<PortalModuleService>({
           await sql(`VACUUM ANALYZE portal_invoice`)
         })
 
-        /** The repository's own statement, explained: its manager runs EXPLAIN in front of it. */
-        const explainPage = async (filter: { statuses: string[]; due_before?: Date }, page: { limit: number; offset: number }) => {
+        /** The repository's own statement, explained: `read` gets a manager that runs EXPLAIN in front of it. */
+        const explain = async (read: (context: never) => Promise<unknown>) => {
           let plan = ""
           const manager = MikroOrmWrapper.forkManager()
           const explaining = {
@@ -222,9 +222,11 @@ moduleIntegrationTestRunner<PortalModuleService>({
               return []
             },
           }
-          await repository().customerInvoicePage("cus_big", filter, page, { manager: explaining } as never)
+          await read({ manager: explaining } as never)
           return plan
         }
+        const explainPage = (filter: { statuses: string[]; due_before?: Date }, page: { limit: number; offset: number }) =>
+          explain((context) => repository().customerInvoicePage("cus_big", filter, page, context))
         const sorts = (plan: string) => plan.split("\n").filter((line) => /Sort\s+\(/.test(line))
 
         it("reads the first page through indexes", async () => {
@@ -255,16 +257,7 @@ moduleIntegrationTestRunner<PortalModuleService>({
         })
 
         it("sums the home's open balance from the open-balance index alone, never from the table", async () => {
-          let plan = ""
-          const manager = MikroOrmWrapper.forkManager()
-          const explaining = {
-            execute: async (text: string, bindings: unknown[]) => {
-              const rows = (await manager.execute(`EXPLAIN ${text}`, bindings)) as Record<string, string>[]
-              plan = rows.map((r) => r["QUERY PLAN"]).join("\n")
-              return []
-            },
-          }
-          await repository().customerSummary("cus_big", new Date(), { manager: explaining } as never)
+          const plan = await explain((context) => repository().customerSummary("cus_big", new Date(), context))
           expect(plan).toMatch(/Index Only Scan using "?IDX_invoice_customer_open_balance/)
           expect(plan).not.toMatch(/Bitmap Heap Scan on portal_invoice|Seq Scan on portal_invoice/)
         })
