@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, generateJwtToken } from "@medusajs/framework
 import { PORTAL_MODULE } from "../../modules/portal"
 import type PortalModuleService from "../../modules/portal/service"
 import { withNext } from "../../lib/portal-next"
+import { signingKey } from "./jwt-keys"
 import { portalAuthenticate } from "./portal-authenticate"
 import { requestPath } from "./portal-headers"
 import { renderPortalMessage } from "./portal-pages"
@@ -44,7 +45,8 @@ export function signPortalSession(req: MedusaRequest, session: { id: string; cus
       app_metadata: { portal_session_id: session.id },
       user_metadata: {},
     },
-    { secret: http.jwtSecret, expiresIn, jwtOptions: http.jwtOptions }
+    // A cached KeyObject of the secret: the library would parse the string on every sign.
+    { secret: signingKey(http.jwtSecret) as string, expiresIn, jwtOptions: http.jwtOptions }
   )
   return { token, expiresIn }
 }

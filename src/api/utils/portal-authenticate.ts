@@ -1,40 +1,12 @@
-import { createPublicKey, createSecretKey, KeyObject } from "crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { authenticate, getAuthContextFromJwtToken } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { verifyingKey } from "./jwt-keys"
 
 type AuthType = "session" | "bearer"
 type Options = Parameters<typeof authenticate>[2]
 type Secret = Parameters<typeof getAuthContextFromJwtToken>[1]
 type AuthContext = { actor_id?: string; actor_type?: string; mfa_enabled?: boolean }
-
-/**
- * The project's JWT key as a KeyObject, made once per key. `jsonwebtoken` turns a string secret
- * into a KeyObject on every verify, and tries it as a PEM public key first: that failed parse and
- * its exception were about a tenth of the server's CPU per portal request (bench CPU profile).
- * The conversion is the library's own, in the same order, so the same keys verify.
- */
-const keyObjects = new WeakMap<object, KeyObject>()
-const stringKeys = new Map<string, KeyObject>()
-
-function asKeyObject(secret: Secret): KeyObject | Secret {
-  if (secret instanceof KeyObject || secret == null || typeof secret === "function") return secret
-  const cached = typeof secret === "string" ? stringKeys.get(secret) : keyObjects.get(secret as object)
-  if (cached) return cached
-  let key: KeyObject
-  try {
-    key = createPublicKey(secret as Parameters<typeof createPublicKey>[0])
-  } catch {
-    try {
-      key = createSecretKey(typeof secret === "string" ? Buffer.from(secret) : (secret as Buffer))
-    } catch {
-      return secret // not key material: the library reports it, as before
-    }
-  }
-  if (typeof secret === "string") stringKeys.set(secret, key)
-  else keyObjects.set(secret as object, key)
-  return key
-}
 
 /**
  * Medusa's `authenticate`, with a fast path for the common case: a Bearer token that verifies
@@ -55,7 +27,7 @@ export function portalAuthenticate(actorTypes: string | string[], authTypes: Aut
       const { http } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
       const context = getAuthContextFromJwtToken(
         header,
-        asKeyObject(http.jwtPublicKey ?? http.jwtSecret!),
+        verifyingKey(http.jwtPublicKey ?? http.jwtSecret!) as Secret,
         authTypes,
         actors,
         undefined,
