@@ -211,13 +211,13 @@ moduleIntegrationTestRunner<PortalModuleService>({
           await sql(`VACUUM ANALYZE portal_invoice`)
         })
 
-        /** The repository's own statement, explained: `read` gets a manager that runs EXPLAIN in front of it. */
-        const explain = async (read: (context: never) => Promise<unknown>) => {
+        /** The repository's own statement, explained: `read` gets a manager that runs EXPLAIN (or `how`) in front of it. */
+        const explain = async (read: (context: never) => Promise<unknown>, how = "EXPLAIN") => {
           let plan = ""
           const manager = MikroOrmWrapper.forkManager()
           const explaining = {
             execute: async (text: string, bindings: unknown[]) => {
-              const rows = (await manager.execute(`EXPLAIN ${text}`, bindings)) as Record<string, string>[]
+              const rows = (await manager.execute(`${how} ${text}`, bindings)) as Record<string, string>[]
               plan = rows.map((r) => r["QUERY PLAN"]).join("\n")
               return []
             },
@@ -225,8 +225,8 @@ moduleIntegrationTestRunner<PortalModuleService>({
           await read({ manager: explaining } as never)
           return plan
         }
-        const explainPage = (filter: { statuses: string[]; due_before?: Date }, page: { limit: number; offset: number }) =>
-          explain((context) => repository().customerInvoicePage("cus_big", filter, page, context))
+        const explainPage = (filter: { statuses: string[]; due_before?: Date }, page: { limit: number; offset: number }, how?: string) =>
+          explain((context) => repository().customerInvoicePage("cus_big", filter, page, context), how)
         const sorts = (plan: string) => plan.split("\n").filter((line) => /Sort\s+\(/.test(line))
 
         it("reads the first page through indexes", async () => {
@@ -254,6 +254,43 @@ moduleIntegrationTestRunner<PortalModuleService>({
           // The one sort is the outer one, over at most the page's rows (the planner's estimate).
           expect(sorts(plan)).toHaveLength(1)
           expect(Number(plan.match(/^\s*Sort\s+\(cost=[\d.]+\.\.[\d.]+ rows=(\d+) /)?.[1])).toBeLessThanOrEqual(20)
+        })
+
+        it.each([
+          ["a page past the middle, forwards from the oldest", 4980, /Index Only Scan using "?IDX_invoice_customer_issue_date_id_status_due/, /Index Only Scan Backward using/],
+          ["a page before the middle, backwards from the newest", 20, /Index Only Scan Backward using "?IDX_invoice_customer_issue_date_id_status_due/, /Index Only Scan using "?IDX_invoice_customer_issue_date_id_status_due/],
+        ])("reads %s: the scan stops after the page's 20 entries, the other end's never runs", async (_name, offset, reading, idle) => {
+          const plan = await explainPage({ statuses: ["sent", "paid"] }, { limit: 20, offset }, "EXPLAIN (ANALYZE, TIMING OFF)")
+          const line = (pattern: RegExp) => plan.split("\n").find((l) => pattern.test(l)) ?? ""
+          // Skipping 20 entries and reading 20: 40 at most (the count is a separate scan of its own index).
+          expect(Number(line(reading).match(/actual rows=(\d+)/)?.[1])).toBeLessThanOrEqual(40)
+          expect(line(idle)).toMatch(/never executed/)
+        })
+
+        it("gives every page what ORDER BY … OFFSET over the rows gives, from either end", async () => {
+          const filters = [
+            ["every visible invoice", { statuses: ["sent", "paid"] }, "status IN ('sent', 'paid')"],
+            ["overdue ones", { statuses: ["sent"], due_before: new Date() }, "status = 'sent' AND due_date < now()"],
+          ] as const
+          for (const [name, filter, condition] of filters) {
+            const [{ n }] = (await sql(
+              `SELECT count(*)::int AS n FROM portal_invoice WHERE customer_id = 'cus_big' AND deleted_at IS NULL AND ${condition}`
+            )) as { n: number }[]
+            for (const [limit, offset] of [[20, 0], [20, 1], [20, n / 2 - 11], [20, n / 2 - 10], [20, n / 2 - 9], [7, n - 20], [20, n - 7], [20, n - 1], [20, n], [20, n + 5], [1, n - 1], [0, 40]]) {
+              const expected = (await sql(
+                `SELECT id FROM portal_invoice WHERE customer_id = 'cus_big' AND deleted_at IS NULL AND ${condition}
+                 ORDER BY issue_date DESC, id DESC LIMIT ${limit} OFFSET ${offset}`
+              )) as { id: string }[]
+              const page = await repository().customerInvoicePage("cus_big", filter, { limit, offset })
+              expect({ name, limit, offset, count: page.count, ids: page.rows.map((r) => r.id) }).toEqual({
+                name,
+                limit,
+                offset,
+                count: n,
+                ids: expected.map((r) => r.id),
+              })
+            }
+          }
         })
 
         it("sums the home's open balance from the open-balance index alone, never from the table", async () => {

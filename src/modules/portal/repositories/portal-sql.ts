@@ -3,6 +3,7 @@ import { generateEntityId, MikroOrmBase } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { EstimateStatus, InvoiceStatus } from "../constants"
 import { INVOICE_OVERDUE_SQL, invoiceOverdueSql } from "../../../lib/status"
+import { customerPageStatement, type PageWindow } from "./customer-page-sql"
 
 export type CustomerInvoiceBalance = {
   currency_code: string
@@ -233,46 +234,37 @@ export class PortalSqlRepository extends MikroOrmBase {
   }
 
   /**
-   * One page of a customer's invoices, newest first, and how many match in all — one statement:
-   * the count (an index-only scan of IDX_invoice_customer_status_issue_date) and the page as a
-   * deferred join: the page's ids from a backward index-only scan of
-   * IDX_invoice_customer_issue_date_id_status_due (which holds every column the filter reads, so
-   * the offset is skipped over index entries, not rows), then only those rows by primary key.
-   * The LEFT JOIN keeps the count when the page is empty. A bound left NULL drops its condition
-   * (PostgreSQL plans with the values, so it costs nothing).
+   * One page of a customer's invoices, newest first, and how many match in all, in one statement
+   * (`customerPageStatement`): the count from an index-only scan of
+   * IDX_invoice_customer_status_issue_date, the page's ids from one of
+   * IDX_invoice_customer_issue_date_id_status_due (which holds every column the filter reads), read
+   * from the end nearer to the page. A bound left NULL drops its condition (PostgreSQL plans with
+   * the values, so it costs nothing).
    */
   async customerInvoicePage(
     customerId: string,
     filter: CustomerListFilter,
-    page: { limit: number; offset: number },
+    page: PageWindow,
     context: Context = {}
   ): Promise<CustomerPage> {
-    const where = [
-      customerId,
-      filter.statuses,
-      filter.due_before ?? null,
-      filter.due_before ?? null,
-      filter.due_not_before ?? null,
-      filter.due_not_before ?? null,
-    ]
-    const rows = await this.manager(context).execute(
-      `SELECT c.n AS _count, p.*
-       FROM (SELECT count(*)::int AS n FROM portal_invoice
-             WHERE customer_id = ? AND deleted_at IS NULL AND status IN (?)
-               AND (?::timestamptz IS NULL OR due_date < ?)
-               AND (?::timestamptz IS NULL OR due_date IS NULL OR due_date >= ?)) c
-       LEFT JOIN LATERAL (
-         SELECT i.* FROM (
-           SELECT id FROM portal_invoice
-           WHERE customer_id = ? AND deleted_at IS NULL AND status IN (?)
-             AND (?::timestamptz IS NULL OR due_date < ?)
-             AND (?::timestamptz IS NULL OR due_date IS NULL OR due_date >= ?)
-           ORDER BY issue_date DESC, id DESC LIMIT ? OFFSET ?
-         ) k JOIN portal_invoice i ON i.id = k.id
-       ) p ON true
-       ORDER BY p.issue_date DESC, p.id DESC`,
-      [...where, ...where, page.limit, page.offset]
+    const statement = customerPageStatement(
+      {
+        table: "portal_invoice",
+        where: `customer_id = ? AND deleted_at IS NULL AND status IN (?)
+          AND (?::timestamptz IS NULL OR due_date < ?)
+          AND (?::timestamptz IS NULL OR due_date IS NULL OR due_date >= ?)`,
+        bindings: [
+          customerId,
+          filter.statuses,
+          filter.due_before ?? null,
+          filter.due_before ?? null,
+          filter.due_not_before ?? null,
+          filter.due_not_before ?? null,
+        ],
+      },
+      page
     )
+    const rows = await this.manager(context).execute(statement.sql, statement.bindings)
     return pageOf(rows, INVOICE_NUMERIC_COLUMNS)
   }
 
@@ -280,22 +272,18 @@ export class PortalSqlRepository extends MikroOrmBase {
   async customerEstimatePage(
     customerId: string,
     filter: Pick<CustomerListFilter, "statuses">,
-    page: { limit: number; offset: number },
+    page: PageWindow,
     context: Context = {}
   ): Promise<CustomerPage> {
-    const rows = await this.manager(context).execute(
-      `SELECT c.n AS _count, p.*
-       FROM (SELECT count(*)::int AS n FROM portal_estimate
-             WHERE customer_id = ? AND deleted_at IS NULL AND status IN (?)) c
-       LEFT JOIN LATERAL (
-         SELECT e.* FROM (
-           SELECT id FROM portal_estimate WHERE customer_id = ? AND deleted_at IS NULL AND status IN (?)
-           ORDER BY issue_date DESC, id DESC LIMIT ? OFFSET ?
-         ) k JOIN portal_estimate e ON e.id = k.id
-       ) p ON true
-       ORDER BY p.issue_date DESC, p.id DESC`,
-      [customerId, filter.statuses, customerId, filter.statuses, page.limit, page.offset]
+    const statement = customerPageStatement(
+      {
+        table: "portal_estimate",
+        where: "customer_id = ? AND deleted_at IS NULL AND status IN (?)",
+        bindings: [customerId, filter.statuses],
+      },
+      page
     )
+    const rows = await this.manager(context).execute(statement.sql, statement.bindings)
     return pageOf(rows, DOCUMENT_NUMERIC_COLUMNS)
   }
 
