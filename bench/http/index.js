@@ -80,10 +80,14 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
   await medusa(serverDir, ["user", "-e", admin.email, "-p", admin.password], env)
 
   const db = new Client({ connectionString: pg.url(DB_NAME) })
+  // A client whose server stops first (Ctrl-C reaches PostgreSQL too) must not crash the cleanup.
+  const ignoreAtExit = (error) => log(`database connection closed: ${error.message}`)
+  db.on("error", ignoreAtExit)
   await db.connect()
   onCleanup(() => db.end().catch(() => {}))
   await db.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
   const db2 = new Client({ connectionString: pg.url(DB_NAME) })
+  db2.on("error", ignoreAtExit)
   await db2.connect()
   onCleanup(() => db2.end().catch(() => {}))
   const seeders = [db, db2]
