@@ -30,8 +30,9 @@ describe("signPortalSession", () => {
       }
       const keys = spy.mock.calls.map((call) => call[1])
       expect(keys).toHaveLength(3)
-      expect(keys[0]).toBeInstanceOf(crypto.KeyObject)
-      expect((keys[0] as crypto.KeyObject).type).toBe("secret")
+      const key: unknown = keys[0]
+      expect(key).toBeInstanceOf(crypto.KeyObject)
+      expect(key instanceof crypto.KeyObject && key.type).toBe("secret")
       expect(new Set(keys).size).toBe(1)
     } finally {
       spy.mockRestore()

@@ -3,7 +3,7 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { PORTAL_MODULE } from ".."
 import PortalModuleService from "../service"
 import * as models from "../models"
-import { PortalSqlRepository } from "../repositories/portal-sql"
+import { CustomerListFilter, PortalSqlRepository } from "../repositories/portal-sql"
 import { serializePortalEstimateDetail, serializePortalInvoiceDetail } from "../../../lib/serializers"
 
 jest.setTimeout(120_000)
@@ -268,10 +268,10 @@ moduleIntegrationTestRunner<PortalModuleService>({
         })
 
         it("gives every page what ORDER BY … OFFSET over the rows gives, from either end", async () => {
-          const filters = [
+          const filters: [string, CustomerListFilter, string][] = [
             ["every visible invoice", { statuses: ["sent", "paid"] }, "status IN ('sent', 'paid')"],
             ["overdue ones", { statuses: ["sent"], due_before: new Date() }, "status = 'sent' AND due_date < now()"],
-          ] as const
+          ]
           for (const [name, filter, condition] of filters) {
             const [{ n }] = (await sql(
               `SELECT count(*)::int AS n FROM portal_invoice WHERE customer_id = 'cus_big' AND deleted_at IS NULL AND ${condition}`
