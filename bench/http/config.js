@@ -26,7 +26,7 @@ function benchConfig(scale) {
     connections: num("BENCH_CONNECTIONS", 32),
     duration: num("BENCH_DURATION", 10),
     warmup: num("BENCH_WARMUP", 2),
-    /** Each scenario runs this many times, in turn with the others; the table gives the medians. */
+    /** Each scenario runs this many times, in turn with the others; the table gives median req/s and the p50/p99 of all the rounds' requests. */
     rounds: num("BENCH_ROUNDS", 3),
     pdfConnections: 8,
   }

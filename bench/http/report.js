@@ -167,7 +167,7 @@ ${r.verification.map((v) => `- ${v}`).join("\n")}
 
 ## Scenarios
 
-${r.cfg.connections} connections × ${r.cfg.duration} s per scenario after a ${r.cfg.warmup} s warm-up; every scenario ran ${r.cfg.rounds} times, in turn with the others, and each figure is the median of its rounds (errors are summed). Baseline: Medusa's own \`GET /store/customers/me\` with the same customer JWT. "SQL statements / request" is counted by pg_stat_statements over 10 sequential requests (BEGIN/COMMIT included).
+${r.cfg.connections} connections × ${r.cfg.duration} s per scenario after a ${r.cfg.warmup} s warm-up on the same connections; every scenario ran ${r.cfg.rounds} times, in turn with the others. req/s and CPU are the medians of the rounds; p50 and p99 are over all the rounds' measured requests together; errors and non-2xx/3xx are summed over the rounds, warm-ups included. Baseline: Medusa's own \`GET /store/customers/me\` with the same customer JWT. "SQL statements / request" is counted by pg_stat_statements over 10 sequential requests (BEGIN/COMMIT included).
 
 ${scenarioTable(r.results, r.floor)}
 ${r.results.filter((x) => x.note).map((x) => `\n- ${x.name}: ${x.note}`).join("")}
@@ -188,8 +188,10 @@ ${curveTable(r.curveRows)}
 
 ## PDF interference
 
-JSON invoice list alone: p99 ${fmt(r.interference.alone.p99)} ms (p50 ${fmt(r.interference.alone.p50)} ms, ${fmt(r.interference.alone.rps)} req/s).
-While a second autocannon keeps ${r.cfg.pdfConnections} PDF requests of the 50-line invoice in flight: p99 ${fmt(r.interference.during.p99)} ms (p50 ${fmt(r.interference.during.p50)} ms, ${fmt(r.interference.during.rps)} req/s); the PDFs meanwhile ${fmt(r.interference.pdf.rps, 1)} req/s, codes ${JSON.stringify(r.interference.pdf.statusCodes)}.
+The JSON invoice list alone, then while a second autocannon keeps ${r.cfg.pdfConnections} PDF requests of the 50-line invoice in flight, ${r.interference.alone.rounds} times in turn; p50 and p99 over each side's requests of all the rounds, req/s the rounds' median.
+
+JSON invoice list alone: p99 ${fmt(r.interference.alone.p99)} ms (p50 ${fmt(r.interference.alone.p50)} ms, ${fmt(r.interference.alone.rps)} req/s; p99 of each round ${r.interference.p99s.alone.join(", ")} ms).
+While the PDFs render: p99 ${fmt(r.interference.during.p99)} ms (p50 ${fmt(r.interference.during.p50)} ms, ${fmt(r.interference.during.rps)} req/s; p99 of each round ${r.interference.p99s.during.join(", ")} ms); the PDFs meanwhile ${fmt(r.interference.pdf.rps, 1)} req/s, codes ${JSON.stringify(r.interference.pdf.statusCodes)}.
 
 ## Targets
 
