@@ -26,8 +26,13 @@ function benchConfig(scale) {
     connections: num("BENCH_CONNECTIONS", 32),
     duration: num("BENCH_DURATION", 10),
     warmup: num("BENCH_WARMUP", 2),
-    /** Each scenario runs this many times, in turn with the others; the table gives median req/s and the p50/p99 of all the rounds' requests. */
-    rounds: num("BENCH_ROUNDS", 3),
+    /**
+     * Each scenario runs this many times, in turn with the others; the table gives median req/s and
+     * the p50/p99 of all the rounds' requests. Five: the server's major GC (every 26–30 s under
+     * this load) holds the 30–50 requests in flight; over 50 s a scenario's (about two) pauses are
+     * under 1 % of its ~10 000 requests, where over 30 s one pause more or less moved a p99 by 60 ms.
+     */
+    rounds: num("BENCH_ROUNDS", 5),
     pdfConnections: 8,
   }
   if (levels[0] < config.curveInvoices || invoices - config.benchInvoices < levels[levels.length - 2]) {
