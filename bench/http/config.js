@@ -29,8 +29,8 @@ function benchConfig(scale) {
     /**
      * Each scenario runs this many times, in turn with the others; the table gives median req/s and
      * the p50/p99 of all the rounds' requests. Five: the server's major GC (every 26–30 s under
-     * this load) holds the 30–50 requests in flight; over 50 s a scenario's (about two) pauses are
-     * under 1 % of its ~10 000 requests, where over 30 s one pause more or less moved a p99 by 60 ms.
+     * this load) holds the 30–50 requests in flight; over 50 s a scenario usually gets two, under
+     * 1 % of its ~10 000 requests, where over 30 s one pause more or less moved a p99 by 60 ms.
      */
     rounds: num("BENCH_ROUNDS", 5),
     pdfConnections: 8,
