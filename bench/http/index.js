@@ -12,6 +12,7 @@ const { freePort } = require("../../scripts/lib/postgres")
 const { Http, adminToken, setUpStore, registerCustomer, createLink, linkForm, openLink } = require("./accounts")
 const { buildApp, medusa, startServer } = require("../../scripts/lib/medusa-app")
 const { treeCpuMs, treeRssMb } = require("../memory")
+const { percentile } = require("../stats")
 const { benchConfig } = require("./config")
 const { capturePlans, statementsPerRequest } = require("./explain")
 const { runLoad } = require("./load")
@@ -417,7 +418,6 @@ function medianOfRuns(runs) {
   const sum = (key) => runs.reduce((n, run) => n + (run[key] || 0), 0)
   const rpsValues = runs.map((run) => run.rps)
   const latencies = runs.flatMap((run) => run.latencies ?? []).sort((a, b) => a - b)
-  const pooled = (p) => (latencies.length ? latencies[Math.max(0, Math.ceil(p * latencies.length) - 1)] : NaN)
   return {
     rounds: runs.length,
     requests: sum("requests"),
@@ -426,8 +426,8 @@ function medianOfRuns(runs) {
     // Over every measured request of the rounds together, not a median of the rounds' p99s: a
     // major GC of the server (every 26–30 s under this load, ~180 ms) falls into one 10 s round
     // in three, and decided a round's p99 by itself.
-    p50: pooled(0.5),
-    p99: pooled(0.99),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
     max: Math.max(...runs.map((run) => run.max ?? 0)),
     non2xx3xx: sum("non2xx3xx"),
     errors: sum("errors"),

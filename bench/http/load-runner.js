@@ -7,6 +7,7 @@
 // `paths` (optional) gives each request its own path, in order (the approve scenario: a
 // different pending estimate per request).
 const autocannon = require("autocannon")
+const { percentile } = require("../stats")
 
 let config
 
@@ -37,9 +38,6 @@ function run(duration, cursor, onResponse) {
     process.once("SIGTERM", () => instance.stop())
   })
 }
-
-/** Nearest-rank percentile of sorted values. */
-const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]
 
 async function readStdin() {
   let text = ""
@@ -78,8 +76,8 @@ async function main() {
       requests: completed,
       rps: completed / config.duration,
       // No response within the duration: no latency to report.
-      p50: n ? percentile(latencies, 0.5) : null,
-      p99: n ? percentile(latencies, 0.99) : null,
+      p50: n ? percentile(latencies, 50) : null,
+      p99: n ? percentile(latencies, 99) : null,
       max: n ? latencies[n - 1] : null,
       latencies,
       non2xx3xx,
