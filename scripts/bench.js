@@ -25,8 +25,8 @@ function parseArgs(argv) {
 const HELP = `npm run bench [-- --part http|micro|all] [--scale full|small]
   http (default)  production build + seeded PostgreSQL + autocannon; writes bench/RESULTS.md
   micro           the Portal module's micro-benchmarks
-Environment: BENCH_CONNECTIONS (32), BENCH_DURATION (10 s), BENCH_WARMUP (2 s), BENCH_ROUNDS (3), BENCH_CUSTOMERS,
-BENCH_INVOICES (largest scale-curve step), BENCH_ESTIMATES, BENCH_SCALE; BENCH_SCENARIOS (regex),
+Environment: BENCH_CONNECTIONS (32), BENCH_DURATION (10 s), BENCH_WARMUP (2 s), BENCH_ROUNDS (5), BENCH_CUSTOMERS,
+BENCH_INVOICES (largest scale-curve step), BENCH_ESTIMATES, BENCH_PAIR_ESTIMATES, BENCH_SCALE; BENCH_SCENARIOS (regex),
 BENCH_CPU_PROFILE (dir), BENCH_HOLD (keep the server and database up until Ctrl-C; with BENCH_SCENARIOS).`
 
 // Cleanups run last-registered first, once, on every exit path.

@@ -1,8 +1,8 @@
 // Scale and load settings of the HTTP benchmark. `full` is the issue's scale; `small` is for
 // developing the harness. Every figure can be overridden from the environment.
 const SCALES = {
-  full: { customers: 100_000, levels: [1_000, 100_000, 1_000_000], estimates: 300_000 },
-  small: { customers: 2_000, levels: [1_000, 10_000, 30_000], estimates: 10_000 },
+  full: { customers: 100_000, levels: [1_000, 100_000, 1_000_000], estimates: 300_000, pairEstimates: 8_000 },
+  small: { customers: 2_000, levels: [1_000, 10_000, 30_000], estimates: 12_000, pairEstimates: 6_000 },
 }
 
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback)
@@ -21,6 +21,8 @@ function benchConfig(scale) {
     benchInvoices: 5_000,
     /** Pending estimates of the bench customer, one per approve request (warm-up included). */
     pendingEstimates: num("BENCH_PENDING_ESTIMATES", 4_000),
+    /** Pending estimates of the pair customer, one per approve request on the server + worker. */
+    pairEstimates: num("BENCH_PAIR_ESTIMATES", s.pairEstimates),
     /** The scale-curve customer: the same 500 invoices at every step, so only the table grows. */
     curveInvoices: 500,
     connections: num("BENCH_CONNECTIONS", 32),
@@ -38,8 +40,10 @@ function benchConfig(scale) {
   if (levels[0] < config.curveInvoices || invoices - config.benchInvoices < levels[levels.length - 2]) {
     throw new Error(`BENCH_INVOICES=${invoices} is too small for the scale steps ${levels.join(", ")}`)
   }
-  if (config.estimates <= config.pendingEstimates) {
-    throw new Error(`BENCH_ESTIMATES must exceed the ${config.pendingEstimates} pending estimates of the bench customer`)
+  if (config.estimates <= config.pendingEstimates + config.pairEstimates) {
+    throw new Error(
+      `BENCH_ESTIMATES must exceed the ${config.pendingEstimates} + ${config.pairEstimates} pending estimates of the bench and pair customers`
+    )
   }
   return config
 }

@@ -17,7 +17,9 @@ const { benchConfig } = require("./config")
 const { capturePlans, statementsPerRequest } = require("./explain")
 const { runLoad } = require("./load")
 const { startBenchPostgres } = require("./postgres")
-const { writeResults, statementLines, scenarioTable, curveTable, evaluateTargets, verdict } = require("./report")
+const { writeResults, statementLines, scenarioTable, pairTable, curveTable, evaluateTargets, verdict } = require("./report")
+const { startPair } = require("./pair")
+const { REDIS_SERVER } = require("../../scripts/lib/redis")
 const seed = require("./seed")
 
 const DB_NAME = "portal_bench"
@@ -105,9 +107,12 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
   const password = crypto.randomBytes(12).toString("hex")
   const bench = await registerCustomer(http, key, { email: "bench@bench.example", password, first_name: "Bench", last_name: "Customer" })
   const curve = await registerCustomer(http, key, { email: "curve@bench.example", password, first_name: "Curve", last_name: "Customer" })
+  // The approver of the server + worker part, with pending estimates of its own.
+  const pairCustomer = await registerCustomer(http, key, { email: "pair@bench.example", password, first_name: "Pair", last_name: "Customer" })
   // Portal access is the admin's to give: creating a link is what creates the customer's access row.
   await createLink(http, adminJwt, curve.id)
-  const plan = { ...cfg, benchCustomerId: bench.id, curveCustomerId: curve.id }
+  await createLink(http, adminJwt, pairCustomer.id)
+  const plan = { ...cfg, benchCustomerId: bench.id, curveCustomerId: curve.id, pairCustomerId: pairCustomer.id }
 
   seedTimes.estimates = (await timedStep(`seed ${cfg.estimates} estimates with lines`, () => seed.seedEstimates(seeders, plan))).ms
   seedTimes.otherVacuum = (await timedStep("VACUUM ANALYZE customers and estimates", () => seed.vacuumAnalyze(seeders, seed.OTHER_TABLES))).ms
@@ -116,8 +121,13 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
   const base = `http://localhost:${port}`
   // The server's and PostgreSQL's CPU time over a scenario's measured part (not its warm-up).
   const postmasterPid = () => Number(fs.readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n")[0])
-  const cpuNow = () => ({ server: treeCpuMs(server.pid), db: treeCpuMs(postmasterPid()) })
+  // `extra.processes` (name → pid) replaces the server: the server + worker part counts both.
+  const cpuNow = (processes) => ({
+    ...Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, treeCpuMs(pid)])),
+    db: treeCpuMs(postmasterPid()),
+  })
   const load = async (scenario, extra = {}) => {
+    const processes = extra.processes ?? { server: server.pid }
     let start = null
     const result = await runLoad(
       {
@@ -131,11 +141,12 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
         warmup: extra.warmup ?? cfg.warmup,
       },
       onCleanup,
-      () => (start = cpuNow())
+      () => (start = cpuNow(processes))
     )
-    const end = cpuNow()
+    const end = cpuNow(processes)
     const perRequest = (key) => (start && result.requests ? (end[key] - start[key]) / result.requests : NaN)
-    return { ...result, serverCpuMs: perRequest("server"), dbCpuMs: perRequest("db") }
+    const cpu = Object.fromEntries(Object.keys(processes).map((name) => [`${name}CpuMs`, perRequest(name)]))
+    return { ...result, ...cpu, dbCpuMs: perRequest("db") }
   }
 
   // ── Scale curve: the same customer's first page as the invoice table grows ─
@@ -301,9 +312,12 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
     statementLines(row).forEach((line) => log(`    ${line}`))
   }
 
+  const pairResults = await runPairScenarios({ cfg, only, serverDir, env, onCleanup, load, ids, jsonHeaders, bench, pairCustomer, profileDir })
+
   if (only || profileDir) {
     // A partial or profiled run is for finding where time goes, not a result: RESULTS.md is untouched.
     console.log("\n" + scenarioTable(results, null))
+    if (pairResults) console.log("\n" + pairTable(pairResults))
     if (process.env.BENCH_HOLD) {
       // For trying queries on the seeded data: everything stays up until Ctrl-C.
       log(`holding: server ${base} (publishable key ${key}, bench customer token in ${path.join(pgDir, "..", "bench-hold.json")}), database ${pg.url(DB_NAME)}`)
@@ -351,9 +365,10 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
   log(`interference: ${cfg.rounds} rounds, list p99 alone ${interference.alone.p99} ms, with PDFs rendering ${interference.during.p99} ms`)
 
   // ── Report ─────────────────────────────────────────────────────────────────
-  const targets = evaluateTargets({ results, curveRows, interference, invoiceSeedMs, cfg })
+  const targets = evaluateTargets({ results, pairResults, curveRows, interference, invoiceSeedMs, cfg })
   const command = `npm run bench${argv.length ? " -- " + argv.join(" ") : ""}`
   console.log("\n" + scenarioTable(results, floor))
+  if (pairResults) console.log("\n" + pairTable(pairResults))
   console.log("\n" + curveTable(curveRows))
   console.log("\nTargets (informational; the exit code does not depend on them):")
   targets.forEach((t) => console.log(`  ${verdict(t)}  ${t.label}: ${t.detail}`))
@@ -362,6 +377,7 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
     cfg,
     command,
     results,
+    pairResults,
     floor,
     curveRows,
     plans,
@@ -376,6 +392,88 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
   })
   log(`wrote ${path.relative(process.cwd(), file)} (${secs(Date.now() - started)} in all)`)
   return true
+}
+
+/**
+ * Medusa's GET, the approve and Medusa's own write again, on a server + worker with Redis (see
+ * pair.js), in rounds like the scenarios. The worker's CPU is counted from the start of a run
+ * until it has handled the last event the run queued, divided by every response of the run
+ * (warm-up included, since its events are handled too). Null when none is selected or
+ * redis-server is missing.
+ */
+async function runPairScenarios({ cfg, only, serverDir, env, onCleanup, load, ids, jsonHeaders, bench, pairCustomer, profileDir }) {
+  const approvals = ids.pairPendingEstimateIds.map((id) => `/store/portal/estimates/${id}/accept`)
+  const json = { "content-type": "application/json" }
+  const scenarios = [
+    { name: "server + worker: baseline GET /store/customers/me", kind: "baseline", method: "GET", path: "/store/customers/me", headers: jsonHeaders(bench.token) },
+    {
+      name: "server + worker: estimate approve (a different estimate each)",
+      kind: "approve",
+      method: "POST",
+      path: approvals[0],
+      paths: approvals,
+      headers: { ...jsonHeaders(pairCustomer.token), ...json },
+      body: "{}",
+    },
+    {
+      name: "server + worker: baseline write POST /store/customers/me",
+      kind: "baseline-write",
+      method: "POST",
+      path: "/store/customers/me",
+      headers: { ...jsonHeaders(bench.token), ...json },
+      body: JSON.stringify({ first_name: "Bench" }),
+    },
+  ].filter((scenario) => !only || only.test(scenario.name))
+  if (!scenarios.length) return null
+  if (!fs.existsSync(REDIS_SERVER)) {
+    log(`server + worker part skipped: ${REDIS_SERVER} not found (apt-get install -y redis-server)`)
+    return null
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-pair-"))
+  onCleanup(async () => fs.rmSync(dir, { recursive: true, force: true }))
+  const pair = await startPair({ serverDir, env, dir, onCleanup, profileDir })
+  log(`server + worker (Redis ${pair.redisUrl}): server pid ${pair.server.pid} on ${pair.base}, worker pid ${pair.worker.pid}; logs in ${dir}`)
+  const processes = { server: pair.server.pid, worker: pair.worker.pid }
+  // The approvals in rounds + 1 shares: the first for the warm-up round, which is discarded
+  // (both processes start cold).
+  const share = Math.floor(approvals.length / (cfg.rounds + 1))
+  const runs = new Map(scenarios.map((scenario) => [scenario, []]))
+  for (let round = 0; round <= cfg.rounds; round++) {
+    for (const scenario of scenarios) {
+      const workerBefore = treeCpuMs(pair.worker.pid)
+      const run = await load(scenario.paths ? { ...scenario, paths: scenario.paths.slice(round * share, (round + 1) * share) } : scenario, {
+        base: pair.base,
+        processes,
+        ...(round === 0 ? { duration: 5, warmup: 0 } : {}),
+      })
+      const drainMs = await pair.drained()
+      const responses = Object.values(run.statusCodes).reduce((a, b) => a + b, 0)
+      run.workerCpuMs = responses ? (treeCpuMs(pair.worker.pid) - workerBefore) / responses : NaN
+      run.drainMs = drainMs
+      if (round === 0) continue
+      runs.get(scenario).push(run)
+      log(
+        `${scenario.name} (round ${round}/${cfg.rounds}): ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ` +
+          `non-2xx/3xx ${run.non2xx3xx}, errors ${run.errors}, CPU/request server ${run.serverCpuMs.toFixed(2)} ms + worker ${run.workerCpuMs.toFixed(2)} ms ` +
+          `+ PostgreSQL ${run.dbCpuMs.toFixed(2)} ms; the worker finished ${(drainMs / 1000).toFixed(1)} s after the load`
+      )
+    }
+  }
+  // The main server takes over again: these two would only hold memory.
+  await pair.stop()
+  return scenarios.map((scenario) => {
+    const scenarioRuns = runs.get(scenario)
+    const row = {
+      ...scenario,
+      ...medianOfRuns(scenarioRuns),
+      workerCpuMs: median(scenarioRuns.map((run) => run.workerCpuMs)),
+      drainMs: Math.max(...scenarioRuns.map((run) => run.drainMs)),
+    }
+    if (scenario.paths && scenarioRuns.some((run) => run.pathsUsed > share)) {
+      row.note = `ran out of pending estimates (${Math.max(...scenarioRuns.map((run) => run.pathsUsed))} requests in a round for ${share}): later requests re-approve`
+    }
+    return row
+  })
 }
 
 /** The seeded rows as the app shows them: counts, totals = sum of lines, pages answering. */

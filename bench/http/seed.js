@@ -23,7 +23,8 @@ const sqlArray = (items) => `ARRAY[${items.map((t) => `'${t}'`).join(",")}]`
  * first step); the last `bench` invoices of the final step belong to the bench customer, the
  * oldest of them with `pdfLines` lines (the PDF scenario); the rest spread over the seeded
  * customers. Estimates: the last `pending` are the bench customer's, pending and valid (the
- * approve scenario); the rest spread over the seeded customers.
+ * approve scenario), the `pair` before them the pair customer's, likewise (the approve scenario
+ * on a server + worker); the rest spread over the seeded customers.
  */
 function invoiceOwner(p) {
   return `CASE WHEN n <= ${p.curveInvoices} THEN '${p.curveCustomerId}'
@@ -134,7 +135,10 @@ async function seedInvoiceChunk(client, p, a, b) {
   }
 }
 
-/** Estimates 1..count with lines; the last `pendingEstimates` are the bench customer's, pending. */
+/**
+ * Estimates 1..count with lines; the last `pendingEstimates` are the bench customer's, pending, and
+ * the `pairEstimates` before them the pair customer's, pending.
+ */
 async function seedEstimates(clients, p) {
   let next = 1
   const worker = async (client) => {
@@ -149,13 +153,15 @@ async function seedEstimates(clients, p) {
 }
 
 async function seedEstimateChunk(client, p, a, b) {
-  const firstPending = p.estimates - p.pendingEstimates + 1
+  const firstPending = p.estimates - p.pendingEstimates - p.pairEstimates + 1
+  const benchFrom = p.estimates - p.pendingEstimates + 1
   {
     await client.query("BEGIN")
     await client.query(`
       CREATE TEMP TABLE hd ON COMMIT DROP AS
       SELECT m AS n, ${seededId("est", "m")} AS id,
-             CASE WHEN m >= ${firstPending} THEN '${p.benchCustomerId}' ELSE ${seededId("cus", `1 + (m::bigint * 104729) % ${p.customers}`)} END AS customer_id,
+             CASE WHEN m >= ${benchFrom} THEN '${p.benchCustomerId}' WHEN m >= ${firstPending} THEN '${p.pairCustomerId}'
+                  ELSE ${seededId("cus", `1 + (m::bigint * 104729) % ${p.customers}`)} END AS customer_id,
              CASE WHEN m >= ${firstPending} THEN 'sent' WHEN h < 5 THEN 'draft' WHEN h < 40 THEN 'sent' WHEN h < 80 THEN 'accepted' ELSE 'rejected' END AS status,
              CASE WHEN m >= ${firstPending} THEN now() - (${p.estimates} - m) * interval '1 minute'
                   ELSE now() - interval '1095 days' + (m::numeric / ${p.estimates}) * interval '1095 days' END AS issue_date,
@@ -246,13 +252,19 @@ async function scenarioIds(client, p) {
       [p.benchCustomerId]
     )
   ).rows[0]?.id
-  const pending = (
-    await client.query(
-      `SELECT id FROM portal_estimate WHERE customer_id = $1 AND status = 'sent' AND deleted_at IS NULL ORDER BY issue_date`,
-      [p.benchCustomerId]
-    )
-  ).rows.map((r) => r.id)
-  return { pdfInvoiceId: pdfId, detailInvoiceId: detail, pendingEstimateIds: pending }
+  const pending = async (customerId) =>
+    (
+      await client.query(
+        `SELECT id FROM portal_estimate WHERE customer_id = $1 AND status = 'sent' AND deleted_at IS NULL ORDER BY issue_date`,
+        [customerId]
+      )
+    ).rows.map((r) => r.id)
+  return {
+    pdfInvoiceId: pdfId,
+    detailInvoiceId: detail,
+    pendingEstimateIds: await pending(p.benchCustomerId),
+    pairPendingEstimateIds: await pending(p.pairCustomerId),
+  }
 }
 
 module.exports = { seedCustomers, seedInvoices, seedEstimates, vacuumAnalyze, scenarioIds, INVOICE_TABLES, OTHER_TABLES }

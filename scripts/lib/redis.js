@@ -1,4 +1,4 @@
-// A throwaway Redis for the cluster test: Debian's `redis-server` on loopback, a free port, no
+// A throwaway Redis for the cluster test and the benchmark's server + worker part: Debian's `redis-server` on loopback, a free port, no
 // persistence, its files in `dir`. Nothing else on the machine is touched.
 const { spawn } = require("child_process")
 const fs = require("fs")
@@ -60,4 +60,4 @@ async function startRedis({ dir, port }) {
   }
 }
 
-module.exports = { startRedis }
+module.exports = { startRedis, REDIS_SERVER }
