@@ -168,7 +168,7 @@ function statementLines(result) {
 function pairSection(r) {
   return `## Server + worker
 
-The writes again on the production topology of the README's "Production: several servers and a worker": one server (\`MEDUSA_WORKER_MODE=server\`) and one worker from the same build and database, with Redis (event bus, cache, caching, locking, workflow engine). What a request queues runs on the worker: an approve's owner notice and its confirmation with the approved PDF; the portal's profile sync after Medusa's own write. Both processes run on the same ${r.host.nproc} cores as the rest. ${r.cfg.rounds} rounds after a discarded 5 s round; the worker's CPU is counted from the start of a run until it has handled the last event the run queued, divided by every response of the run (warm-up included). The main server stays up, idle.
+The writes again on the production topology of the README's "Production: several servers and a worker": one server (\`MEDUSA_WORKER_MODE=server\`) and one worker from the same build and database, with Redis (event bus, cache, caching, locking, workflow engine). What a request queues runs on the worker: an approve's owner notice and its confirmation with the approved PDF; the portal's profile sync after Medusa's own write. Both processes run on the same ${r.host.nproc} cores as the rest. ${r.cfg.rounds} rounds after a cold 5 s round whose figures are dropped (its errors and non-2xx/3xx still count); the worker's CPU is counted from the start of a run until it has handled the last event the run queued, divided by every response of the run (warm-up included). The main server stays up, idle.
 
 ${pairTable(r.pairResults)}
 ${r.pairResults.filter((x) => x.note).map((x) => `\n- ${x.name}: ${x.note}`).join("")}
