@@ -121,13 +121,10 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
   const base = `http://localhost:${port}`
   // The server's and PostgreSQL's CPU time over a scenario's measured part (not its warm-up).
   const postmasterPid = () => Number(fs.readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n")[0])
-  // `extra.processes` (name → pid) replaces the server: the server + worker part counts both.
-  const cpuNow = (processes) => ({
-    ...Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, treeCpuMs(pid)])),
-    db: treeCpuMs(postmasterPid()),
-  })
+  // `extra.serverPid`: the server + worker part measures its own server.
+  const cpuNow = (serverPid) => ({ server: treeCpuMs(serverPid), db: treeCpuMs(postmasterPid()) })
   const load = async (scenario, extra = {}) => {
-    const processes = extra.processes ?? { server: server.pid }
+    const serverPid = extra.serverPid ?? server.pid
     let start = null
     const result = await runLoad(
       {
@@ -141,12 +138,11 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
         warmup: extra.warmup ?? cfg.warmup,
       },
       onCleanup,
-      () => (start = cpuNow(processes))
+      () => (start = cpuNow(serverPid))
     )
-    const end = cpuNow(processes)
+    const end = cpuNow(serverPid)
     const perRequest = (key) => (start && result.requests ? (end[key] - start[key]) / result.requests : NaN)
-    const cpu = Object.fromEntries(Object.keys(processes).map((name) => [`${name}CpuMs`, perRequest(name)]))
-    return { ...result, ...cpu, dbCpuMs: perRequest("db") }
+    return { ...result, serverCpuMs: perRequest("server"), dbCpuMs: perRequest("db") }
   }
 
   // ── Scale curve: the same customer's first page as the invoice table grows ─
@@ -312,7 +308,7 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
     statementLines(row).forEach((line) => log(`    ${line}`))
   }
 
-  const pairResults = await runPairScenarios({ cfg, only, serverDir, env, onCleanup, load, ids, jsonHeaders, bench, pairCustomer, profileDir })
+  const pairResults = await runPairScenarios({ cfg, only, serverDir, env, onCleanup, load, ids, scenarios, jsonHeaders, pairCustomer, profileDir })
 
   if (only || profileDir) {
     // A partial or profiled run is for finding where time goes, not a result: RESULTS.md is untouched.
@@ -401,29 +397,18 @@ async function runHttpBenchmark({ onCleanup, scale, argv }) {
  * (warm-up included, since its events are handled too). Null when none is selected or
  * redis-server is missing.
  */
-async function runPairScenarios({ cfg, only, serverDir, env, onCleanup, load, ids, jsonHeaders, bench, pairCustomer, profileDir }) {
+async function runPairScenarios({ cfg, only, serverDir, env, onCleanup, load, ids, scenarios: main, jsonHeaders, pairCustomer, profileDir }) {
   const approvals = ids.pairPendingEstimateIds.map((id) => `/store/portal/estimates/${id}/accept`)
-  const json = { "content-type": "application/json" }
+  const find = (kind, name) => main.find((s) => s.kind === kind && (!name || s.name.startsWith(name)))
+  const approve = find("json", "estimate approve")
   const scenarios = [
-    { name: "server + worker: baseline GET /store/customers/me", kind: "baseline", method: "GET", path: "/store/customers/me", headers: jsonHeaders(bench.token) },
-    {
-      name: "server + worker: estimate approve (a different estimate each)",
-      kind: "approve",
-      method: "POST",
-      path: approvals[0],
-      paths: approvals,
-      headers: { ...jsonHeaders(pairCustomer.token), ...json },
-      body: "{}",
-    },
-    {
-      name: "server + worker: baseline write POST /store/customers/me",
-      kind: "baseline-write",
-      method: "POST",
-      path: "/store/customers/me",
-      headers: { ...jsonHeaders(bench.token), ...json },
-      body: JSON.stringify({ first_name: "Bench" }),
-    },
-  ].filter((scenario) => !only || only.test(scenario.name))
+    find("baseline"),
+    // The pair customer's own pending estimates, so the bench customer's stay for the main part.
+    { ...approve, kind: "approve", path: approvals[0], paths: approvals, headers: { ...approve.headers, ...jsonHeaders(pairCustomer.token) } },
+    find("baseline-write"),
+  ]
+    .map(({ probe, ...scenario }) => ({ ...scenario, name: `server + worker: ${scenario.name}` }))
+    .filter((scenario) => !only || only.test(scenario.name))
   if (!scenarios.length) return null
   if (!fs.existsSync(REDIS_SERVER)) {
     log(`server + worker part skipped: ${REDIS_SERVER} not found (apt-get install -y redis-server)`)
@@ -433,7 +418,6 @@ async function runPairScenarios({ cfg, only, serverDir, env, onCleanup, load, id
   onCleanup(async () => fs.rmSync(dir, { recursive: true, force: true }))
   const pair = await startPair({ serverDir, env, dir, onCleanup, profileDir })
   log(`server + worker (Redis ${pair.redisUrl}): server pid ${pair.server.pid} on ${pair.base}, worker pid ${pair.worker.pid}; logs in ${dir}`)
-  const processes = { server: pair.server.pid, worker: pair.worker.pid }
   // The approvals in rounds + 1 shares: the first for the warm-up round, which is discarded
   // (both processes start cold).
   const share = Math.floor(approvals.length / (cfg.rounds + 1))
@@ -444,7 +428,7 @@ async function runPairScenarios({ cfg, only, serverDir, env, onCleanup, load, id
       const workerBefore = treeCpuMs(pair.worker.pid)
       const run = await load(scenario.paths ? { ...scenario, paths: scenario.paths.slice(round * share, (round + 1) * share) } : scenario, {
         base: pair.base,
-        processes,
+        serverPid: pair.server.pid,
         ...(round === 0 ? { duration: 5, warmup: 0 } : {}),
       })
       const drainMs = await pair.drained()
@@ -452,7 +436,7 @@ async function runPairScenarios({ cfg, only, serverDir, env, onCleanup, load, id
       run.workerCpuMs = responses ? (treeCpuMs(pair.worker.pid) - workerBefore) / responses : NaN
       run.drainMs = drainMs
       if (round === 0) {
-        // Its figures are dropped, its errors are not: the zero-errors target allows none.
+        // Its figures are dropped, its errors are not (below): the zero-errors target allows none.
         cold.set(scenario, run)
       } else {
         runs.get(scenario).push(run)
@@ -468,14 +452,15 @@ async function runPairScenarios({ cfg, only, serverDir, env, onCleanup, load, id
   await pair.stop()
   return scenarios.map((scenario) => {
     const scenarioRuns = runs.get(scenario)
-    const measured = medianOfRuns(scenarioRuns)
-    const coldRun = cold.get(scenario)
+    // The cold round's errors and status codes count; its figures do not.
+    const { non2xx3xx, errors, timeouts, statusCodes } = medianOfRuns([...scenarioRuns, cold.get(scenario)])
     const row = {
       ...scenario,
-      ...measured,
-      non2xx3xx: measured.non2xx3xx + coldRun.non2xx3xx,
-      errors: measured.errors + coldRun.errors,
-      timeouts: measured.timeouts + (coldRun.timeouts || 0),
+      ...medianOfRuns(scenarioRuns),
+      non2xx3xx,
+      errors,
+      timeouts,
+      statusCodes,
       workerCpuMs: median(scenarioRuns.map((run) => run.workerCpuMs)),
       drainMs: Math.max(...scenarioRuns.map((run) => run.drainMs)),
     }

@@ -5,12 +5,9 @@
 // and the server's and the worker's CPU are counted apart.
 const path = require("path")
 const Redis = require("ioredis")
-const { startRedis } = require("../../scripts/lib/redis")
+const { startRedis, queuedEvents } = require("../../scripts/lib/redis")
 const { medusa, startServer } = require("../../scripts/lib/medusa-app")
 const { freePort } = require("../../scripts/lib/postgres")
-
-// BullMQ's keys of @medusajs/event-bus-redis's queue (its prefix is the service's class name).
-const EVENT_QUEUE = "RedisEventBusService:events-queue"
 
 /** `profileDir`: both processes write V8 CPU profiles there when they stop (BENCH_CPU_PROFILE). */
 async function startPair({ serverDir, env, dir, onCleanup, profileDir = null }) {
@@ -30,15 +27,7 @@ async function startPair({ serverDir, env, dir, onCleanup, profileDir = null }) 
   const client = new Redis(redis.url, { maxRetriesPerRequest: 1 })
   onCleanup(() => client.quit().catch(() => {}))
 
-  const queued = async () => {
-    const [wait, active, delayed, prioritized] = await Promise.all([
-      client.llen(`${EVENT_QUEUE}:wait`),
-      client.llen(`${EVENT_QUEUE}:active`),
-      client.zcard(`${EVENT_QUEUE}:delayed`),
-      client.zcard(`${EVENT_QUEUE}:prioritized`),
-    ])
-    return wait + active + delayed + prioritized
-  }
+  const queued = () => queuedEvents(client)
   /** Waits until the worker has handled every event the load queued; resolves with the ms it took. */
   const drained = async (timeoutMs = 300_000) => {
     const started = Date.now()

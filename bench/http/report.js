@@ -9,17 +9,25 @@ function table(header, rows) {
   return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n")
 }
 
+/** Throughput, latency and failures of one row: the columns every load table starts with. */
+function loadCells(r) {
+  const failed = Object.entries(r.statusCodes ?? {}).filter(([c]) => c >= 400)
+  return [
+    fmt(r.rps),
+    r.rpsRange ?? "",
+    fmt(r.p50),
+    fmt(r.p99),
+    String(r.non2xx3xx) + (r.non2xx3xx && failed.length ? ` (${failed.map(([c, n]) => `${n}×${c}`).join(", ")})` : ""),
+    String(r.errors + r.timeouts),
+  ]
+}
+
 function scenarioTable(results, floor) {
   const baseline = results.find((r) => r.kind === "baseline") ?? { rps: NaN, p99: NaN }
   floor = floor ?? { rps: NaN }
   const rows = results.map((r) => [
     r.name,
-    fmt(r.rps),
-    r.rpsRange ?? "",
-    fmt(r.p50),
-    fmt(r.p99),
-    String(r.non2xx3xx) + (r.non2xx3xx ? ` (${Object.entries(r.statusCodes).filter(([c]) => c >= 400).map(([c, n]) => `${n}×${c}`).join(", ")})` : ""),
-    String(r.errors + r.timeouts),
+    ...loadCells(r),
     ratio(r.rps, baseline.rps),
     ratio(r.p99, baseline.p99),
     ratio(floor.rps, r.rps),
@@ -31,12 +39,7 @@ function scenarioTable(results, floor) {
   ])
   if (Number.isFinite(floor.rps)) rows.push([
     "floor: bare http + pg, one indexed lookup",
-    fmt(floor.rps),
-    "",
-    fmt(floor.p50),
-    fmt(floor.p99),
-    String(floor.non2xx3xx),
-    String(floor.errors + floor.timeouts),
+    ...loadCells(floor),
     ratio(floor.rps, baseline.rps),
     ratio(floor.p99, baseline.p99),
     "1.00",
@@ -60,12 +63,7 @@ function pairTable(pairResults) {
     ["scenario", "req/s", "req/s min–max of the rounds", "p50 ms", "p99 ms", "non-2xx/3xx", "errors", "× its GET req/s", "× its write req/s", "server CPU ms / request", "worker CPU ms / request", "PostgreSQL CPU ms / request", "worker done after the load (longest, s)"],
     pairResults.map((r) => [
       r.name.replace(/^server \+ worker: /, ""),
-      fmt(r.rps),
-      r.rpsRange,
-      fmt(r.p50),
-      fmt(r.p99),
-      String(r.non2xx3xx),
-      String(r.errors + r.timeouts),
+      ...loadCells(r),
       ratio(r.rps, get.rps),
       ratio(r.rps, write.rps),
       fmt(r.serverCpuMs, 2),

@@ -8,6 +8,7 @@ import { SmtpSink, startSmtpSink } from "../utils/smtp-sink"
 // Plain JS helpers shared with the benchmark and the demo (scripts/lib).
 const { buildApp, medusa, startServer } = require("../../scripts/lib/medusa-app")
 const { freePort } = require("../../scripts/lib/postgres")
+const { queuedEvents } = require("../../scripts/lib/redis")
 const { Http, adminToken } = require("../../scripts/lib/portal-http")
 
 /**
@@ -49,9 +50,6 @@ export type Cluster = {
   settle(quietMs?: number, timeoutMs?: number): Promise<void>
   stop(): Promise<void>
 }
-
-// BullMQ's keys of @medusajs/event-bus-redis's queue (its prefix is the service's class name).
-const EVENT_QUEUE = "RedisEventBusService:events-queue"
 
 /** What the processes inherit: the shell's basics, none of its Medusa / test settings. */
 function baseEnv() {
@@ -159,15 +157,7 @@ export async function startCluster({ logDir, log }: { logDir: string; log: (line
     const redis = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 })
     onCleanup(() => redis.quit())
 
-    const pending = async () => {
-      const [wait, active, delayed, prioritized] = await Promise.all([
-        redis.llen(`${EVENT_QUEUE}:wait`),
-        redis.llen(`${EVENT_QUEUE}:active`),
-        redis.zcard(`${EVENT_QUEUE}:delayed`),
-        redis.zcard(`${EVENT_QUEUE}:prioritized`),
-      ])
-      return wait + active + delayed + prioritized
-    }
+    const pending = (): Promise<number> => queuedEvents(redis)
     const settle = async (quietMs = 1000, timeoutMs = 60_000) => {
       const deadline = Date.now() + timeoutMs
       let quietSince = Date.now()

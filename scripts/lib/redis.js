@@ -60,4 +60,18 @@ async function startRedis({ dir, port }) {
   }
 }
 
-module.exports = { startRedis, REDIS_SERVER }
+// BullMQ's keys of @medusajs/event-bus-redis's queue (its prefix is the service's class name).
+const EVENT_QUEUE = "RedisEventBusService:events-queue"
+
+/** Events queued for the worker and not yet handled (waiting, active, delayed, prioritized), read with an ioredis client. */
+async function queuedEvents(client) {
+  const [wait, active, delayed, prioritized] = await Promise.all([
+    client.llen(`${EVENT_QUEUE}:wait`),
+    client.llen(`${EVENT_QUEUE}:active`),
+    client.zcard(`${EVENT_QUEUE}:delayed`),
+    client.zcard(`${EVENT_QUEUE}:prioritized`),
+  ])
+  return wait + active + delayed + prioritized
+}
+
+module.exports = { startRedis, queuedEvents, REDIS_SERVER }
