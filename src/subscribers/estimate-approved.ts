@@ -10,6 +10,8 @@ type EstimateAccepted = { id: string; customer_id: string; decision_id?: string 
  * other alone, and a worker runs them side by side.
  */
 export default async function estimateApprovedHandler({ event: { data }, container }: SubscriberArgs<EstimateAccepted>) {
+  // The confirmation prints the signed record; an event without one (emitted before records
+  // existed) has nothing to confirm.
   if (!data.decision_id) {
     return
   }
